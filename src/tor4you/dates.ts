@@ -1,0 +1,98 @@
+import { DateTime } from "luxon";
+import { InvalidInputError } from "../core/errors.ts";
+
+/** Tor4You speaks naive local time; every site we know of is in Israel. */
+export const TOR4YOU_ZONE = "Asia/Jerusalem";
+
+/**
+ * Builds a DateTime from naive local parts in `zone`, refusing impossible calendar dates.
+ * DST: a time inside the spring-forward gap (e.g. 02:30 on the last Friday of March) does not
+ * exist; luxon moves it forward by the gap (03:30), which is what a clock on the wall shows.
+ * A time in the repeated autumn hour is ambiguous; luxon takes the first (summer-time) instance,
+ * which is the earlier and therefore the safer one for reminders.
+ */
+function fromParts(
+  field: string,
+  input: string,
+  zone: string,
+  parts: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; millisecond?: number },
+): DateTime {
+  const dt = DateTime.fromObject(parts, { zone });
+  const sameDay = dt.isValid && dt.year === parts.year && dt.month === parts.month && dt.day === parts.day;
+  if (!sameDay) throw new InvalidInputError(field, `"${input}" is not a valid date/time`);
+  return dt;
+}
+
+/** `YYYYMMDDhhmm` (from/to of appointments and slots, `dt` of signed auth). */
+export function parseApiMinute(input: string | number, zone = TOR4YOU_ZONE, field = "datetime"): DateTime {
+  const s = String(input).trim();
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
+  if (!m) throw new InvalidInputError(field, `"${s}" is not YYYYMMDDhhmm`);
+  const [, y, mo, d, h, mi] = m.map(Number) as number[];
+  if (h! > 23 || mi! > 59) throw new InvalidInputError(field, `"${s}" is not a valid time`);
+  return fromParts(field, s, zone, { year: y!, month: mo!, day: d!, hour: h!, minute: mi! });
+}
+
+export function formatApiMinute(dt: DateTime, zone = TOR4YOU_ZONE): string {
+  return dt.setZone(zone).toFormat("yyyyMMddHHmm");
+}
+
+/** `YYYYMMDD` (range parameters of list calls). */
+export function parseApiDate(input: string | number, zone = TOR4YOU_ZONE, field = "date"): DateTime {
+  const s = String(input).trim();
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) throw new InvalidInputError(field, `"${s}" is not YYYYMMDD`);
+  return fromParts(field, s, zone, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+}
+
+export function formatApiDate(dt: DateTime, zone = TOR4YOU_ZONE): string {
+  return dt.setZone(zone).toFormat("yyyyMMdd");
+}
+
+/** The webhook's `dd/mm/YYYY HH:MM:SS`; some senders escape the slashes (`dd\/mm\/YYYY`). */
+export function parseWebhookDate(input: string, zone = TOR4YOU_ZONE, field = "From_date"): DateTime {
+  const s = String(input).trim().replace(/\\\//g, "/");
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (!m) throw new InvalidInputError(field, `"${s}" is not dd/mm/YYYY HH:MM:SS`);
+  const hour = Number(m[4] ?? 0);
+  const minute = Number(m[5] ?? 0);
+  const second = Number(m[6] ?? 0);
+  if (hour > 23 || minute > 59 || second > 59) throw new InvalidInputError(field, `"${s}" is not a valid time`);
+  return fromParts(field, s, zone, {
+    year: Number(m[3]),
+    month: Number(m[2]),
+    day: Number(m[1]),
+    hour,
+    minute,
+    second,
+  });
+}
+
+export function formatWebhookDate(dt: DateTime, zone = TOR4YOU_ZONE): string {
+  return dt.setZone(zone).toFormat("dd/MM/yyyy HH:mm:ss");
+}
+
+/** The `lu` cursor of apptlist: 17 digits `YYYYMMDDHHmmssSSS`, local time. */
+export function parseLu(input: string, zone = TOR4YOU_ZONE): DateTime {
+  const s = String(input).trim();
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})$/.exec(s);
+  if (!m) throw new InvalidInputError("lu", `"${s}" is not a 17-digit lu`);
+  const n = m.slice(1).map(Number) as number[];
+  return fromParts("lu", s, zone, {
+    year: n[0]!,
+    month: n[1]!,
+    day: n[2]!,
+    hour: n[3]!,
+    minute: n[4]!,
+    second: n[5]!,
+    millisecond: n[6]!,
+  });
+}
+
+export function formatLu(dt: DateTime, zone = TOR4YOU_ZONE): string {
+  return dt.setZone(zone).toFormat("yyyyMMddHHmmssSSS");
+}
+
+export function isLu(input: unknown): input is string {
+  return typeof input === "string" && /^\d{17}$/.test(input.trim());
+}
