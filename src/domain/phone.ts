@@ -13,7 +13,7 @@ export function normalizeCell(input: string, field = "cell"): LocalCell {
   const raw = String(input ?? "")
     .replace(/@c\.us$/, "")
     .trim();
-  if (!/^[+\d][\d\s\-().]*$/.test(raw)) throw new InvalidInputError(field, "is not a phone number");
+  if (!/^[+\d(][\d\s\-().]*$/.test(raw)) throw new InvalidInputError(field, "is not a phone number");
   const digits = raw.replace(/\D/g, "");
   // "972…" without a plus is how WhatsApp ids and many CRMs write it.
   const candidate = raw.startsWith("+") ? raw : digits.startsWith("972") ? `+${digits}` : digits;

@@ -8,8 +8,9 @@ export const TOR4YOU_ZONE = "Asia/Jerusalem";
  * Builds a DateTime from naive local parts in `zone`, refusing impossible calendar dates.
  * DST: a time inside the spring-forward gap (e.g. 02:30 on the last Friday of March) does not
  * exist; luxon moves it forward by the gap (03:30), which is what a clock on the wall shows.
- * A time in the repeated autumn hour is ambiguous; luxon takes the first (summer-time) instance,
- * which is the earlier and therefore the safer one for reminders.
+ * A time in the repeated autumn hour (01:00-01:59 on the last Sunday of October) is ambiguous and
+ * Tor4You gives no offset; luxon takes the second (winter-time) instance. Either way the wall-clock
+ * text round-trips unchanged, which is what the API compares.
  */
 function fromParts(
   field: string,

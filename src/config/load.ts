@@ -1,0 +1,316 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { AppError } from "../core/errors.ts";
+import {
+  booleanText,
+  businessPhone,
+  channelName,
+  durationMs,
+  httpUrl,
+  locale,
+  offsetsMs,
+  positiveInt,
+  quietHours,
+  redisUrl,
+  siteId,
+  timeOfDay,
+  zoneName,
+} from "./schema.ts";
+import type { AppConfig, SiteConfig, Tor4YouAuthConfig } from "./types.ts";
+
+/** A setting is wrong. The message is one line that starts with the setting's name. */
+export class ConfigError extends AppError {
+  readonly setting: string;
+  constructor(setting: string, problem: string) {
+    super("config_invalid", `${setting}: ${problem}`);
+    this.setting = setting;
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+/** Every variable of DESIGN.md section 5; defaults are the documented ones. */
+const envSchema = z.object({
+  REDIS_URL: redisUrl.prefault("redis://127.0.0.1:6379"),
+  PORT: z
+    .string()
+    .default("3000")
+    .transform((v) => Number(v.trim()))
+    .pipe(z.number().int("must be a TCP port (0-65535)").min(0).max(65535, "must be a TCP port (0-65535)")),
+  TOR4YOU_API_URL: httpUrl.prefault("https://www.tor4you.co.il/api"),
+  TOR4YOU_TORKEY: optionalText,
+  TOR4YOU_SITEID: optionalText,
+  TOR4YOU_KEY: optionalText,
+  TOR4YOU_SECRET: optionalText,
+  TOR4YOU_WEBHOOK_KEY: optionalText,
+  SITES_FILE: optionalText,
+  TOR4YOU_RATE_PER_MINUTE: positiveInt.prefault(60),
+  TOR4YOU_RATE_PER_DAY: positiveInt.prefault(20000),
+  TELEGRAM_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+:[\w-]{20,}$/, "is not a Telegram bot token (123456:ABC…)")
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: httpUrl.prefault("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_URL: optionalText.pipe(httpUrl.optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "may hold only A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+      .optional(),
+  ),
+  WHATSAPP_SESSIONS: optionalText,
+  WHATSAPP_DATA_DIR: z.string().trim().default("./data/whatsapp"),
+  CHROMIUM_PATH: z.string().trim().default("/usr/bin/chromium"),
+  REMINDER_OFFSETS: offsetsMs.prefault(["24h", "2h"]),
+  QUIET_HOURS: quietHours.prefault("21:30-08:00"),
+  SHABBAT_QUIET: booleanText.prefault(true),
+  CANCEL_CUTOFF: durationMs.prefault("3h"),
+  CONFIRM_DEADLINE: z
+    .string()
+    .default("off")
+    .transform((s) => (["off", "none", ""].includes(s.trim().toLowerCase()) ? "off" : s))
+    .pipe(z.union([z.literal("off").transform(() => null), durationMs])),
+  SCAN_EVERY: durationMs.prefault("10m").refine((ms) => ms >= 60_000, "must be at least 1m"),
+  DIGEST_AT: timeOfDay.prefault("19:00"),
+  TIMEZONE: zoneName.prefault("Asia/Jerusalem"),
+  ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  DEFAULT_LOCALE: locale.default("he"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+type Env = z.output<typeof envSchema>;
+
+const whatsappSession = z.string().regex(/^[a-z0-9_-]{1,40}$/i, "session names are letters, digits, - or _");
+
+/** One site of the sites file; anything it leaves out comes from the environment. */
+const siteFileEntry = z.object({
+  id: siteId,
+  name: z.string().trim().min(1).optional(),
+  phone: businessPhone.optional(),
+  tor4you: z.object({
+    apiUrl: httpUrl.optional(),
+    torkey: z.string().trim().min(1).optional(),
+    siteid: z.union([z.string(), z.number()]).transform(String).optional(),
+    key: z.string().trim().min(1).optional(),
+    secret: z.string().trim().min(1).optional(),
+    webhookKey: z.string().trim().min(1).optional(),
+    ratePerMinute: positiveInt.optional(),
+    ratePerDay: positiveInt.optional(),
+  }),
+  telegram: z
+    .object({
+      token: z.string().regex(/^\d+:[\w-]{20,}$/, "is not a Telegram bot token"),
+      apiRoot: httpUrl.optional(),
+      webhookUrl: httpUrl.optional(),
+      webhookSecret: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional(),
+    })
+    .optional(),
+  whatsapp: z.object({ sessions: z.array(whatsappSession).min(1) }).optional(),
+  channels: z.array(channelName).min(1).optional(),
+  reminders: z
+    .object({
+      offsets: offsetsMs.optional(),
+      perService: z.record(z.string().regex(/^\d+$/, "service ids are numbers"), offsetsMs).optional(),
+    })
+    .optional(),
+  quietHours: z.union([quietHours, z.literal(false).transform(() => null)]).optional(),
+  shabbatQuiet: booleanText.optional(),
+  cancelCutoff: durationMs.optional(),
+  confirmDeadline: durationMs.optional(),
+  scanEvery: durationMs.optional(),
+  digestAt: timeOfDay.optional(),
+  timezone: zoneName.optional(),
+  locale: locale.optional(),
+});
+const sitesFileSchema = z.object({ sites: z.array(siteFileEntry).min(1, "lists no site") });
+
+function firstIssue(error: z.ZodError, prefix: (path: PropertyKey[]) => string): ConfigError {
+  const issue = error.issues[0]!;
+  const message =
+    issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+  return new ConfigError(prefix(issue.path), message);
+}
+
+function authFromParts(
+  where: string,
+  p: { torkey?: string; siteid?: string; key?: string; secret?: string },
+): Tor4YouAuthConfig {
+  if (p.torkey) return { kind: "torkey", torkey: p.torkey };
+  if (p.siteid && p.key && p.secret) return { kind: "signed", siteid: p.siteid, key: p.key, secret: p.secret };
+  if (p.key || p.secret) throw new ConfigError(where, "signed auth needs siteid, key and secret together");
+  throw new ConfigError(where, "needs a torkey, or siteid + key + secret");
+}
+
+function baseSite(env: Env): Omit<SiteConfig, "id" | "name" | "tor4you"> {
+  const sessions = (env.WHATSAPP_SESSIONS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of sessions) {
+    if (!whatsappSession.safeParse(s).success) {
+      throw new ConfigError("WHATSAPP_SESSIONS", `"${s}": session names are letters, digits, - or _`);
+    }
+  }
+  return {
+    telegram: env.TELEGRAM_BOT_TOKEN
+      ? {
+          token: env.TELEGRAM_BOT_TOKEN,
+          apiRoot: env.TELEGRAM_API_ROOT,
+          webhookUrl: env.TELEGRAM_WEBHOOK_URL,
+          webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+        }
+      : undefined,
+    whatsapp: sessions.length ? { sessions } : undefined,
+    channels: sessions.length ? ["whatsapp", "telegram"] : ["telegram"],
+    reminders: { offsetsMs: env.REMINDER_OFFSETS, perServiceMs: {} },
+    quietHours: env.QUIET_HOURS,
+    shabbatQuiet: env.SHABBAT_QUIET,
+    cancelCutoffMs: env.CANCEL_CUTOFF,
+    confirmDeadlineMs: env.CONFIRM_DEADLINE,
+    scanEveryMs: env.SCAN_EVERY,
+    digestAt: env.DIGEST_AT,
+    timezone: env.TIMEZONE,
+    locale: env.DEFAULT_LOCALE,
+  };
+}
+
+function sitesFromFile(env: Env, path: string, readFile: (p: string) => string): SiteConfig[] {
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch (e) {
+    throw new ConfigError("SITES_FILE", `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (e) {
+    throw new ConfigError("SITES_FILE", `${path} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const parsed = sitesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw firstIssue(parsed.error, (p) => `SITES_FILE ${path}: ${p.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("").replace(/^\./, "")}`);
+  }
+  const base = baseSite(env);
+  const seen = new Set<string>();
+  return parsed.data.sites.map((s, i) => {
+    const where = `SITES_FILE ${path}: sites[${i}]`;
+    if (seen.has(s.id.toLowerCase())) throw new ConfigError(`${where}.id`, `"${s.id}" appears twice`);
+    seen.add(s.id.toLowerCase());
+    const channels = s.channels ?? [...(s.whatsapp ? (["whatsapp"] as const) : []), "telegram" as const];
+    return {
+      ...base,
+      id: s.id,
+      name: s.name ?? s.id,
+      phone: s.phone,
+      tor4you: {
+        apiUrl: s.tor4you.apiUrl ?? env.TOR4YOU_API_URL,
+        auth: authFromParts(`${where}.tor4you`, s.tor4you),
+        webhookKey: s.tor4you.webhookKey,
+        ratePerMinute: s.tor4you.ratePerMinute ?? env.TOR4YOU_RATE_PER_MINUTE,
+        ratePerDay: s.tor4you.ratePerDay ?? env.TOR4YOU_RATE_PER_DAY,
+      },
+      // A site's own bot and WhatsApp number: the environment's single-site ones are not shared.
+      telegram: s.telegram
+        ? {
+            token: s.telegram.token,
+            apiRoot: s.telegram.apiRoot ?? env.TELEGRAM_API_ROOT,
+            webhookUrl: s.telegram.webhookUrl,
+            webhookSecret: s.telegram.webhookSecret,
+          }
+        : undefined,
+      whatsapp: s.whatsapp,
+      channels: [...new Set(channels)],
+      reminders: {
+        offsetsMs: s.reminders?.offsets ?? base.reminders.offsetsMs,
+        perServiceMs: s.reminders?.perService ?? {},
+      },
+      quietHours: s.quietHours !== undefined ? s.quietHours : base.quietHours,
+      shabbatQuiet: s.shabbatQuiet ?? base.shabbatQuiet,
+      cancelCutoffMs: s.cancelCutoff ?? base.cancelCutoffMs,
+      confirmDeadlineMs: s.confirmDeadline ?? base.confirmDeadlineMs,
+      scanEveryMs: s.scanEvery ?? base.scanEveryMs,
+      digestAt: s.digestAt ?? base.digestAt,
+      timezone: s.timezone ?? base.timezone,
+      locale: s.locale ?? base.locale,
+    };
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parses the environment (and the sites file it names) once, at boot. Throws ConfigError, whose
+ * message names the one setting to fix; the result is deeply frozen.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  readFile: (path: string) => string = (p) => readFileSync(p, "utf8"),
+): AppConfig {
+  const e = parseEnv(env);
+
+  let sites: SiteConfig[] = [];
+  if (e.SITES_FILE) {
+    sites = sitesFromFile(e, e.SITES_FILE, readFile);
+  } else if (e.TOR4YOU_TORKEY || e.TOR4YOU_KEY || e.TOR4YOU_SECRET) {
+    const id = e.TOR4YOU_SITEID ?? "default";
+    if (!siteId.safeParse(id).success) throw new ConfigError("TOR4YOU_SITEID", `"${id}" cannot be used as a site id`);
+    const auth = authFromParts(e.TOR4YOU_TORKEY ? "TOR4YOU_TORKEY" : "TOR4YOU_KEY", {
+      torkey: e.TOR4YOU_TORKEY,
+      siteid: e.TOR4YOU_SITEID,
+      key: e.TOR4YOU_KEY,
+      secret: e.TOR4YOU_SECRET,
+    });
+    sites = [
+      {
+        ...baseSite(e),
+        id,
+        name: id,
+        tor4you: {
+          apiUrl: e.TOR4YOU_API_URL,
+          auth,
+          webhookKey: e.TOR4YOU_WEBHOOK_KEY,
+          ratePerMinute: e.TOR4YOU_RATE_PER_MINUTE,
+          ratePerDay: e.TOR4YOU_RATE_PER_DAY,
+        },
+      },
+    ];
+  }
+
+  return deepFreeze({
+    demo: sites.length === 0,
+    redisUrl: e.REDIS_URL,
+    port: e.PORT,
+    adminToken: e.ADMIN_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    whatsapp: { dataDir: e.WHATSAPP_DATA_DIR, chromiumPath: e.CHROMIUM_PATH },
+    sites,
+  });
+}
+
+/** The defaults a demo site on the embedded emulator gets: the environment's policy settings. */
+export function demoSiteDefaults(env: Record<string, string | undefined> = process.env) {
+  return baseSite(parseEnv(env));
+}
+
+function parseEnv(env: Record<string, string | undefined>): Env {
+  // `FOO=` in a .env file or compose means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) throw firstIssue(parsed.error, (p) => String(p[0] ?? "environment"));
+  return parsed.data;
+}

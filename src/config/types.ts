@@ -1,0 +1,54 @@
+export type Locale = "he" | "en" | "ar" | "ru";
+export type ChannelName = "telegram" | "whatsapp";
+
+export type Tor4YouAuthConfig =
+  | { kind: "torkey"; torkey: string }
+  | { kind: "signed"; siteid: string; key: string; secret: string };
+
+export interface QuietHours {
+  startMinute: number;
+  endMinute: number;
+  text: string;
+}
+
+export interface SiteConfig {
+  id: string;
+  name: string;
+  phone?: string;
+  tor4you: {
+    apiUrl: string;
+    auth: Tor4YouAuthConfig;
+    webhookKey?: string;
+    ratePerMinute: number;
+    ratePerDay: number;
+  };
+  telegram?: {
+    token: string;
+    apiRoot: string;
+    webhookUrl?: string;
+    webhookSecret?: string;
+  };
+  whatsapp?: { sessions: string[] };
+  channels: ChannelName[];
+  reminders: { offsetsMs: number[]; perServiceMs: Record<string, number[]> };
+  quietHours: QuietHours | null;
+  shabbatQuiet: boolean;
+  cancelCutoffMs: number;
+  confirmDeadlineMs: number | null;
+  scanEveryMs: number;
+  digestAt: { text: string; minutes: number };
+  timezone: string;
+  locale: Locale;
+}
+
+export interface AppConfig {
+  /** True when no Tor4You credentials were given: the program runs on the embedded emulator. */
+  demo: boolean;
+  redisUrl: string;
+  port: number;
+  adminToken?: string;
+  logLevel: string;
+  defaultLocale: Locale;
+  whatsapp: { dataDir: string; chromiumPath: string };
+  sites: SiteConfig[];
+}
