@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 
 export interface HealthCheck {
@@ -17,7 +17,7 @@ export interface HttpDeps {
 
 /** The project's one HTTP server. Liveness stays 200 while the process lives; readiness tells why not. */
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger.child({ mod: "http" }), disableRequestLogging: true });
+  const app = Fastify({ loggerInstance: deps.logger.child({ mod: "http" }) as FastifyBaseLogger, disableRequestLogging: true });
 
   app.get("/healthz", async () => ({ status: "ok" }));
 
