@@ -109,7 +109,10 @@ const siteFileEntry = z.object({
       token: z.string().regex(/^\d+:[\w-]{20,}$/, "is not a Telegram bot token"),
       apiRoot: httpUrl.optional(),
       webhookUrl: httpUrl.optional(),
-      webhookSecret: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional(),
+      webhookSecret: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/)
+        .optional(),
     })
     .optional(),
   whatsapp: z.object({ sessions: z.array(whatsappSession).min(1) }).optional(),
@@ -133,8 +136,7 @@ const sitesFileSchema = z.object({ sites: z.array(siteFileEntry).min(1, "lists n
 
 function firstIssue(error: z.ZodError, prefix: (path: PropertyKey[]) => string): ConfigError {
   const issue = error.issues[0]!;
-  const message =
-    issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+  const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
   return new ConfigError(prefix(issue.path), message);
 }
 
@@ -143,7 +145,8 @@ function authFromParts(
   p: { torkey?: string; siteid?: string; key?: string; secret?: string },
 ): Tor4YouAuthConfig {
   if (p.torkey) return { kind: "torkey", torkey: p.torkey };
-  if (p.siteid && p.key && p.secret) return { kind: "signed", siteid: p.siteid, key: p.key, secret: p.secret };
+  if (p.siteid && p.key && p.secret)
+    return { kind: "signed", siteid: p.siteid, key: p.key, secret: p.secret };
   if (p.key || p.secret) throw new ConfigError(where, "signed auth needs siteid, key and secret together");
   throw new ConfigError(where, "needs a torkey, or siteid + key + secret");
 }
@@ -186,7 +189,10 @@ function sitesFromFile(env: Env, path: string, readFile: (p: string) => string):
   try {
     text = readFile(path);
   } catch (e) {
-    throw new ConfigError("SITES_FILE", `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new ConfigError(
+      "SITES_FILE",
+      `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   let raw: unknown;
   try {
@@ -196,7 +202,14 @@ function sitesFromFile(env: Env, path: string, readFile: (p: string) => string):
   }
   const parsed = sitesFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw firstIssue(parsed.error, (p) => `SITES_FILE ${path}: ${p.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("").replace(/^\./, "")}`);
+    throw firstIssue(
+      parsed.error,
+      (p) =>
+        `SITES_FILE ${path}: ${p
+          .map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`))
+          .join("")
+          .replace(/^\./, "")}`,
+    );
   }
   const base = baseSite(env);
   const seen = new Set<string>();
@@ -267,7 +280,8 @@ export function loadConfig(
     sites = sitesFromFile(e, e.SITES_FILE, readFile);
   } else if (e.TOR4YOU_TORKEY || e.TOR4YOU_KEY || e.TOR4YOU_SECRET) {
     const id = e.TOR4YOU_SITEID ?? "default";
-    if (!siteId.safeParse(id).success) throw new ConfigError("TOR4YOU_SITEID", `"${id}" cannot be used as a site id`);
+    if (!siteId.safeParse(id).success)
+      throw new ConfigError("TOR4YOU_SITEID", `"${id}" cannot be used as a site id`);
     const auth = authFromParts(e.TOR4YOU_TORKEY ? "TOR4YOU_TORKEY" : "TOR4YOU_KEY", {
       torkey: e.TOR4YOU_TORKEY,
       siteid: e.TOR4YOU_SITEID,
@@ -309,7 +323,9 @@ export function demoSiteDefaults(env: Record<string, string | undefined> = proce
 
 function parseEnv(env: Record<string, string | undefined>): Env {
   // `FOO=` in a .env file or compose means "not set", not "set to nothing".
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) throw firstIssue(parsed.error, (p) => String(p[0] ?? "environment"));
   return parsed.data;

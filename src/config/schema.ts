@@ -13,14 +13,19 @@ export const durationMs = z.string().transform((s, ctx) => {
 });
 
 /** Either a list (YAML) or a comma-separated string (env) of durations, each at least a minute. */
-export const offsetsMs = z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).transform((v, ctx) => {
-  const list = Array.isArray(v) ? parseDurationList(v.map(String).join(",")) : parseDurationList(v);
-  if (!list || list.some((ms) => ms < 60_000)) {
-    ctx.addIssue({ code: "custom", message: `"${String(v)}" is not a list of durations of a minute or more (e.g. 24h,2h)` });
-    return z.NEVER;
-  }
-  return [...new Set(list)].sort((a, b) => b - a);
-});
+export const offsetsMs = z
+  .union([z.string(), z.array(z.union([z.string(), z.number()]))])
+  .transform((v, ctx) => {
+    const list = Array.isArray(v) ? parseDurationList(v.map(String).join(",")) : parseDurationList(v);
+    if (!list || list.some((ms) => ms < 60_000)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${String(v)}" is not a list of durations of a minute or more (e.g. 24h,2h)`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(list)].sort((a, b) => b - a);
+  });
 
 const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 const toMinutes = (s: string) => {
@@ -82,7 +87,10 @@ export const redisUrl = z
 export const siteId = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, "must be letters, digits, - or _ (no colons: it is part of queue and job ids)");
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,62}$/i,
+    "must be letters, digits, - or _ (no colons: it is part of queue and job ids)",
+  );
 
 export const businessPhone = z
   .string()

@@ -6,9 +6,11 @@ import { InvalidInputError } from "../core/errors.ts";
  */
 export function normalizeIsraeliId(input: string, field = "tz"): string {
   const raw = String(input ?? "").replace(/[\s-]/g, "");
-  if (!/^\d{5,9}$/.test(raw)) throw new InvalidInputError(field, "must be an Israeli ID number of up to 9 digits");
+  if (!/^\d{5,9}$/.test(raw))
+    throw new InvalidInputError(field, "must be an Israeli ID number of up to 9 digits");
   const id = raw.padStart(9, "0");
-  if (!hasValidCheckDigit(id)) throw new InvalidInputError(field, "is not a valid Israeli ID number (check digit)");
+  if (!hasValidCheckDigit(id))
+    throw new InvalidInputError(field, "is not a valid Israeli ID number (check digit)");
   return id;
 }
 

@@ -18,11 +18,12 @@ export function normalizeCell(input: string, field = "cell"): LocalCell {
   // "972…" without a plus is how WhatsApp ids and many CRMs write it.
   const candidate = raw.startsWith("+") ? raw : digits.startsWith("972") ? `+${digits}` : digits;
   const parsed = parsePhoneNumberFromString(candidate, "IL");
-  if (!parsed || parsed.country !== "IL" || !parsed.isValid() || parsed.getType() !== "MOBILE") {
+  if (parsed?.country !== "IL" || !parsed.isValid() || parsed.getType() !== "MOBILE") {
     throw new InvalidInputError(field, "must be an Israeli mobile number (05XXXXXXXX)");
   }
   const local = `0${parsed.nationalNumber}`;
-  if (!/^05\d{8}$/.test(local)) throw new InvalidInputError(field, "must be an Israeli mobile number (05XXXXXXXX)");
+  if (!/^05\d{8}$/.test(local))
+    throw new InvalidInputError(field, "must be an Israeli mobile number (05XXXXXXXX)");
   return local as LocalCell;
 }
 

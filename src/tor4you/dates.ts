@@ -16,7 +16,15 @@ function fromParts(
   field: string,
   input: string,
   zone: string,
-  parts: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; millisecond?: number },
+  parts: {
+    year: number;
+    month: number;
+    day: number;
+    hour?: number;
+    minute?: number;
+    second?: number;
+    millisecond?: number;
+  },
 ): DateTime {
   const dt = DateTime.fromObject(parts, { zone });
   const sameDay = dt.isValid && dt.year === parts.year && dt.month === parts.month && dt.day === parts.day;
@@ -58,7 +66,8 @@ export function parseWebhookDate(input: string, zone = TOR4YOU_ZONE, field = "Fr
   const hour = Number(m[4] ?? 0);
   const minute = Number(m[5] ?? 0);
   const second = Number(m[6] ?? 0);
-  if (hour > 23 || minute > 59 || second > 59) throw new InvalidInputError(field, `"${s}" is not a valid time`);
+  if (hour > 23 || minute > 59 || second > 59)
+    throw new InvalidInputError(field, `"${s}" is not a valid time`);
   return fromParts(field, s, zone, {
     year: Number(m[3]),
     month: Number(m[2]),
@@ -96,4 +105,23 @@ export function formatLu(dt: DateTime, zone = TOR4YOU_ZONE): string {
 
 export function isLu(input: unknown): input is string {
   return typeof input === "string" && /^\d{17}$/.test(input.trim());
+}
+
+/**
+ * Any date/time form a Tor4You response has been seen or guessed to use: `YYYYMMDD`,
+ * `YYYYMMDDhhmm`, `YYYYMMDDhhmmss`, the 17-digit `lu` form, or the webhook's `dd/mm/YYYY HH:MM:SS`.
+ * Numbers are accepted because PHP back ends sometimes send these as integers.
+ */
+export function parseApiTimestamp(input: string | number, zone = TOR4YOU_ZONE, field = "datetime"): DateTime {
+  const s = String(input).trim();
+  if (/^\d{8}$/.test(s)) return parseApiDate(s, zone, field);
+  if (/^\d{12}$/.test(s)) return parseApiMinute(s, zone, field);
+  if (/^\d{14}$/.test(s)) {
+    const second = Number(s.slice(12));
+    if (second > 59) throw new InvalidInputError(field, `"${s}" is not a valid time`);
+    return parseApiMinute(s.slice(0, 12), zone, field).set({ second });
+  }
+  if (/^\d{17}$/.test(s)) return parseLu(s, zone);
+  if (s.includes("/")) return parseWebhookDate(s, zone, field);
+  throw new InvalidInputError(field, `"${s}" is not a Tor4You date/time`);
 }

@@ -1,7 +1,13 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 
 /** Signed-parameter auth: sha256_hex(siteid + key + dt + apicall + secret). */
-export function signCall(p: { siteid: string; key: string; dt: string; call: string; secret: string }): string {
+export function signCall(p: {
+  siteid: string;
+  key: string;
+  dt: string;
+  call: string;
+  secret: string;
+}): string {
   return sha256Hex(`${p.siteid}${p.key}${p.dt}${p.call}${p.secret}`);
 }
 

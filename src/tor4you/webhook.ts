@@ -1,7 +1,12 @@
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import { AppError } from "../core/errors.ts";
-import { APPOINTMENT_STATUS_CODES, type AppointmentStatus, type Iscoming, type Showstatus } from "../domain/appointment.ts";
+import {
+  APPOINTMENT_STATUS_CODES,
+  type AppointmentStatus,
+  type Iscoming,
+  type Showstatus,
+} from "../domain/appointment.ts";
 import { normalizeCell } from "../domain/phone.ts";
 import { parseWebhookDate, TOR4YOU_ZONE } from "./dates.ts";
 import { hexEquals, signWebhook } from "./signature.ts";
@@ -77,7 +82,8 @@ const bodySchema = z.looseObject({
   sh: text,
 });
 
-const blankToUndefined = (s: string | undefined) => (s === undefined || s === "" || s === "0" ? undefined : s);
+const blankToUndefined = (s: string | undefined) =>
+  s === undefined || s === "" || s === "0" ? undefined : s;
 const zeroToTwo = (s: string | undefined): 0 | 1 | 2 | undefined =>
   s === "0" || s === "1" || s === "2" ? (Number(s) as 0 | 1 | 2) : undefined;
 
@@ -102,16 +108,29 @@ export function parseWebhook(body: unknown, zone = TOR4YOU_ZONE): WebhookEvent {
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? "body");
-    throw new Tor4YouWebhookError("webhook_malformed", `webhook field ${field} is missing or not valid`, field);
+    throw new Tor4YouWebhookError(
+      "webhook_malformed",
+      `webhook field ${field} is missing or not valid`,
+      field,
+    );
   }
   const b = parsed.data;
   const action = ACTIONS[b.action];
-  if (!action) throw new Tor4YouWebhookError("webhook_malformed", `webhook action "${b.action}" is not 1, 2, 3 or 5`, "action");
+  if (!action)
+    throw new Tor4YouWebhookError(
+      "webhook_malformed",
+      `webhook action "${b.action}" is not 1, 2, 3 or 5`,
+      "action",
+    );
 
   const start = dateField(b.From_date, "From_date", zone);
   const end = dateField(b.to_date, "to_date", zone);
   if ((action === "create" || action === "update") && (!start || !end)) {
-    throw new Tor4YouWebhookError("webhook_malformed", "a create or update webhook needs From_date and to_date", "From_date");
+    throw new Tor4YouWebhookError(
+      "webhook_malformed",
+      "a create or update webhook needs From_date and to_date",
+      "From_date",
+    );
   }
   let cell: string | undefined;
   try {

@@ -56,7 +56,12 @@ describe("loadConfig", () => {
   it("uses TOR4YOU_SITEID as the site id and accepts signed auth", () => {
     const c = loadConfig({ TOR4YOU_SITEID: "123456", TOR4YOU_KEY: "abcdefg", TOR4YOU_SECRET: "s3cret" });
     expect(c.sites[0]!.id).toBe("123456");
-    expect(c.sites[0]!.tor4you.auth).toEqual({ kind: "signed", siteid: "123456", key: "abcdefg", secret: "s3cret" });
+    expect(c.sites[0]!.tor4you.auth).toEqual({
+      kind: "signed",
+      siteid: "123456",
+      key: "abcdefg",
+      secret: "s3cret",
+    });
   });
 
   it("treats an empty variable as unset", () => {

@@ -15,7 +15,10 @@ describe("logger", () => {
     log.info(
       {
         cell: "0525551234",
-        call: { name: "addappt", params: { cell: "0525551234", tz: "123456782", first: "ישראל", torkey: "1-abc" } },
+        call: {
+          name: "addappt",
+          params: { cell: "0525551234", tz: "123456782", first: "ישראל", torkey: "1-abc" },
+        },
         webhook: { body: { customercell: "0525551234", customerfirst: "ישראל", sh: "ab" } },
         site: "barber",
       },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../../src/core/errors.ts";
-import { cellToE164, cellToWhatsAppId, isCell, normalizeCell, whatsAppIdToCell } from "../../../src/domain/phone.ts";
+import {
+  cellToE164,
+  cellToWhatsAppId,
+  isCell,
+  normalizeCell,
+  whatsAppIdToCell,
+} from "../../../src/domain/phone.ts";
 
 describe("normalizeCell", () => {
   it.each([

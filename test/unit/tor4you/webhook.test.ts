@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { signWebhook } from "../../../src/tor4you/signature.ts";
-import { parseWebhook, readWebhook, Tor4YouWebhookError, verifyWebhook } from "../../../src/tor4you/webhook.ts";
+import {
+  parseWebhook,
+  readWebhook,
+  Tor4YouWebhookError,
+  verifyWebhook,
+} from "../../../src/tor4you/webhook.ts";
 
 const KEY = "webhook-key-from-settings";
 

@@ -1,0 +1,26 @@
+import { InvalidInputError } from "../core/errors.ts";
+
+export type Keys = ReturnType<typeof createKeys>;
+
+/**
+ * Every Redis key the program uses is built here, so that one prefix separates deployments (and
+ * tests) and every key names its site. The site sits in a hash tag (`{site}`): on Redis Cluster a
+ * site's keys share a slot, which the budget's Lua script needs since it touches two keys at once.
+ */
+export function createKeys(prefix: string) {
+  if (!/^[\w.:-]+$/.test(prefix))
+    throw new InvalidInputError("redis.prefix", "must be non-empty: letters, digits, . : _ -");
+  const site = (s: string) => {
+    if (!s) throw new InvalidInputError("site", "is required for a Redis key");
+    return `{${encodeURIComponent(s)}}`;
+  };
+  return {
+    prefix,
+    /** Sorted set of the last minute's admitted calls (sliding window). */
+    budgetMinute: (s: string) => `${prefix}:t4y-budget:${site(s)}:minute`,
+    /** Counter of calls admitted on one Israeli calendar day (`YYYYMMDD`). */
+    budgetDay: (s: string, day: string) => `${prefix}:t4y-budget:${site(s)}:day:${day}`,
+    /** apptlist `lu` cursor of one query (its signature is a hash of the query's parameters). */
+    apptlistCursor: (s: string, signature: string) => `${prefix}:t4y-lu:${site(s)}:${signature}`,
+  };
+}

@@ -1,0 +1,79 @@
+import { isRecord } from "./wire.ts";
+
+/**
+ * Where the payload sits in a Tor4You answer. Only apptlist's shape is known from real clients; for
+ * the rest the wire notes ask us to look under the natural key, then at the only array (or the
+ * top level for single objects).
+ */
+
+const ENVELOPE_KEYS = new Set(["status", "message", "msg", "error", "lu"]);
+export const NO_NEW_INFORMATION = /no new information/i;
+
+export function isSuccess(body: Record<string, unknown>): boolean {
+  return String(body.status ?? "").trim() === "1";
+}
+
+export function failureText(body: Record<string, unknown>): string {
+  for (const k of ["message", "msg", "error"]) {
+    const v = body[k];
+    if (typeof v === "string" && v.trim()) return v.trim();
+    if (isRecord(v) && typeof v.message === "string") return v.message.trim();
+  }
+  return "";
+}
+
+/**
+ * The list in an answer: under one of `keys`, else the only array in the envelope. PHP encodes an
+ * array with gaps as an object keyed by index, so an object of objects counts as a list too.
+ * An envelope with nothing but its own fields is an empty list. `undefined` means "not found".
+ */
+export function listIn(body: Record<string, unknown>, keys: string[]): unknown[] | undefined {
+  for (const k of keys) {
+    const list = asList(body[k]);
+    if (list) return list;
+  }
+  const arrays = Object.entries(body)
+    .filter(([k]) => !ENVELOPE_KEYS.has(k))
+    .map(([, v]) => v)
+    .filter(Array.isArray);
+  if (arrays.length === 1) return arrays[0];
+  if (arrays.length === 0 && Object.keys(body).every((k) => ENVELOPE_KEYS.has(k))) return [];
+  return undefined;
+}
+
+/**
+ * A single object: under one of `keys`, else the envelope itself. At the top level `status` is the
+ * envelope's success flag, not the object's own status, so it is dropped there.
+ */
+export function objectIn(body: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  for (const k of keys) {
+    const v = body[k];
+    if (isRecord(v)) return v;
+  }
+  const { status: _envelopeStatus, message: _m, ...rest } = body;
+  return rest;
+}
+
+function asList(v: unknown): unknown[] | undefined {
+  if (Array.isArray(v)) return v;
+  if (isRecord(v)) {
+    const values = Object.values(v);
+    if (values.length > 0 && values.every(isRecord)) return values;
+  }
+  return undefined;
+}
+
+/** A success answer whose payload is not where or what we expected; the transport adds the call. */
+export class ShapeError extends Error {
+  readonly issues: string[];
+  constructor(issue: string) {
+    super(issue);
+    this.issues = [issue];
+  }
+}
+
+export function requireList(body: Record<string, unknown>, keys: string[]): unknown[] {
+  const list = listIn(body, keys);
+  if (!list) throw new ShapeError(`no list under ${keys.join("/")} and no single array in the answer`);
+  return list;
+}
