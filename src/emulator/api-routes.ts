@@ -1,0 +1,82 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Logger } from "pino";
+import { authenticate } from "./auth.ts";
+import type { Bookings } from "./bookings.ts";
+import { CALLS } from "./calls/index.ts";
+import type { EmulatorClock } from "./clock.ts";
+import type { FaultMode, Faults } from "./faults.ts";
+import { Params } from "./params.ts";
+import type { RandomSource } from "./random.ts";
+import { refusalMessage } from "./refusal.ts";
+import type { Store } from "./store.ts";
+import type { UsageMeter } from "./usage.ts";
+
+export interface ApiDeps {
+  store: Store;
+  bookings: Bookings;
+  clock: EmulatorClock;
+  random: RandomSource;
+  usage: UsageMeter;
+  faults: Faults;
+  logger: Logger;
+}
+
+const BAD_GATEWAY_PAGE = `<!DOCTYPE html>
+<html><head><title>502 Bad Gateway</title></head>
+<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>
+`;
+
+/** `/api/<call>`: faults first (they stand for the network and the proxy), then auth, budget, the call. */
+export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const handle = async (req: FastifyRequest<{ Params: { call: string } }>, reply: FastifyReply) => {
+    const call = req.params.call.toLowerCase();
+    const { delayMs, fail } = deps.faults.decide(call);
+    if (delayMs > 0) await sleep(delayMs);
+    if (fail) return injectFailure(fail, reply);
+
+    // Lazy expiry: a temporary booking is expired before anyone can read it as live.
+    deps.bookings.expireDue();
+    const handler = CALLS[call];
+    if (!handler) return { status: 0, message: `unknown call: ${call}` };
+    const p = new Params(req.query, req.body);
+    const now = deps.clock.now();
+    try {
+      const torkey = req.headers.torkey;
+      const site = authenticate(deps.store, Array.isArray(torkey) ? torkey[0] : torkey, p, call, now);
+      const exhausted = deps.usage.take(site.siteid, now);
+      if (exhausted) return { status: 0, message: `usage limit exceeded (${exhausted})` };
+      const body = handler({ site, p, now, store: deps.store, bookings: deps.bookings, random: deps.random });
+      deps.logger.debug({ siteid: site.siteid, call }, "emulator: call answered");
+      return { status: 1, ...body };
+    } catch (e) {
+      const message = refusalMessage(e);
+      if (message !== null) {
+        deps.logger.debug({ call, reason: message }, "emulator: call refused");
+        return { status: 0, message };
+      }
+      deps.logger.error({ err: e, call }, "emulator: call failed");
+      return reply.code(500).send({ status: 0, message: "internal error" });
+    }
+  };
+  app.route({ method: ["GET", "POST"], url: "/api/:call", handler: handle });
+}
+
+function injectFailure(mode: FaultMode, reply: FastifyReply) {
+  switch (mode) {
+    case "http500":
+      return reply.code(500).type("text/plain").send("Internal Server Error");
+    case "html":
+      return reply.code(502).type("text/html; charset=utf-8").send(BAD_GATEWAY_PAGE);
+    case "status0":
+      return reply.send({ status: 0, message: "temporary error, please try again later" });
+    case "usagelimit":
+      return reply.send({ status: 0, message: "usage limit exceeded (minute)" });
+    case "drop":
+      reply.hijack();
+      reply.raw.socket?.destroy();
+      return reply;
+    default:
+      return reply.code(500).send();
+  }
+}

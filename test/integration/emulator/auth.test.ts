@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../../src/emulator/seed.ts";
+import { formatApiMinute } from "../../../src/tor4you/dates.ts";
+import { type Harness, startEmulator, T0 } from "./harness.ts";
+
+describe("emulator auth", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startEmulator({ sites: [buildSite("s1"), buildSite("s2", { name: "Second" })] });
+  });
+  afterAll(() => h.close());
+
+  it("accepts the torkey header and answers with the caller's site", async () => {
+    expect(await h.api("siteinfo")).toMatchObject({
+      status: 1,
+      site: { siteid: "s1", calendartype: "open" },
+    });
+    expect(await h.api("siteinfo", {}, { site: "s2" })).toMatchObject({
+      status: 1,
+      site: { siteid: "s2", name: "Second" },
+    });
+  });
+
+  it("refuses a wrong torkey with HTTP 200 and status 0", async () => {
+    const res = await fetch(`${h.base}/siteinfo`, { headers: { torkey: "s1-wrong" } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe(0);
+    expect(body.message).toMatch(/torkey/);
+    expect(body.site).toBeUndefined();
+  });
+
+  it("refuses a call with no credentials at all", async () => {
+    const res = await (await fetch(`${h.base}/siteinfo`)).json();
+    expect(res).toMatchObject({ status: 0 });
+  });
+
+  it("accepts signed parameters on GET and as form fields on POST", async () => {
+    expect(await h.signed("siteinfo")).toMatchObject({ status: 1, site: { siteid: "s1" } });
+    const added = await h.signed(
+      "addcust",
+      { first: "Noa", last: "Levi", cell: "0527654321" },
+      { method: "POST" },
+    );
+    expect(added.status).toBe(1);
+    expect(added.customerid).toMatch(/^\d+$/);
+    expect(added.vfib).toMatch(/^[0-9A-F]{16}$/);
+  });
+
+  it("tolerates dt up to 10 minutes off either way, and no more", async () => {
+    const dt = (min: number) => formatApiMinute(T0.plus({ minutes: min }));
+    expect((await h.signed("siteinfo", {}, { dt: dt(-10) })).status).toBe(1);
+    expect((await h.signed("siteinfo", {}, { dt: dt(10) })).status).toBe(1);
+    const stale = await h.signed("siteinfo", {}, { dt: dt(-11) });
+    expect(stale.status).toBe(0);
+    expect(stale.message).toMatch(/dt/);
+    expect((await h.signed("siteinfo", {}, { dt: dt(11) })).status).toBe(0);
+    expect((await h.signed("siteinfo", {}, { dt: "2026-01-04" })).status).toBe(0);
+  });
+
+  it("refuses a bad signature, a wrong key, and a signature made for another call", async () => {
+    expect(await h.signed("siteinfo", {}, { sh: "0".repeat(64) })).toMatchObject({
+      status: 0,
+      message: expect.stringMatching(/signature/),
+    });
+    expect(await h.signed("siteinfo", {}, { key: "not-the-key" })).toMatchObject({ status: 0 });
+    const site = h.em.site("s1");
+    const dt = formatApiMinute(T0);
+    const { signCall } = await import("../../../src/tor4you/signature.ts");
+    const shForStaff = signCall({
+      siteid: "s1",
+      key: site.credentials.key,
+      dt,
+      call: "staff",
+      secret: site.credentials.secret,
+    });
+    expect(await h.signed("siteinfo", {}, { dt, sh: shForStaff })).toMatchObject({ status: 0 });
+  });
+
+  it("changes nothing when auth fails", async () => {
+    const before = h.em.site("s1").customers.size;
+    const res = await h.signed(
+      "addcust",
+      { first: "Tal", last: "Bar", cell: "0531112233" },
+      { method: "POST", dt: formatApiMinute(T0.minus({ hours: 1 })) },
+    );
+    expect(res.status).toBe(0);
+    const wrongKey = await fetch(`${h.base}/addcust`, {
+      method: "POST",
+      headers: { torkey: "s1-nope", "content-type": "application/x-www-form-urlencoded" },
+      body: "first=Tal&last=Bar&cell=0531112233",
+    });
+    expect((await wrongKey.json()).status).toBe(0);
+    expect(h.em.site("s1").customers.size).toBe(before);
+  });
+
+  it("answers an unknown call with status 0", async () => {
+    expect(await h.api("nosuchcall")).toMatchObject({ status: 0, message: expect.stringMatching(/unknown/) });
+  });
+});
