@@ -1,0 +1,67 @@
+import { Redis } from "ioredis";
+import type { CliIO } from "./cli.ts";
+import { loadConfig } from "./config/load.ts";
+import type { SiteConfig } from "./config/types.ts";
+import { startDemoBackend } from "./demo.ts";
+import { createLogger } from "./log/logger.ts";
+import { createTor4YouClient } from "./tor4you/client.ts";
+import { Tor4YouError } from "./tor4you/errors.ts";
+
+/**
+ * `tor4you-bot check`: is the configuration valid, does Redis answer, and do the credentials of
+ * every site work? One line per finding; exit 1 when anything failed.
+ */
+export async function runCheck(io: CliIO): Promise<number> {
+  const config = loadConfig(io.env);
+  io.out(`config: ok (${config.demo ? "demo: no Tor4You credentials" : `${config.sites.length} site(s)`})`);
+  let failures = 0;
+
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+    io.out(`redis: ok (${new URL(config.redisUrl).host})`);
+  } catch (e) {
+    failures++;
+    io.out(`redis: FAILED at ${new URL(config.redisUrl).host}: ${(e as Error).message}`);
+  } finally {
+    redis.disconnect();
+  }
+
+  const logger = createLogger({ level: "silent" });
+  let sites: readonly SiteConfig[] = config.sites;
+  let close = async () => {};
+  if (config.demo) {
+    const demo = await startDemoBackend(io.env, logger);
+    sites = demo.sites;
+    close = () => demo.emulator.close();
+  }
+  try {
+    for (const site of sites) {
+      const client = createTor4YouClient({
+        baseUrl: site.tor4you.apiUrl,
+        site: site.id,
+        auth: site.tor4you.auth,
+        zone: site.timezone,
+        retry: { attempts: 1, baseMs: 0, maxMs: 0 },
+      });
+      try {
+        const info = await client.siteinfo();
+        const calendar = info.calendarType ? `, ${info.calendarType} calendar` : "";
+        io.out(`site ${site.id}: ok (${info.name}${calendar}, ${site.tor4you.auth.kind} auth)`);
+      } catch (e) {
+        failures++;
+        const reason = e instanceof Tor4YouError ? `${e.code}: ${e.message}` : (e as Error).message;
+        io.out(`site ${site.id}: FAILED (${reason})`);
+      }
+    }
+  } finally {
+    await close();
+  }
+  return failures ? 1 : 0;
+}

@@ -1,0 +1,83 @@
+import { parseArgs } from "node:util";
+import { AppError } from "./core/errors.ts";
+
+export interface CliIO {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands await it. */
+  stopped: Promise<void>;
+}
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const USAGE = `usage: tor4you-bot <command> [options]
+
+commands:
+  start                         run the bot (no Tor4You credentials: a demo on the built-in emulator)
+  emulator [--port N] [--host H] run a stand-alone Tor4You emulator with a demo business
+  check                         validate the configuration and call siteinfo for every site
+  help                          this text`;
+
+const commands: Record<string, Command> = {
+  async emulator(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: "string", default: "4010" }, host: { type: "string", default: "127.0.0.1" } },
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.err(`--port: "${values.port}" is not a TCP port`);
+      return 2;
+    }
+    const { runEmulatorCommand } = await import("./emulator/command.ts");
+    const running = await runEmulatorCommand({
+      port,
+      host: values.host,
+      print: (text) => io.out(text.trimEnd()),
+    });
+    await io.stopped;
+    await running.close();
+    return 0;
+  },
+  async check(args, io) {
+    parseArgs({ args, options: {} });
+    const { runCheck } = await import("./check.ts");
+    return runCheck(io);
+  },
+  async start(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { role: { type: "string", default: "all" }, session: { type: "string" } },
+    });
+    const { runStart } = await import("./start.ts");
+    return runStart({ role: values.role, session: values.session }, io);
+  },
+  async help(_args, io) {
+    io.out(USAGE);
+    return 0;
+  },
+};
+
+/** Runs one command; returns the process exit code. Expected failures print one line, not a stack. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name = "help", ...rest] = argv;
+  const command = commands[name === "--help" || name === "-h" ? "help" : name];
+  if (!command) {
+    io.err(`unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof AppError) {
+      io.err(`${name}: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
+      io.err(`${name}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
