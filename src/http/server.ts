@@ -17,7 +17,10 @@ export interface HttpDeps {
 
 /** The project's one HTTP server. Liveness stays 200 while the process lives; readiness tells why not. */
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger.child({ mod: "http" }) as FastifyBaseLogger, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ mod: "http" }) as FastifyBaseLogger,
+    disableRequestLogging: true,
+  });
 
   app.get("/healthz", async () => ({ status: "ok" }));
 
