@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { InvalidInputError } from "../core/errors.ts";
 
 /** Tor4You's own form of a mobile number: 10 digits starting with 05. */
@@ -18,7 +18,9 @@ export function normalizeCell(input: string, field = "cell"): LocalCell {
   // "972…" without a plus is how WhatsApp ids and many CRMs write it.
   const candidate = raw.startsWith("+") ? raw : digits.startsWith("972") ? `+${digits}` : digits;
   const parsed = parsePhoneNumberFromString(candidate, "IL");
-  if (parsed?.country !== "IL" || !parsed.isValid() || parsed.getType() !== "MOBILE") {
+  // The shape Tor4You requires (05 + 8 digits) is the rule; libphonenumber's list of allocated
+  // ranges lags new ones, so it only parses the many ways of writing a number here.
+  if (parsed?.countryCallingCode !== "972" || !parsed.isPossible()) {
     throw new InvalidInputError(field, "must be an Israeli mobile number (05XXXXXXXX)");
   }
   const local = `0${parsed.nationalNumber}`;

@@ -88,6 +88,17 @@ export async function fetchUncapped(
   const answer = await client.apptlist(windowParams(query, w));
   const rows = answer.changed ? answer.appointments : [];
   if (rows.length < cap) return rows;
+  return fetchHalves(client, query, w, zone, cap);
+}
+
+/** A window whose answer reached the cap: fetched again as two halves (a single day cannot be split). */
+export async function fetchHalves(
+  client: ApptListSource,
+  query: AppointmentQuery,
+  w: DayWindow,
+  zone: string,
+  cap: number,
+): Promise<Appointment[]> {
   const days = inclusiveDays(w.from, w.to);
   if (days === 1) {
     const day = formatApiDate(w.from, zone);

@@ -3,7 +3,7 @@ import type { DayWindow } from "./apptlist-range.ts";
 import {
   type AppointmentQuery,
   type ApptListSource,
-  fetchUncapped,
+  fetchHalves,
   mergeById,
   queryRange,
   type RangeOptions,
@@ -66,7 +66,7 @@ export async function scanChanges(
     // is no newer than the pieces' data.
     rows.push(
       ...(answer.appointments.length >= cap
-        ? await fetchUncapped(counting, query, w, zone, cap)
+        ? await fetchHalves(counting, query, w, zone, cap)
         : answer.appointments),
     );
   }
