@@ -2,6 +2,15 @@ import { InvalidInputError } from "../core/errors.ts";
 
 export type Keys = ReturnType<typeof createKeys>;
 
+/** A chat as keys see it: the site, the channel and the channel's chat id. */
+export interface ChatKey {
+  site: string;
+  channel: string;
+  chatId: string;
+}
+
+const chat = (c: ChatKey) => `${encodeURIComponent(c.channel)}-${encodeURIComponent(c.chatId)}`;
+
 /**
  * Every Redis key the program uses is built here, so that one prefix separates deployments (and
  * tests) and every key names its site. The site sits in a hash tag (`{site}`): on Redis Cluster a
@@ -22,5 +31,17 @@ export function createKeys(prefix: string) {
     budgetDay: (s: string, day: string) => `${prefix}:t4y-budget:${site(s)}:day:${day}`,
     /** apptlist `lu` cursor of one query (its signature is a hash of the query's parameters). */
     apptlistCursor: (s: string, signature: string) => `${prefix}:t4y-lu:${site(s)}:${signature}`,
+    /** Hash: the chat's proven phone and name (cannot be rebuilt: AOF in production). */
+    chatIdentity: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:identity`,
+    /** Hash: the chat's language and reminder consent. */
+    chatPrefs: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:prefs`,
+    /** String (JSON, with TTL): the conversation in progress. */
+    chatState: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:state`,
+    chatLock: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:lock`,
+    /** Inbound event ids already handled (repeat deliveries are dropped). */
+    chatSeen: (c: ChatKey, eventId: string) =>
+      `${prefix}:chat:${site(c.site)}:${chat(c)}:seen:${encodeURIComponent(eventId)}`,
+    /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
+    chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
   };
 }

@@ -1,0 +1,94 @@
+import type { Redis } from "ioredis";
+import { DateTime } from "luxon";
+import type { Logger } from "pino";
+import type { SiteConfig } from "./config/types.ts";
+import { createCatalogCache } from "./conversation/catalog.ts";
+import { createConversationEngine } from "./conversation/engine.ts";
+import type { BookingApi, SitePolicy } from "./conversation/ports.ts";
+import { createTranslator, LOCALES_DIR, type Locale } from "./i18n/translator.ts";
+import {
+  createChatLock,
+  createConversationStore,
+  createIdentityStore,
+  createInboundDedupe,
+} from "./storage/chat-stores.ts";
+import { createKeys } from "./storage/keys.ts";
+import { createRedisUsageBudget } from "./storage/usage-budget.ts";
+import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
+
+export interface AppDeps {
+  sites: readonly SiteConfig[];
+  redis: Redis;
+  logger: Logger;
+  defaultLocale: Locale;
+  /** Redis key prefix; tests give each run its own. */
+  keyPrefix?: string;
+  now?: () => DateTime;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The parts every role shares, built once from config: a Tor4You client per site (sharing one
+ * Redis API budget), the chat stores, the translator and the conversation engine.
+ */
+export function createApp(deps: AppDeps) {
+  const keys = createKeys(deps.keyPrefix ?? "t4y");
+  const now = deps.now ?? (() => DateTime.now());
+  const byId = new Map(deps.sites.map((s) => [s.id, s]));
+  const budget = createRedisUsageBudget({
+    redis: deps.redis,
+    keys,
+    limits: (site) => {
+      const s = byId.get(site);
+      return { perMinute: s?.tor4you.ratePerMinute ?? 60, perDay: s?.tor4you.ratePerDay ?? 20_000 };
+    },
+  });
+  const clients = new Map<string, Tor4YouClient>(
+    deps.sites.map((s) => [
+      s.id,
+      createTor4YouClient({
+        baseUrl: s.tor4you.apiUrl,
+        site: s.id,
+        auth: s.tor4you.auth,
+        zone: s.timezone,
+        budget,
+        logger: deps.logger,
+        fetch: deps.fetch,
+        now,
+      }),
+    ]),
+  );
+  const policies = new Map<string, SitePolicy>(
+    deps.sites.map((s) => [
+      s.id,
+      {
+        id: s.id,
+        name: s.name,
+        phone: s.phone,
+        timezone: s.timezone,
+        locale: s.locale,
+        cancelCutoffMs: s.cancelCutoffMs,
+      },
+    ]),
+  );
+  const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
+  const identities = createIdentityStore(deps.redis, keys);
+  const engine = createConversationEngine({
+    sites: (id) => {
+      const policy = policies.get(id);
+      const api: BookingApi | undefined = clients.get(id);
+      return policy && api ? { policy, api } : undefined;
+    },
+    catalog: createCatalogCache({ now: () => now().toMillis() }),
+    identities,
+    conversations: createConversationStore(deps.redis, keys),
+    lock: createChatLock(deps.redis, keys),
+    dedupe: createInboundDedupe(deps.redis, keys),
+    translator,
+    now,
+    logger: deps.logger.child({ mod: "conversation" }),
+  });
+  return { keys, clients, translator, identities, engine, sites: deps.sites, now };
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * Choice ids are short (Telegram allows 64 bytes of callback data) and say what they act on:
+ * - `m.<intent>`: a menu entry, valid at any time;
+ * - `a.<verb>.<apptid>`: an action on one appointment, re-checked against the verified phone
+ *   when pressed (callback data can be forged by a custom client);
+ * - `<token>.<action>.<arg>`: an answer inside a flow; the token names the flow instance, so a
+ *   button from an older question answers "out of date" instead of acting.
+ */
+export function newToken(): string {
+  return randomBytes(3).toString("base64url").slice(0, 4);
+}
+
+export const menuChoice = (intent: string) => `m.${intent}`;
+export const apptChoice = (verb: "c" | "x" | "m", apptId: string) => `a.${verb}.${apptId}`;
+export const flowChoice = (token: string, action: string, arg: string | number = "") =>
+  `${token}.${action}.${arg}`;
+export const languageChoice = (locale: string) => `l.${locale}`;
+
+export type ParsedChoice =
+  | { kind: "menu"; intent: string }
+  | { kind: "appt"; verb: "c" | "x" | "m"; apptId: string }
+  | { kind: "language"; locale: string }
+  | { kind: "flow"; token: string; action: string; arg: string }
+  | { kind: "unknown" };
+
+export function parseChoice(id: string): ParsedChoice {
+  const [head, a, ...rest] = id.split(".");
+  const b = rest.join(".");
+  if (head === "m" && a) return { kind: "menu", intent: a };
+  if (head === "l" && a) return { kind: "language", locale: a };
+  if (head === "a" && (a === "c" || a === "x" || a === "m") && /^\d+$/.test(b))
+    return { kind: "appt", verb: a, apptId: b };
+  if (head && head.length === 4 && a) return { kind: "flow", token: head, action: a, arg: b };
+  return { kind: "unknown" };
+}

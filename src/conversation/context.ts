@@ -1,0 +1,53 @@
+import type { FluentVariable } from "@fluent/bundle";
+import type { DateTime } from "luxon";
+import type { ChatAddress, Choice, OutboundMessage } from "../core/messages.ts";
+import type { Locale } from "../i18n/translator.ts";
+import type { Catalog } from "./catalog.ts";
+import type { Intent } from "./intents.ts";
+import type { BookingApi, Identity, Preferences, SitePolicy } from "./ports.ts";
+import type { Flow } from "./state.ts";
+
+/** Everything a step may read. Steps change nothing outside themselves except through BookingApi and effects. */
+export interface StepContext {
+  address: ChatAddress;
+  site: SitePolicy;
+  api: BookingApi;
+  catalog: Catalog;
+  identity: Identity | null;
+  prefs: Preferences;
+  locale: Locale;
+  now: DateTime;
+  senderName?: { first?: string; last?: string };
+  t: (id: string, args?: Record<string, FluentVariable>) => string;
+  /** Weekday + date, for buttons. */
+  day: (dt: DateTime) => string;
+  /** HH:MM in the site's zone. */
+  time: (dt: DateTime) => string;
+  /** Weekday, date and time, for sentences. */
+  when: (dt: DateTime) => string;
+}
+
+/** Changes to our own stores, applied by the engine after the step. */
+export type Effect =
+  | { type: "link"; identity: Identity }
+  | { type: "prefs"; patch: Preferences }
+  | { type: "forget" };
+
+export interface StepResult {
+  flow: Flow | null;
+  out: OutboundMessage[];
+  effects?: Effect[];
+  /** Continue with this intent in the same turn (e.g. after linking, show what was asked for). */
+  continueWith?: Intent;
+}
+
+export const text = (t: string): OutboundMessage => ({ type: "text", text: t });
+export const choices = (t: string, list: Choice[]): OutboundMessage => ({
+  type: "choices",
+  text: t,
+  choices: list,
+});
+
+export function done(...out: OutboundMessage[]): StepResult {
+  return { flow: null, out };
+}

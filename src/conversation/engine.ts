@@ -1,0 +1,183 @@
+import type { DateTime } from "luxon";
+import type { Logger } from "pino";
+import type { ChatAddress, Inbound, InboundEvent, OutboundMessage } from "../core/messages.ts";
+import { isCell, normalizeCell } from "../domain/phone.ts";
+import { isLocale, type Locale, type Translator } from "../i18n/translator.ts";
+import { Tor4YouError } from "../tor4you/errors.ts";
+import type { CatalogCache } from "./catalog.ts";
+import { menuChoice } from "./choice-ids.ts";
+import { choices, type StepContext, type StepResult } from "./context.ts";
+import type {
+  BookingApi,
+  ChatLock,
+  ConversationStore,
+  Identity,
+  IdentityStore,
+  InboundDedupe,
+  SitePolicy,
+} from "./ports.ts";
+import { route, runIntent } from "./router.ts";
+import { type ConversationState, emptyState } from "./state.ts";
+
+export interface ConversationDeps {
+  sites: (site: string) => { policy: SitePolicy; api: BookingApi } | undefined;
+  catalog: CatalogCache;
+  identities: IdentityStore;
+  conversations: ConversationStore;
+  lock: ChatLock;
+  dedupe: InboundDedupe;
+  translator: Translator;
+  now: () => DateTime;
+  logger: Logger;
+}
+
+export const RETRY_CHOICE = menuChoice("retry");
+
+export type ConversationEngine = ReturnType<typeof createConversationEngine>;
+
+/**
+ * The one conversation engine for every channel. A turn: drop repeated deliveries, take the
+ * chat's lock, load state, run one step, apply its effects, save state, return what to send.
+ * Tor4You failures become a short apology with "try again", and the state before the turn stays.
+ */
+export function createConversationEngine(deps: ConversationDeps) {
+  async function handle(event: InboundEvent): Promise<OutboundMessage[]> {
+    const { address } = event;
+    if (!(await deps.dedupe.firstSeen(address, event.id))) return [];
+    return deps.lock.withLock(address, () => turn(event));
+  }
+
+  async function turn(event: InboundEvent): Promise<OutboundMessage[]> {
+    const { address } = event;
+    const site = deps.sites(address.site);
+    if (!site) {
+      deps.logger.warn(
+        { site: address.site, channel: address.channel },
+        "message for an unknown site dropped",
+      );
+      return [];
+    }
+    const now = deps.now();
+    const log = deps.logger.child({ site: address.site, channel: address.channel });
+    const state = (await deps.conversations.load(address)) ?? emptyState(now.toMillis());
+    let identity = await deps.identities.get(address);
+    const prefs = await deps.identities.preferences(address);
+
+    // A channel that vouches for the sender's number (WhatsApp @c.us) links without asking.
+    if (!identity && event.verifiedPhone && isCell(event.verifiedPhone)) {
+      identity = { cell: normalizeCell(event.verifiedPhone), ...event.senderName, linkedAt: now.toMillis() };
+      await deps.identities.link(address, identity);
+    }
+
+    let message: Inbound = event.message;
+    if (message.type === "choice" && message.id === RETRY_CHOICE && state.retry) {
+      message =
+        state.retry.type === "choice"
+          ? { type: "choice", id: state.retry.value }
+          : { type: "text", text: state.retry.value };
+    }
+
+    const locale = pickLocale(prefs.locale, event.languageHint, site.policy.locale);
+    const makeCtx = (id: Identity | null, loc: Locale): Promise<StepContext> =>
+      buildContext({ address, site, identity: id, prefs, locale: loc, now, senderName: event.senderName });
+    let ctx = await makeCtx(identity, locale).catch(() => null);
+
+    let result: StepResult;
+    try {
+      if (!ctx) throw new CatalogUnavailable();
+      result = await route(state, message, ctx, { translate: (l, id) => deps.translator.t(l, id) });
+      if (result.effects?.some((e) => e.type === "forget")) {
+        await deps.identities.forget(address);
+        return result.out;
+      }
+      for (const effect of result.effects ?? []) {
+        if (effect.type === "link") {
+          identity = effect.identity;
+          await deps.identities.link(address, identity);
+        } else if (effect.type === "prefs") {
+          await deps.identities.setPreferences(address, effect.patch);
+        }
+      }
+      if (result.continueWith) {
+        ctx = await makeCtx(identity, locale);
+        const next = await runIntent(result.continueWith, ctx, {
+          translate: (l, id) => deps.translator.t(l, id),
+        });
+        result = { ...next, out: [...result.out, ...next.out] };
+      }
+    } catch (e) {
+      if (!(e instanceof Tor4YouError) && !(e instanceof CatalogUnavailable)) throw e;
+      log.warn(
+        { code: e instanceof Tor4YouError ? e.code : "catalog_unavailable" },
+        "turn failed on Tor4You",
+      );
+      const t = (id: string) => deps.translator.t(locale, id);
+      const replay =
+        message.type === "choice"
+          ? { type: "choice" as const, value: message.id }
+          : message.type === "text"
+            ? { type: "text" as const, value: message.text }
+            : undefined;
+      const out = [choices(t("error-booking-system"), [{ id: RETRY_CHOICE, label: t("retry") }])];
+      await deps.conversations.save(address, {
+        ...state,
+        retry: replay,
+        lastChoices: [],
+        updatedAt: now.toMillis(),
+      });
+      return out;
+    }
+
+    const lastChoices = [...result.out].reverse().find((m) => m.type === "choices");
+    const next: ConversationState = {
+      ...emptyState(now.toMillis()),
+      flow: result.flow,
+      lastChoices: lastChoices?.type === "choices" ? lastChoices.choices : [],
+    };
+    await deps.conversations.save(address, next);
+    return result.out;
+  }
+
+  async function buildContext(p: {
+    address: ChatAddress;
+    site: { policy: SitePolicy; api: BookingApi };
+    identity: Identity | null;
+    prefs: Awaited<ReturnType<IdentityStore["preferences"]>>;
+    locale: Locale;
+    now: DateTime;
+    senderName?: { first?: string; last?: string };
+  }): Promise<StepContext> {
+    const zone = p.site.policy.timezone;
+    const tr = deps.translator;
+    return {
+      address: p.address,
+      site: p.site.policy,
+      api: p.site.api,
+      catalog: await deps.catalog.get(p.address.site, p.site.api),
+      identity: p.identity,
+      prefs: p.prefs,
+      locale: p.locale,
+      now: p.now,
+      senderName: p.senderName,
+      t: (id, args) => tr.t(p.locale, id, args),
+      day: (dt) => tr.formatDay(p.locale, dt, zone),
+      time: (dt) => tr.formatTime(dt, zone),
+      when: (dt) => tr.formatDateTime(p.locale, dt, zone),
+    };
+  }
+
+  function pickLocale(saved: string | undefined, hint: string | undefined, siteLocale: string): Locale {
+    if (isLocale(saved)) return saved;
+    if (hint) {
+      const negotiated = deps.translator.negotiate(hint);
+      if (negotiated !== deps.translator.defaultLocale || hint.toLowerCase().startsWith(negotiated))
+        return negotiated;
+    }
+    return isLocale(siteLocale) ? siteLocale : deps.translator.defaultLocale;
+  }
+
+  return { handle };
+}
+
+/** The site's catalog could not be read: the turn cannot start, and the customer is told so. */
+class CatalogUnavailable extends Error {}

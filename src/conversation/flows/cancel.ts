@@ -1,0 +1,89 @@
+import { Duration } from "luxon";
+import type { Appointment } from "../../domain/appointment.ts";
+import { flowChoice, newToken } from "../choice-ids.ts";
+import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
+import type { CancelFlow } from "../state.ts";
+import { findOwn, serviceName, shortLabel, upcoming } from "./appointments.ts";
+
+/** "3 hours" / "שעתיים" / "90 minutes" in the customer's language. */
+export function humanDuration(ctx: StepContext, ms: number): string {
+  const d = Duration.fromMillis(ms).shiftTo("days", "hours", "minutes");
+  const parts = Object.fromEntries(Object.entries(d.toObject()).filter(([, v]) => v));
+  return Duration.fromObject(parts).reconfigure({ locale: ctx.locale }).toHuman({ listStyle: "long" });
+}
+
+/** Self-service changes stop `cancelCutoffMs` before the start; a declined reminder is exempt. */
+export function tooLateToChange(ctx: StepContext, a: Appointment, afterDecline = false): StepResult | null {
+  if (afterDecline) return null;
+  if (a.start.toMillis() - ctx.now.toMillis() >= ctx.site.cancelCutoffMs) return null;
+  const cutoff = humanDuration(ctx, ctx.site.cancelCutoffMs);
+  return done(
+    text(
+      ctx.site.phone
+        ? ctx.t("too-late-phone", { cutoff, phone: ctx.site.phone })
+        : ctx.t("too-late", { cutoff }),
+    ),
+  );
+}
+
+function confirmStep(ctx: StepContext, a: Appointment, token: string, afterDecline?: boolean): StepResult {
+  return {
+    flow: { name: "cancel", token, step: "confirm", apptId: a.id, afterDecline },
+    out: [
+      choices(ctx.t("cancel-confirm", { service: serviceName(ctx, a), when: ctx.when(a.start) }), [
+        { id: flowChoice(token, "yes"), label: ctx.t("cancel-yes") },
+        { id: flowChoice(token, "no"), label: ctx.t("keep-it") },
+      ]),
+    ],
+  };
+}
+
+/** Start cancelling: one appointment goes straight to "are you sure", several are listed first. */
+export async function startCancel(
+  ctx: StepContext,
+  apptId?: string,
+  afterDecline = false,
+): Promise<StepResult> {
+  const token = newToken();
+  if (apptId) {
+    const a = await findOwn(ctx, apptId);
+    if (!a) return done(text(ctx.t("appt-not-found")));
+    return tooLateToChange(ctx, a, afterDecline) ?? confirmStep(ctx, a, token, afterDecline);
+  }
+  const list = await upcoming(ctx);
+  if (list.length === 0) return done(text(ctx.t("appts-none")));
+  if (list.length === 1) return tooLateToChange(ctx, list[0]!) ?? confirmStep(ctx, list[0]!, token);
+  return {
+    flow: { name: "cancel", token, step: "pick" },
+    out: [
+      choices(
+        ctx.t("cancel-pick"),
+        list.slice(0, 10).map((a) => ({ id: flowChoice(token, "pick", a.id), label: shortLabel(ctx, a) })),
+      ),
+    ],
+  };
+}
+
+export async function cancelStep(
+  flow: CancelFlow,
+  input: { action: string; arg: string },
+  ctx: StepContext,
+): Promise<StepResult | null> {
+  if (flow.step === "pick" && input.action === "pick") {
+    const a = await findOwn(ctx, input.arg);
+    if (!a) return done(text(ctx.t("appt-not-found")));
+    return tooLateToChange(ctx, a) ?? confirmStep(ctx, a, flow.token);
+  }
+  if (flow.step === "confirm" && flow.apptId) {
+    if (input.action === "no") return done(text(ctx.t("cancel-kept")));
+    if (input.action === "yes") {
+      const a = await findOwn(ctx, flow.apptId);
+      if (!a?.conf) return done(text(ctx.t("appt-not-found")));
+      const late = tooLateToChange(ctx, a, flow.afterDecline);
+      if (late) return late;
+      await ctx.api.delappt({ apptId: a.id, vfib: a.conf, sendNotice: true });
+      return done(text(ctx.t("cancel-done", { when: ctx.when(a.start) })));
+    }
+  }
+  return null;
+}

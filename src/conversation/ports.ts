@@ -1,0 +1,75 @@
+import type { DateTime } from "luxon";
+import type { ChatAddress } from "../core/messages.ts";
+import type { Tor4YouClient } from "../tor4you/client.ts";
+import type { ConversationState } from "./state.ts";
+
+/** The Tor4You calls a customer conversation may make. Passed in, never imported. */
+export type BookingApi = Pick<
+  Tor4YouClient,
+  | "siteinfo"
+  | "branches"
+  | "staff"
+  | "services"
+  | "staffservice"
+  | "apptbycellortz"
+  | "apptinfo"
+  | "availability"
+  | "addappt"
+  | "delappt"
+  | "iscoming"
+  | "custappts"
+>;
+
+/** A chat's proven phone and preferences. */
+export interface Identity {
+  /** `05XXXXXXXX`, proven by the channel (own contact, WhatsApp sender). */
+  cell: string;
+  first?: string;
+  last?: string;
+  linkedAt: number;
+}
+
+export interface Preferences {
+  locale?: string;
+  /** The customer said "stop": no reminders until "start". */
+  remindersOff?: boolean;
+}
+
+export interface IdentityStore {
+  get(address: ChatAddress): Promise<Identity | null>;
+  link(address: ChatAddress, identity: Identity): Promise<void>;
+  preferences(address: ChatAddress): Promise<Preferences>;
+  setPreferences(address: ChatAddress, patch: Preferences): Promise<void>;
+  /** Forget me: the link, the preferences and the conversation. */
+  forget(address: ChatAddress): Promise<void>;
+}
+
+export interface ConversationStore {
+  load(address: ChatAddress): Promise<ConversationState | null>;
+  save(address: ChatAddress, state: ConversationState): Promise<void>;
+  clear(address: ChatAddress): Promise<void>;
+}
+
+/** Serializes one chat's events across processes. */
+export interface ChatLock {
+  withLock<T>(address: ChatAddress, fn: () => Promise<T>): Promise<T>;
+}
+
+/** True the first time an inbound event id is seen for a chat, false on a repeat delivery. */
+export interface InboundDedupe {
+  firstSeen(address: ChatAddress, eventId: string): Promise<boolean>;
+}
+
+export interface SitePolicy {
+  id: string;
+  name: string;
+  /** The business's phone, offered when the bot cannot help (cut-off, failures). */
+  phone?: string;
+  timezone: string;
+  locale: string;
+  cancelCutoffMs: number;
+}
+
+export interface Clock {
+  now(): DateTime;
+}

@@ -1,0 +1,169 @@
+import type { Choice, Inbound } from "../core/messages.ts";
+import type { Locale } from "../i18n/translator.ts";
+import { apptChoice, parseChoice } from "./choice-ids.ts";
+import { choices, done, type StepContext, type StepResult, text } from "./context.ts";
+import { confirmComing, findOwn, listAppointments, shortLabel, upcoming } from "./flows/appointments.ts";
+import { bookStep, startBook } from "./flows/book.ts";
+import { cancelStep, startCancel } from "./flows/cancel.ts";
+import { linkContact, linkText, startLink } from "./flows/link.ts";
+import { fallback, help, languagePicker, menuMessage, outOfDate, welcome } from "./flows/menu.ts";
+import { forgetStep, setLanguage, setReminders, startForget } from "./flows/settings.ts";
+import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
+import type { ConversationState, Flow } from "./state.ts";
+
+export interface RouterDeps {
+  translate: (locale: Locale, id: string) => string;
+}
+
+const COMMANDS: Record<string, Intent> = {
+  appointments: "appointments",
+  book: "book",
+  cancel: "cancel",
+  change: "change",
+  language: "language",
+  stop: "stop",
+  help: "help",
+  forget: "forget",
+};
+
+/** Picks the step for one inbound message given the chat's state. The only place that dispatches. */
+export async function route(
+  state: ConversationState,
+  message: Inbound,
+  ctx: StepContext,
+  deps: RouterDeps,
+): Promise<StepResult> {
+  switch (message.type) {
+    case "command":
+      if (message.name === "start") return welcome(ctx);
+      return runIntent(COMMANDS[message.name] ?? "help", ctx, deps);
+    case "contact":
+      return linkContact(state.flow?.name === "link" ? state.flow : null, message, ctx);
+    case "choice":
+      return routeChoice(state, message.id, ctx, deps);
+    case "text":
+      return routeText(state, message.text, ctx, deps);
+  }
+}
+
+async function routeChoice(state: ConversationState, id: string, ctx: StepContext, deps: RouterDeps) {
+  const c = parseChoice(id);
+  switch (c.kind) {
+    case "menu":
+      return runIntent(c.intent as Intent, ctx, deps);
+    case "language":
+      return setLanguage(ctx, c.locale, deps.translate);
+    case "appt": {
+      if (!ctx.identity) return startLink(ctx, "appointments");
+      if (c.verb === "c") return confirmComing(ctx, c.apptId);
+      if (c.verb === "x") return startCancel(ctx, c.apptId);
+      const appt = await findOwn(ctx, c.apptId);
+      return appt ? startBook(ctx, appt) : done(text(ctx.t("appt-not-found")));
+    }
+    case "flow": {
+      const flow = state.flow;
+      if (!flow || flow.token !== c.token) return outOfDate(ctx);
+      return (await flowStep(flow, { action: c.action, arg: c.arg }, ctx)) ?? reask(state, ctx);
+    }
+    default:
+      return outOfDate(ctx);
+  }
+}
+
+async function routeText(state: ConversationState, input: string, ctx: StepContext, deps: RouterDeps) {
+  // A number or a label typed for one of the last choices (WhatsApp has no buttons) is that choice.
+  const picked = pickFromText(state.lastChoices, input);
+  if (picked) return routeChoice(state, picked, ctx, deps);
+
+  const flow = state.flow;
+  if (flow?.name === "link") {
+    const intent = matchIntent(input);
+    return intent && intent !== "yes" && intent !== "no" ? runIntent(intent, ctx, deps) : linkText(flow, ctx);
+  }
+  if (flow?.name === "book" && (flow.step === "name" || flow.step === "tz")) {
+    const intent = matchIntent(input);
+    if (!intent || intent === "yes" || intent === "no") return (await bookStep(flow, { text: input }, ctx))!;
+  }
+
+  const language = matchLanguageName(input);
+  if (language) return setLanguage(ctx, language, deps.translate);
+
+  const intent = matchIntent(input);
+  if ((intent === "yes" || intent === "no") && flow) {
+    return (await flowStep(flow, { action: intent, arg: "" }, ctx)) ?? reask(state, ctx);
+  }
+  if (intent === "back" && flow) return done(menuMessage(ctx));
+  if (intent) return runIntent(intent, ctx, deps);
+  if (flow) return reask(state, ctx);
+  return fallback(ctx);
+}
+
+function pickFromText(last: Choice[], input: string): string | null {
+  if (last.length === 0) return null;
+  const n = normalizeText(input);
+  if (/^\d{1,2}$/.test(n)) return last[Number(n) - 1]?.id ?? null;
+  return last.find((c) => normalizeText(c.label) === n)?.id ?? null;
+}
+
+async function flowStep(flow: Flow, input: { action: string; arg: string }, ctx: StepContext) {
+  switch (flow.name) {
+    case "book":
+      return bookStep(flow, input, ctx);
+    case "cancel":
+      return cancelStep(flow, input, ctx);
+    case "forget":
+      return forgetStep(input.action, ctx);
+    default:
+      return null;
+  }
+}
+
+/** Input that does not fit the question: ask it again, keeping the flow. */
+function reask(state: ConversationState, ctx: StepContext): StepResult {
+  if (state.lastChoices.length > 0)
+    return { flow: state.flow, out: [choices(ctx.t("reask"), state.lastChoices)] };
+  if (state.flow?.name === "book" && state.flow.step === "name")
+    return { flow: state.flow, out: [text(ctx.t("book-name"))] };
+  if (state.flow?.name === "book" && state.flow.step === "tz")
+    return { flow: state.flow, out: [text(ctx.t("book-tz"))] };
+  return fallback(ctx);
+}
+
+export async function runIntent(intent: Intent, ctx: StepContext, deps: RouterDeps): Promise<StepResult> {
+  switch (intent) {
+    case "appointments":
+    case "book":
+    case "cancel":
+    case "change":
+      if (!ctx.identity) return startLink(ctx, intent);
+      if (intent === "appointments") return listAppointments(ctx);
+      if (intent === "book") return startBook(ctx);
+      if (intent === "cancel") return startCancel(ctx);
+      return startChange(ctx);
+    case "language":
+      return languagePicker(ctx);
+    case "stop":
+      return setReminders(ctx, false);
+    case "start":
+      return setReminders(ctx, true);
+    case "forget":
+      return startForget(ctx);
+    case "help":
+      return help(ctx);
+    default:
+      void deps;
+      return done(menuMessage(ctx));
+  }
+}
+
+async function startChange(ctx: StepContext): Promise<StepResult> {
+  const list = await upcoming(ctx);
+  if (list.length === 0) return done(text(ctx.t("appts-none")));
+  if (list.length === 1) return startBook(ctx, list[0]!);
+  return done(
+    choices(
+      ctx.t("change-pick"),
+      list.slice(0, 10).map((a) => ({ id: apptChoice("m", a.id), label: shortLabel(ctx, a) })),
+    ),
+  );
+}

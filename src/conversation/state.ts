@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/**
+ * A chat's conversation state: explicit, versioned and serializable, kept in Redis with a TTL.
+ * A state of another version (after an upgrade) is dropped rather than misread: the customer
+ * only loses the question in progress.
+ */
+export const STATE_VERSION = 1;
+
+const offeredTime = z.object({
+  from: z.string(), // YYYYMMDDhhmm
+  to: z.string(),
+  staffId: z.string(),
+  slotId: z.string().optional(),
+  vfib: z.string().optional(),
+  placesLeft: z.number().optional(),
+});
+export type OfferedTime = z.infer<typeof offeredTime>;
+
+const bookFlow = z.object({
+  name: z.literal("book"),
+  token: z.string(),
+  step: z.enum(["service", "branch", "staff", "date", "time", "participants", "name", "tz", "confirm"]),
+  serviceId: z.string().optional(),
+  branchId: z.string().optional(),
+  /** A staff id, or "any". */
+  staffId: z.string().optional(),
+  dates: z.array(z.string()).optional(), // YYYYMMDD offered
+  datePage: z.number().optional(),
+  date: z.string().optional(),
+  times: z.array(offeredTime).optional(),
+  timePage: z.number().optional(),
+  time: offeredTime.optional(),
+  participants: z.number().optional(),
+  first: z.string().optional(),
+  last: z.string().optional(),
+  tz: z.string().optional(),
+  /** Change time: the appointment this booking replaces, cancelled only once the new one exists. */
+  replaces: z.object({ apptId: z.string(), conf: z.string() }).optional(),
+});
+
+const cancelFlow = z.object({
+  name: z.literal("cancel"),
+  token: z.string(),
+  step: z.enum(["pick", "confirm"]),
+  apptId: z.string().optional(),
+  /** The customer declined a reminder: the self-service cut-off does not apply. */
+  afterDecline: z.boolean().optional(),
+});
+
+const linkFlow = z.object({
+  name: z.literal("link"),
+  token: z.string(),
+  /** What the customer asked for before we needed their phone; resumed once linked. */
+  resume: z.enum(["appointments", "book", "cancel", "change"]),
+});
+
+const simpleFlow = z.object({ name: z.enum(["language", "forget"]), token: z.string() });
+
+export const flowSchema = z.discriminatedUnion("name", [bookFlow, cancelFlow, linkFlow, simpleFlow]);
+export type Flow = z.infer<typeof flowSchema>;
+export type BookFlow = z.infer<typeof bookFlow>;
+export type CancelFlow = z.infer<typeof cancelFlow>;
+export type LinkFlow = z.infer<typeof linkFlow>;
+
+export const stateSchema = z.object({
+  v: z.literal(STATE_VERSION),
+  flow: flowSchema.nullable(),
+  /** Ids of the last choices shown, so "2" or a label typed on WhatsApp means the same as a tap. */
+  lastChoices: z.array(z.object({ id: z.string(), label: z.string() })).default([]),
+  /** The input that failed on a Tor4You error, replayed by "try again". */
+  retry: z.object({ type: z.enum(["text", "choice"]), value: z.string() }).optional(),
+  updatedAt: z.number(),
+});
+export type ConversationState = z.infer<typeof stateSchema>;
+
+export function emptyState(now: number): ConversationState {
+  return { v: STATE_VERSION, flow: null, lastChoices: [], updatedAt: now };
+}
+
+export function parseState(raw: unknown): ConversationState | null {
+  const r = stateSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}

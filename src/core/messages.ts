@@ -1,0 +1,57 @@
+/**
+ * What channels and the conversation engine say to each other. Channel-neutral on purpose:
+ * Telegram, WhatsApp and the web chat each map their updates to InboundEvent and render
+ * OutboundMessage in their own way; no business rule lives in a channel.
+ */
+
+export type ChannelKind = "telegram" | "whatsapp" | "webchat";
+
+/** One chat of one customer with one business. `chatId` is the channel's own id for the chat. */
+export interface ChatAddress {
+  site: string;
+  channel: ChannelKind;
+  chatId: string;
+}
+
+export type Inbound =
+  | { type: "text"; text: string }
+  /** A pressed button (Telegram callback data, a web chat button): the Choice.id we sent. */
+  | { type: "choice"; id: string }
+  /**
+   * A shared contact. `own` is the channel's proof that the number belongs to the sender
+   * (Telegram: the contact's user_id equals the sender's id; WhatsApp: the sender's own number).
+   * A forwarded or typed contact has own=false and proves nothing.
+   */
+  | { type: "contact"; phone: string; own: boolean; first?: string; last?: string }
+  | { type: "command"; name: string; payload?: string };
+
+export interface InboundEvent {
+  /** Unique per channel and chat (update id, message id): repeated deliveries are dropped by it. */
+  id: string;
+  address: ChatAddress;
+  message: Inbound;
+  /** The client's language (e.g. Telegram's language_code), a hint only. */
+  languageHint?: string;
+  /**
+   * A phone the channel itself vouches for without asking (WhatsApp `@c.us` sender, a demo web
+   * chat persona). Telegram never sets it.
+   */
+  verifiedPhone?: string;
+  /** The sender's display name as the channel knows it (used only to prefill a booking). */
+  senderName?: { first?: string; last?: string };
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export type OutboundMessage =
+  | { type: "text"; text: string }
+  /** A question with buttons (Telegram inline keyboard, numbered list on WhatsApp). */
+  | { type: "choices"; text: string; choices: Choice[] }
+  /** Ask for the user's own phone number (Telegram: a request-contact keyboard button). */
+  | { type: "requestPhone"; text: string; button: string };
+
+/** Telegram's hard limit on callback data; every Choice.id stays within it. */
+export const MAX_CHOICE_ID_BYTES = 64;

@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { negotiateLanguages } from "@fluent/langneg";
+import type { DateTime } from "luxon";
+
+export const LOCALES = ["he", "en", "ar", "ru"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(x: unknown): x is Locale {
+  return typeof x === "string" && (LOCALES as readonly string[]).includes(x);
+}
+
+export interface Translator {
+  readonly defaultLocale: Locale;
+  t(locale: Locale, id: string, args?: Record<string, FluentVariable>): string;
+  has(locale: Locale, id: string): boolean;
+  /** The best supported locale for what the user's client asks for (e.g. Telegram's `language_code`). */
+  negotiate(requested: string | readonly string[] | undefined): Locale;
+  direction(locale: Locale): "rtl" | "ltr";
+  /** "יום ג׳ 24.11" / "Tue 24.11": what a date button shows. */
+  formatDay(locale: Locale, dt: DateTime, zone: string): string;
+  /** 24-hour HH:MM in the site's zone, whatever the locale. */
+  formatTime(dt: DateTime, zone: string): string;
+  /** Weekday, date and time, for summaries and reminders. */
+  formatDateTime(locale: Locale, dt: DateTime, zone: string): string;
+}
+
+export interface LoadedLocales {
+  bundles: Map<Locale, FluentBundle>;
+  /** Message ids per locale, for the completeness test. */
+  ids: Map<Locale, Set<string>>;
+}
+
+/** Reads every `locales/<locale>/*.ftl`; a syntax error in any file is a startup error, not a blank reply later. */
+export function loadLocales(dir: string): LoadedLocales {
+  const bundles = new Map<Locale, FluentBundle>();
+  const ids = new Map<Locale, Set<string>>();
+  for (const locale of LOCALES) {
+    // Bidi isolation stays on: a Hebrew sentence around a Latin name or a number must not reorder.
+    const bundle = new FluentBundle(locale, { useIsolating: true });
+    const seen = new Set<string>();
+    const files = readdirSync(join(dir, locale)).filter((f) => f.endsWith(".ftl"));
+    for (const file of files.sort()) {
+      const resource = new FluentResource(readFileSync(join(dir, locale, file), "utf8"));
+      const errors = bundle.addResource(resource);
+      if (errors.length) throw new Error(`locales/${locale}/${file}: ${errors[0]!.message}`);
+      for (const entry of resource.body) seen.add(entry.id);
+    }
+    bundles.set(locale, bundle);
+    ids.set(locale, seen);
+  }
+  return { bundles, ids };
+}
+
+const RTL = new Set<Locale>(["he", "ar"]);
+
+export function createTranslator(opts: { dir: string; defaultLocale: Locale }): Translator {
+  const { bundles } = loadLocales(opts.dir);
+  const fallback = opts.defaultLocale;
+
+  function format(locale: Locale, id: string, args?: Record<string, FluentVariable>): string | undefined {
+    const bundle = bundles.get(locale);
+    const message = bundle?.getMessage(id);
+    if (!bundle || !message?.value) return undefined;
+    const errors: Error[] = [];
+    const text = bundle.formatPattern(message.value, args ?? null, errors);
+    return errors.length ? undefined : text;
+  }
+
+  return {
+    defaultLocale: fallback,
+    t(locale, id, args) {
+      // A missing translation falls back to the default locale, then English, never to an empty reply.
+      return format(locale, id, args) ?? format(fallback, id, args) ?? format("en", id, args) ?? id;
+    },
+    has(locale, id) {
+      return Boolean(bundles.get(locale)?.getMessage(id)?.value);
+    },
+    negotiate(requested) {
+      const list = (typeof requested === "string" ? [requested] : (requested ?? [])).filter(Boolean);
+      const [best] = negotiateLanguages(list, [...LOCALES], { strategy: "lookup", defaultLocale: fallback });
+      return isLocale(best) ? best : fallback;
+    },
+    direction(locale) {
+      return RTL.has(locale) ? "rtl" : "ltr";
+    },
+    formatDay(locale, dt, zone) {
+      const local = dt.setZone(zone).setLocale(locale);
+      return `${local.toFormat("ccc")} ${local.toFormat("dd.MM")}`;
+    },
+    formatTime(dt, zone) {
+      return dt.setZone(zone).toFormat("HH:mm");
+    },
+    formatDateTime(locale, dt, zone) {
+      const local = dt.setZone(zone).setLocale(locale);
+      return `${local.toFormat("cccc")} ${local.toFormat("dd.MM.yyyy")} ${local.toFormat("HH:mm")}`;
+    },
+  };
+}
+
+/** Where the shipped `.ftl` files live, whichever file imports this. */
+export const LOCALES_DIR = join(import.meta.dirname, "..", "..", "locales");

@@ -1,0 +1,142 @@
+import { createHash, randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
+import type { Redis } from "ioredis";
+import type {
+  ChatLock,
+  ConversationStore,
+  Identity,
+  IdentityStore,
+  InboundDedupe,
+  Preferences,
+} from "../conversation/ports.ts";
+import type { ConversationState } from "../conversation/state.ts";
+import { parseState } from "../conversation/state.ts";
+import { AppError } from "../core/errors.ts";
+import type { ChatAddress } from "../core/messages.ts";
+import type { Keys } from "./keys.ts";
+
+/** Phones never appear in key names: the reverse index is keyed by a digest. */
+export function cellDigest(cell: string): string {
+  return createHash("sha256").update(`tor4you-bot:${cell}`).digest("hex").slice(0, 32);
+}
+
+export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
+  return {
+    async get(a) {
+      const h = await redis.hgetall(keys.chatIdentity(a));
+      if (!h.cell) return null;
+      return {
+        cell: h.cell,
+        first: h.first || undefined,
+        last: h.last || undefined,
+        linkedAt: Number(h.linkedAt) || 0,
+      };
+    },
+    async link(a, id: Identity) {
+      const previous = await redis.hget(keys.chatIdentity(a), "cell");
+      const tx = redis.multi();
+      if (previous && previous !== id.cell)
+        tx.srem(keys.chatsByCell(a.site, cellDigest(previous)), chatMember(a));
+      tx.del(keys.chatIdentity(a));
+      tx.hset(keys.chatIdentity(a), {
+        cell: id.cell,
+        first: id.first ?? "",
+        last: id.last ?? "",
+        linkedAt: String(id.linkedAt),
+      });
+      tx.sadd(keys.chatsByCell(a.site, cellDigest(id.cell)), chatMember(a));
+      await tx.exec();
+    },
+    async preferences(a) {
+      const h = await redis.hgetall(keys.chatPrefs(a));
+      return { locale: h.locale || undefined, remindersOff: h.remindersOff === "1" };
+    },
+    async setPreferences(a, patch: Preferences) {
+      const fields: Record<string, string> = {};
+      if (patch.locale !== undefined) fields.locale = patch.locale;
+      if (patch.remindersOff !== undefined) fields.remindersOff = patch.remindersOff ? "1" : "0";
+      if (Object.keys(fields).length) await redis.hset(keys.chatPrefs(a), fields);
+    },
+    async forget(a) {
+      const cell = await redis.hget(keys.chatIdentity(a), "cell");
+      const tx = redis.multi();
+      if (cell) tx.srem(keys.chatsByCell(a.site, cellDigest(cell)), chatMember(a));
+      tx.del(keys.chatIdentity(a), keys.chatPrefs(a), keys.chatState(a));
+      await tx.exec();
+    },
+  };
+}
+
+/** `channel|chatId`: how a chat is named inside the reverse index. */
+export const chatMember = (a: ChatAddress) => `${a.channel}|${a.chatId}`;
+
+/** A conversation left alone this long starts over; the link and preferences stay. */
+const STATE_TTL_SECONDS = 24 * 3600;
+
+export function createConversationStore(redis: Redis, keys: Keys): ConversationStore {
+  return {
+    async load(a) {
+      const raw = await redis.get(keys.chatState(a));
+      if (!raw) return null;
+      try {
+        return parseState(JSON.parse(raw));
+      } catch {
+        return null;
+      }
+    },
+    async save(a, state: ConversationState) {
+      await redis.set(keys.chatState(a), JSON.stringify(state), "EX", STATE_TTL_SECONDS);
+    },
+    async clear(a) {
+      await redis.del(keys.chatState(a));
+    },
+  };
+}
+
+/** The chat's lock could not be had in time: another turn of the same chat is stuck. */
+export class ChatBusyError extends AppError {
+  constructor() {
+    super("chat_busy", "another message of this chat is still being handled");
+  }
+}
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+/**
+ * One turn at a time per chat, across processes: SET NX with a lease (a crashed holder frees it
+ * by expiry) and a token-checked release (a late holder never frees someone else's lock).
+ */
+export function createChatLock(
+  redis: Redis,
+  keys: Keys,
+  opts: { leaseMs?: number; waitMs?: number } = {},
+): ChatLock {
+  const lease = opts.leaseMs ?? 30_000;
+  const wait = opts.waitMs ?? 20_000;
+  return {
+    async withLock(a, fn) {
+      const key = keys.chatLock(a);
+      const token = randomUUID();
+      const deadline = Date.now() + wait;
+      let pause = 5;
+      while ((await redis.set(key, token, "PX", lease, "NX")) !== "OK") {
+        if (Date.now() > deadline) throw new ChatBusyError();
+        await delay(pause);
+        pause = Math.min(pause * 2, 100);
+      }
+      try {
+        return await fn();
+      } finally {
+        await redis.eval(RELEASE, 1, key, token);
+      }
+    },
+  };
+}
+
+export function createInboundDedupe(redis: Redis, keys: Keys, ttlSeconds = 3 * 24 * 3600): InboundDedupe {
+  return {
+    async firstSeen(a, eventId) {
+      return (await redis.set(keys.chatSeen(a, eventId), "1", "EX", ttlSeconds, "NX")) === "OK";
+    },
+  };
+}
