@@ -1,0 +1,7 @@
+/** `npm run bench [-- name…]`: runs the named benchmarks (all by default) one after another. */
+const all = ["conversation-turn"];
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+for (const name of wanted.length ? wanted : all) {
+  if (!all.includes(name)) throw new Error(`unknown benchmark "${name}"; have: ${all.join(", ")}`);
+  await import(`./${name}.ts`);
+}
