@@ -13,14 +13,18 @@ export function newToken(): string {
 }
 
 export const menuChoice = (intent: string) => `m.${intent}`;
-export const apptChoice = (verb: "c" | "x" | "m", apptId: string) => `a.${verb}.${apptId}`;
+/** c confirm, d decline (can't come), x cancel, m move (change time). */
+export type ApptVerb = "c" | "d" | "x" | "m";
+/** `start` (YYYYMMDDhhmm) pins the time the button was made for: a moved appointment makes it stale. */
+export const apptChoice = (verb: ApptVerb, apptId: string, start?: string) =>
+  start ? `a.${verb}.${apptId}.${start}` : `a.${verb}.${apptId}`;
 export const flowChoice = (token: string, action: string, arg: string | number = "") =>
   `${token}.${action}.${arg}`;
 export const languageChoice = (locale: string) => `l.${locale}`;
 
 export type ParsedChoice =
   | { kind: "menu"; intent: string }
-  | { kind: "appt"; verb: "c" | "x" | "m"; apptId: string }
+  | { kind: "appt"; verb: ApptVerb; apptId: string; start?: string }
   | { kind: "language"; locale: string }
   | { kind: "flow"; token: string; action: string; arg: string }
   | { kind: "unknown" };
@@ -30,8 +34,10 @@ export function parseChoice(id: string): ParsedChoice {
   const b = rest.join(".");
   if (head === "m" && a) return { kind: "menu", intent: a };
   if (head === "l" && a) return { kind: "language", locale: a };
-  if (head === "a" && (a === "c" || a === "x" || a === "m") && /^\d+$/.test(b))
-    return { kind: "appt", verb: a, apptId: b };
+  if (head === "a" && (a === "c" || a === "d" || a === "x" || a === "m")) {
+    const m = /^(\d+)(?:\.(\d{12}))?$/.exec(b);
+    if (m) return { kind: "appt", verb: a, apptId: m[1]!, start: m[2] };
+  }
   if (head && head.length === 4 && a) return { kind: "flow", token: head, action: a, arg: b };
   return { kind: "unknown" };
 }

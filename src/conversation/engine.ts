@@ -1,12 +1,14 @@
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { ChatAddress, Inbound, InboundEvent, OutboundMessage } from "../core/messages.ts";
+import type { Appointment } from "../domain/appointment.ts";
 import { isCell, normalizeCell } from "../domain/phone.ts";
 import { isLocale, type Locale, type Translator } from "../i18n/translator.ts";
 import { Tor4YouError } from "../tor4you/errors.ts";
 import type { CatalogCache } from "./catalog.ts";
 import { menuChoice } from "./choice-ids.ts";
 import { choices, type StepContext, type StepResult } from "./context.ts";
+import { reminderMessage } from "./flows/reminder.ts";
 import type {
   BookingApi,
   ChatLock,
@@ -176,7 +178,31 @@ export function createConversationEngine(deps: ConversationDeps) {
     return isLocale(siteLocale) ? siteLocale : deps.translator.defaultLocale;
   }
 
-  return { handle };
+  /**
+   * Composes a reminder for a linked chat and makes it the chat's open question, so a typed
+   * "yes", "לא" or "2" answers it. Returns null for an unknown site.
+   */
+  async function prepareReminder(address: ChatAddress, appt: Appointment): Promise<OutboundMessage[] | null> {
+    const site = deps.sites(address.site);
+    if (!site) return null;
+    return deps.lock.withLock(address, async () => {
+      const now = deps.now();
+      const identity = await deps.identities.get(address);
+      const prefs = await deps.identities.preferences(address);
+      const locale = pickLocale(prefs.locale, undefined, site.policy.locale);
+      const ctx = await buildContext({ address, site, identity, prefs, locale, now });
+      const result = reminderMessage(ctx, appt);
+      const last = result.out.find((m) => m.type === "choices");
+      await deps.conversations.save(address, {
+        ...emptyState(now.toMillis()),
+        flow: result.flow,
+        lastChoices: last?.type === "choices" ? last.choices : [],
+      });
+      return result.out;
+    });
+  }
+
+  return { handle, prepareReminder };
 }
 
 /** The site's catalog could not be read: the turn cannot start, and the customer is told so. */

@@ -14,7 +14,8 @@ export type Intent =
   | "forget"
   | "yes"
   | "no"
-  | "back";
+  | "back"
+  | "keep";
 
 const PHRASES: Record<Intent, string[]> = {
   appointments: [
@@ -191,6 +192,7 @@ const PHRASES: Record<Intent, string[]> = {
     "не смогу",
     "не могу",
   ],
+  keep: ["keep it", "keep", "להשאיר", "השאר", "إبقاء", "оставить"],
   back: ["back", "חזרה", "رجوع", "назад"],
 };
 

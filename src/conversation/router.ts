@@ -2,11 +2,12 @@ import type { Choice, Inbound } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import { apptChoice, parseChoice } from "./choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "./context.ts";
-import { confirmComing, findOwn, listAppointments, shortLabel, upcoming } from "./flows/appointments.ts";
+import { listAppointments, shortLabel, upcoming } from "./flows/appointments.ts";
 import { bookStep, startBook } from "./flows/book.ts";
 import { cancelStep, startCancel } from "./flows/cancel.ts";
 import { linkContact, linkText, startLink } from "./flows/link.ts";
 import { fallback, help, languagePicker, menuMessage, outOfDate, welcome } from "./flows/menu.ts";
+import { cancelOwn, confirmComing, currentOwn, decline } from "./flows/reminder.ts";
 import { forgetStep, setLanguage, setReminders, startForget } from "./flows/settings.ts";
 import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
 import type { ConversationState, Flow } from "./state.ts";
@@ -55,10 +56,11 @@ async function routeChoice(state: ConversationState, id: string, ctx: StepContex
       return setLanguage(ctx, c.locale, deps.translate);
     case "appt": {
       if (!ctx.identity) return startLink(ctx, "appointments");
-      if (c.verb === "c") return confirmComing(ctx, c.apptId);
-      if (c.verb === "x") return startCancel(ctx, c.apptId);
-      const appt = await findOwn(ctx, c.apptId);
-      return appt ? startBook(ctx, appt) : done(text(ctx.t("appt-not-found")));
+      if (c.verb === "c") return confirmComing(ctx, c.apptId, c.start);
+      if (c.verb === "d") return decline(ctx, c.apptId, c.start);
+      if (c.verb === "x") return cancelOwn(ctx, c.apptId);
+      const r = await currentOwn(ctx, c.apptId, c.start);
+      return "stale" in r ? r.stale : startBook(ctx, r.appt);
     }
     case "flow": {
       const flow = state.flow;
@@ -113,6 +115,10 @@ async function flowStep(flow: Flow, input: { action: string; arg: string }, ctx:
       return cancelStep(flow, input, ctx);
     case "forget":
       return forgetStep(input.action, ctx);
+    case "reminder":
+      if (input.action === "yes") return confirmComing(ctx, flow.apptId);
+      if (input.action === "no") return decline(ctx, flow.apptId);
+      return null;
     default:
       return null;
   }
@@ -150,6 +156,8 @@ export async function runIntent(intent: Intent, ctx: StepContext, deps: RouterDe
       return startForget(ctx);
     case "help":
       return help(ctx);
+    case "keep":
+      return done(text(ctx.t("declined-kept")));
     default:
       void deps;
       return done(menuMessage(ctx));

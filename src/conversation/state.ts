@@ -55,13 +55,23 @@ const linkFlow = z.object({
   resume: z.enum(["appointments", "book", "cancel", "change"]),
 });
 
+/** A reminder was sent to this chat: "yes", "no", "1", "2" answer it. */
+const reminderFlow = z.object({ name: z.literal("reminder"), token: z.string(), apptId: z.string() });
+
 const simpleFlow = z.object({ name: z.enum(["language", "forget"]), token: z.string() });
 
-export const flowSchema = z.discriminatedUnion("name", [bookFlow, cancelFlow, linkFlow, simpleFlow]);
+export const flowSchema = z.discriminatedUnion("name", [
+  bookFlow,
+  cancelFlow,
+  linkFlow,
+  reminderFlow,
+  simpleFlow,
+]);
 export type Flow = z.infer<typeof flowSchema>;
 export type BookFlow = z.infer<typeof bookFlow>;
 export type CancelFlow = z.infer<typeof cancelFlow>;
 export type LinkFlow = z.infer<typeof linkFlow>;
+export type ReminderFlow = z.infer<typeof reminderFlow>;
 
 export const stateSchema = z.object({
   v: z.literal(STATE_VERSION),

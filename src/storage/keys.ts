@@ -41,6 +41,12 @@ export function createKeys(prefix: string) {
     /** Inbound event ids already handled (repeat deliveries are dropped). */
     chatSeen: (c: ChatKey, eventId: string) =>
       `${prefix}:chat:${site(c.site)}:${chat(c)}:seen:${encodeURIComponent(eventId)}`,
+    /**
+     * One reminder's send state (claimed, sent, uncertain): at most one send per (appointment,
+     * offset, start time); a moved appointment is a new start and gets its reminder again.
+     */
+    reminderLedger: (s: string, apptId: string, offsetMin: number, start: string) =>
+      `${prefix}:ledger:${site(s)}:${apptId}:${offsetMin}m:${start}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
   };

@@ -57,11 +57,3 @@ export async function listAppointments(ctx: StepContext): Promise<StepResult> {
   }
   return done(...out);
 }
-
-/** "Yes, I'm coming" from the list: iscoming=1, once. */
-export async function confirmComing(ctx: StepContext, apptId: string): Promise<StepResult> {
-  const a = await findOwn(ctx, apptId);
-  if (!a?.conf) return done(text(ctx.t("appt-not-found")));
-  if (a.iscoming !== 1) await ctx.api.iscoming({ apptId: a.id, vfib: a.conf, iscoming: 1 });
-  return done(text(ctx.t("appt-confirmed", { when: ctx.when(a.start) })));
-}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * Every BullMQ queue and job payload, in one place. BullMQ refuses `:` in queue names and job
+ * ids, so names use `-`. Payloads carry ids only: no phone, ID number, name or token (the
+ * processor re-reads what it needs from Tor4You or the stores).
+ */
+export const QUEUES = {
+  /** Webhook notifications to reconcile, deduplicated by Tor4You's notification id. */
+  sync: "tor4you-sync",
+  /** Reconciliation scans, one job scheduler per site. */
+  scan: "tor4you-scan",
+  /** Delayed reminders, one job per (site, appointment, offset). */
+  reminders: "reminders",
+  /** Sends to Telegram, rate limited as a whole. */
+  telegramOutbound: "telegram-outbound",
+} as const;
+
+export const whatsappOutboundQueue = (session: string) => `whatsapp-outbound-${session}`;
+
+const siteId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i);
+const numericId = z.string().regex(/^\d+$/);
+
+export const syncPayload = z.object({
+  site: siteId,
+  notificationId: numericId,
+  apptId: numericId,
+  action: z.enum(["create", "update", "cancel", "expire"]),
+  /** We caused this change ourselves (iscoming, addappt, delappt): reconcile, but tell nobody. */
+  own: z.boolean().default(false),
+});
+export type SyncPayload = z.infer<typeof syncPayload>;
+
+export const scanPayload = z.object({ site: siteId });
+export type ScanPayload = z.infer<typeof scanPayload>;
+
+export const reminderPayload = z.object({
+  site: siteId,
+  apptId: numericId,
+  /** Minutes before the start this reminder belongs to (the policy's offset). */
+  offsetMin: z.number().int().positive(),
+  /** The appointment's start when planned (ISO): a moved appointment makes this job stale. */
+  plannedStart: z.string(),
+});
+export type ReminderPayload = z.infer<typeof reminderPayload>;
+
+const outboundMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text"), text: z.string() }),
+  z.object({
+    type: z.literal("choices"),
+    text: z.string(),
+    choices: z.array(z.object({ id: z.string(), label: z.string() })),
+  }),
+  z.object({ type: z.literal("requestPhone"), text: z.string(), button: z.string() }),
+]);
+
+export const outboundPayload = z.object({
+  site: siteId,
+  chatId: z.string(),
+  messages: z.array(outboundMessage).min(1),
+  /** Set for reminders: the ledger entry to mark sent once the channel accepted the message. */
+  ledger: z.object({ apptId: numericId, offsetMin: z.number().int() }).optional(),
+});
+export type OutboundPayload = z.infer<typeof outboundPayload>;
+
+/** `r-<site>-<appt>-<offset>m`: one job per reminder; never purely numeric, never with `:`. */
+export const reminderJobId = (p: Pick<ReminderPayload, "site" | "apptId" | "offsetMin">) =>
+  `r-${p.site}-${p.apptId}-${p.offsetMin}m`;
+
+/** Tor4You notification ids are global, so the webhook job id is too. */
+export const syncJobId = (p: Pick<SyncPayload, "notificationId">) => `wh-${p.notificationId}`;

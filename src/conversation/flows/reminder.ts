@@ -1,0 +1,84 @@
+import type { Appointment } from "../../domain/appointment.ts";
+import { formatApiMinute } from "../../tor4you/dates.ts";
+import { apptChoice, menuChoice, newToken } from "../choice-ids.ts";
+import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
+import { serviceName, staffName } from "./appointments.ts";
+import { startCancel } from "./cancel.ts";
+
+const startStamp = (ctx: StepContext, a: Appointment) => formatApiMinute(a.start, ctx.site.timezone);
+
+/** The reminder itself: who, what, when, and three answers. Its state lets "yes"/"no"/"1"/"2" answer it. */
+export function reminderMessage(ctx: StepContext, a: Appointment): StepResult {
+  const start = startStamp(ctx, a);
+  return {
+    flow: { name: "reminder", token: newToken(), apptId: a.id },
+    out: [
+      choices(
+        ctx.t("reminder-text", {
+          business: ctx.site.name,
+          service: serviceName(ctx, a),
+          staff: staffName(ctx, a),
+          when: ctx.when(a.start),
+        }),
+        [
+          { id: apptChoice("c", a.id, start), label: ctx.t("reminder-coming") },
+          { id: apptChoice("d", a.id, start), label: ctx.t("reminder-not-coming") },
+          { id: apptChoice("m", a.id, start), label: ctx.t("reminder-change") },
+        ],
+      ),
+    ],
+  };
+}
+
+/**
+ * The customer's own appointment as it is now, or the reason a button about it is stale:
+ * cancelled, moved since the button was made, or already started.
+ */
+export async function currentOwn(
+  ctx: StepContext,
+  apptId: string,
+  start?: string,
+): Promise<{ appt: Appointment } | { stale: StepResult }> {
+  const mine = ctx.identity
+    ? (await ctx.api.apptbycellortz({ cell: ctx.identity.cell, showFuture: true, showCancelled: true })).find(
+        (a) => a.id === apptId && !a.isLozamin,
+      )
+    : undefined;
+  if (!mine) return { stale: done(text(ctx.t("appt-not-found"))) };
+  if (mine.status !== "live") return { stale: done(text(ctx.t("stale-cancelled"))) };
+  if (mine.start <= ctx.now) return { stale: done(text(ctx.t("stale-past"))) };
+  if (start && startStamp(ctx, mine) !== start) {
+    return { stale: done(text(ctx.t("stale-moved", { when: ctx.when(mine.start) }))) };
+  }
+  return { appt: mine };
+}
+
+export async function confirmComing(ctx: StepContext, apptId: string, start?: string): Promise<StepResult> {
+  const r = await currentOwn(ctx, apptId, start);
+  if ("stale" in r) return r.stale;
+  const a = r.appt;
+  if (a.iscoming !== 1 && a.conf) await ctx.api.iscoming({ apptId: a.id, vfib: a.conf, iscoming: 1 });
+  return done(text(ctx.t("appt-confirmed", { when: ctx.when(a.start) })));
+}
+
+/** "Can't come": recorded once, then cancel (no cut-off: they told us), another time, or keep it. */
+export async function decline(ctx: StepContext, apptId: string, start?: string): Promise<StepResult> {
+  const r = await currentOwn(ctx, apptId, start);
+  if ("stale" in r) return r.stale;
+  const a = r.appt;
+  if (a.iscoming !== 2 && a.conf) await ctx.api.iscoming({ apptId: a.id, vfib: a.conf, iscoming: 2 });
+  return done(
+    choices(ctx.t("declined-ask", { when: ctx.when(a.start) }), [
+      { id: apptChoice("x", a.id), label: ctx.t("declined-cancel") },
+      { id: apptChoice("m", a.id), label: ctx.t("reminder-change") },
+      { id: menuChoice("keep"), label: ctx.t("keep-it") },
+    ]),
+  );
+}
+
+/** Cancel from an appointment's button; the cut-off is waived when the customer declined it. */
+export async function cancelOwn(ctx: StepContext, apptId: string): Promise<StepResult> {
+  const r = await currentOwn(ctx, apptId);
+  if ("stale" in r) return r.stale;
+  return startCancel(ctx, apptId, r.appt.iscoming === 2);
+}

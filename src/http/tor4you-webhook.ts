@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { Logger } from "pino";
+import { parseWebhook, Tor4YouWebhookError, verifyWebhook, type WebhookEvent } from "../tor4you/webhook.ts";
+
+export interface WebhookSite {
+  id: string;
+  webhookKey?: string;
+  timezone: string;
+}
+
+export interface Tor4YouWebhookDeps {
+  sites: readonly WebhookSite[];
+  /** Records the event for the sync worker (deduplicated by notification id); must be quick. */
+  record: (site: string, event: WebhookEvent) => Promise<void>;
+  logger: Logger;
+  /** Counts outcomes for /metrics: verified, unsigned, malformed, not_json, unknown_site. */
+  count?: (outcome: string) => void;
+}
+
+/**
+ * `POST /webhooks/tor4you/:site` (and `/webhooks/tor4you` for the first site). Tor4You retries
+ * anything but 200 for a day and then switches the webhook off, so: a body whose signature
+ * verifies always gets 200 (recorded first, acted on later, even if we then ignore it); a wrong
+ * signature gets 401 (it is not from Tor4You); a body that is not JSON gets 400.
+ */
+export function tor4youWebhookRoutes(deps: Tor4YouWebhookDeps) {
+  return async (app: FastifyInstance) => {
+    const log = deps.logger.child({ mod: "tor4you-webhook" });
+    const count = deps.count ?? (() => {});
+
+    await app.register(async (scope) => {
+      // Tor4You's content type is not documented: read every body as text and parse it ourselves.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser("*", { parseAs: "string", bodyLimit: 256 * 1024 }, (_req, body, done) =>
+        done(null, body),
+      );
+
+      const handle = async (siteId: string | undefined, raw: unknown, reply: FastifyReply) => {
+        const site = siteId ? deps.sites.find((s) => s.id === siteId) : deps.sites[0];
+        if (!site?.webhookKey) {
+          count("unknown_site");
+          return reply.code(404).send({ status: 0, message: "unknown site" });
+        }
+        let body: unknown;
+        try {
+          body = JSON.parse(String(raw ?? ""));
+        } catch {
+          count("not_json");
+          return reply.code(400).send({ status: 0, message: "body is not JSON" });
+        }
+        if (!verifyWebhook(body, site.webhookKey)) {
+          count("unsigned");
+          log.warn({ site: site.id }, "tor4you webhook with a wrong signature refused");
+          return reply.code(401).send({ status: 0, message: "bad signature" });
+        }
+        let event: WebhookEvent;
+        try {
+          event = parseWebhook(body, site.timezone);
+        } catch (e) {
+          count("malformed");
+          const field = e instanceof Tor4YouWebhookError ? e.field : undefined;
+          log.warn(
+            { site: site.id, field },
+            "signed tor4you webhook with an unusable body: acknowledged, ignored",
+          );
+          return reply.code(200).send({ status: 1 });
+        }
+        await deps.record(site.id, event);
+        count("verified");
+        return reply.code(200).send({ status: 1 });
+      };
+
+      scope.post("/webhooks/tor4you", (req, reply) => handle(undefined, req.body, reply));
+      scope.post<{ Params: { site: string } }>("/webhooks/tor4you/:site", (req, reply) =>
+        handle(req.params.site, req.body, reply),
+      );
+    });
+  };
+}

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_BARBER_SITEID } from "../../../src/emulator/seed-demo.ts";
+import { startWorld, texts } from "./world.ts";
+
+const DAVID = "0527654321";
+type World = Awaited<ReturnType<typeof startWorld>>;
+let w: World;
+afterEach(async () => {
+  await w?.stop();
+});
+
+/** David's chat, linked, with his appointment's reminder just delivered. */
+async function reminded(env: Record<string, string> = {}) {
+  w = await startWorld({ env });
+  const c = w.chat(DEMO_BARBER_SITEID);
+  await c.text("my appointments");
+  await c.shareOwnContact(DAVID, "דוד", "אברהם");
+  const [appt] = await w.app.clients
+    .get(DEMO_BARBER_SITEID)!
+    .apptbycellortz({ cell: DAVID, showFuture: true });
+  const out = (await w.app.engine.prepareReminder(c.address, appt!))!;
+  c.transcript.push(out);
+  const stored = () => w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt!.id)!;
+  return { c, appt: appt!, out, stored };
+}
+
+describe("replies to a reminder", () => {
+  it("shows business, service, staff and local time with three answers", async () => {
+    const { out } = await reminded();
+    expect(texts(out)).toMatch(/מספרת הדקל: תספורת גברים with יוסי כהן, Tuesday 24\.11\.2026 09:00/);
+    expect(out[0]?.type === "choices" && out[0].choices.map((c) => c.label)).toEqual([
+      "Yes, I'm coming",
+      "No, I can't come",
+      "Change time",
+    ]);
+  });
+
+  it.each(["כן", "yes", "да", "نعم", "1"])("'%s' sets iscoming=1 once and confirms", async (answer) => {
+    const { c, stored } = await reminded();
+    const out = await c.text(answer);
+    expect(texts(out)).toMatch(/noted that you're coming/);
+    expect(stored().iscoming).toBe("1");
+    const calls = stored().history.length;
+    await c.send({ type: "choice", id: `a.c.${stored().id}` });
+    expect(stored().history.length).toBe(calls); // already confirmed: no second iscoming call
+  });
+
+  it("a decline records iscoming=2 and offers cancel, another time or keep; cancel ignores the cut-off", async () => {
+    const { c, stored } = await reminded({ CANCEL_CUTOFF: "48h" });
+    const out = await c.text("לא אגיע");
+    expect(stored().iscoming).toBe("2");
+    expect(out[0]?.type === "choices" && out[0].choices.map((x) => x.label)).toEqual([
+      "Cancel it",
+      "Change time",
+      "Keep it",
+    ]);
+    await c.tapLabel("Cancel it");
+    const done = await c.tapLabel("Yes, cancel it");
+    expect(texts(done)).toMatch(/is cancelled/);
+    expect(stored().status).toBe("0");
+  });
+
+  it("a decline then 'keep it' leaves the appointment", async () => {
+    const { c, stored } = await reminded();
+    await c.tapLabel("No, I can't come");
+    expect(texts(await c.tapLabel("Keep it"))).toMatch(/stays/);
+    expect(stored().status).toBe("1");
+  });
+
+  it("a reply after the business moved the appointment changes nothing and says where it went", async () => {
+    const { c, stored, appt } = await reminded();
+    const root = w.emulator.baseUrl!.replace(/\/api$/, "");
+    const res = await fetch(`${root}/__emulator/sites/${DEMO_BARBER_SITEID}/appointments/${appt.id}/move`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ from: "202611251100", to: "202611251130" }),
+    });
+    expect(res.status).toBe(200);
+    const out = await c.tapLabel("Yes, I'm coming");
+    expect(texts(out)).toMatch(/moved to Wednesday 25\.11\.2026 11:00/);
+    expect(stored().iscoming).toBe("0");
+  });
+
+  it("a reply after a cancel changes nothing and says so", async () => {
+    const { c, stored, appt } = await reminded();
+    const root = w.emulator.baseUrl!.replace(/\/api$/, "");
+    await fetch(`${root}/__emulator/sites/${DEMO_BARBER_SITEID}/appointments/${appt.id}/cancel`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    const out = await c.text("yes");
+    expect(texts(out)).toMatch(/has been cancelled/);
+    expect(stored().iscoming).toBe("0");
+  });
+});
