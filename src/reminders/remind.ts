@@ -1,0 +1,81 @@
+import type { DateTime } from "luxon";
+import type { ChannelKind, ChatAddress, OutboundMessage } from "../core/messages.ts";
+import type { Appointment } from "../domain/appointment.ts";
+
+/** Why a due reminder was not sent. Each is logged and counted; none is an error. */
+export type SkipReason =
+  | "not_found"
+  | "cancelled"
+  | "moved"
+  | "started"
+  | "answered"
+  | "temporary"
+  | "lozamin"
+  | "no_cell"
+  | "opted_out"
+  | "no_channel";
+
+export interface DueReminder {
+  site: string;
+  apptId: string;
+  offsetMin: number;
+  /** The start the reminder was planned for (ISO). */
+  plannedStart: string;
+}
+
+export interface LinkedChat {
+  address: ChatAddress;
+  remindersOff: boolean;
+  unreachable: boolean;
+}
+
+export interface RemindDeps {
+  /** Fresh from Tor4You (`apptinfo`); null when Tor4You does not know it. */
+  appointment: (site: string, apptId: string) => Promise<Appointment | null>;
+  /** The chats proven to belong to this cell on this site. */
+  chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
+  /** The site's channel order (e.g. whatsapp, telegram), only those running in this deployment. */
+  channels: (site: string) => ChannelKind[];
+  /** Reaches a customer with no chat yet (WhatsApp by number); null where the channel cannot. */
+  addressByCell?: (site: string, channel: ChannelKind, cell: string) => ChatAddress | null;
+  /** The reminder's text and buttons, made the chat's open question. */
+  compose: (address: ChatAddress, appt: Appointment) => Promise<OutboundMessage[] | null>;
+  /** Hands the send to the channel's outbound queue; the ledger claim happens there. */
+  enqueue: (address: ChatAddress, messages: OutboundMessage[], appt: Appointment) => Promise<void>;
+}
+
+export type RemindOutcome = { sent: true; channel: ChannelKind } | { sent: false; reason: SkipReason };
+
+/**
+ * A reminder is due: check the appointment as it is now, then find the customer's chat in the
+ * site's channel order. Everything that can make the reminder wrong is checked here, at send
+ * time, because the plan may be minutes or days old.
+ */
+export async function remindNow(due: DueReminder, deps: RemindDeps, now: DateTime): Promise<RemindOutcome> {
+  const skip = (reason: SkipReason): RemindOutcome => ({ sent: false, reason });
+  const appt = await deps.appointment(due.site, due.apptId);
+  if (!appt) return skip("not_found");
+  if (appt.status !== "live") return skip("cancelled");
+  if (appt.isLozamin) return skip("lozamin");
+  if (appt.tmpExpire) return skip("temporary");
+  if (Math.abs(appt.start.toMillis() - Date.parse(due.plannedStart)) >= 60_000) return skip("moved");
+  if (appt.start <= now) return skip("started");
+  if (appt.iscoming !== 0) return skip("answered");
+  const cell = appt.customer.cell;
+  if (!cell) return skip("no_cell");
+
+  const chats = await deps.chatsFor(due.site, cell);
+  if (chats.some((c) => c.remindersOff)) return skip("opted_out");
+  for (const channel of deps.channels(due.site)) {
+    const address =
+      chats.find((c) => c.address.channel === channel && !c.unreachable)?.address ??
+      deps.addressByCell?.(due.site, channel, cell) ??
+      null;
+    if (!address) continue;
+    const messages = await deps.compose(address, appt);
+    if (!messages) continue;
+    await deps.enqueue(address, messages, appt);
+    return { sent: true, channel };
+  }
+  return skip("no_channel");
+}
