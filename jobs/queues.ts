@@ -59,7 +59,9 @@ export const outboundPayload = z.object({
   chatId: z.string(),
   messages: z.array(outboundMessage).min(1),
   /** Set for reminders: the ledger entry to mark sent once the channel accepted the message. */
-  ledger: z.object({ apptId: numericId, offsetMin: z.number().int() }).optional(),
+  ledger: z
+    .object({ apptId: numericId, offsetMin: z.number().int(), start: z.string().regex(/^\d{12}$/) })
+    .optional(),
 });
 export type OutboundPayload = z.infer<typeof outboundPayload>;
 

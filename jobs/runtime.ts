@@ -1,0 +1,244 @@
+import { type Job, Queue, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { DateTime } from "luxon";
+import type { Logger } from "pino";
+import type { ChannelKind, ChatAddress, OutboundMessage } from "../src/core/messages.ts";
+import type { Appointment } from "../src/domain/appointment.ts";
+import { type LinkedChat, remindNow } from "../src/reminders/remind.ts";
+import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
+import type { Tor4YouClient } from "../src/tor4you/client.ts";
+import type { CursorStore } from "../src/tor4you/cursor-store.ts";
+import { formatApiMinute } from "../src/tor4you/dates.ts";
+import { Tor4YouApiError } from "../src/tor4you/errors.ts";
+import { scanChanges } from "../src/tor4you/scan.ts";
+import type { WebhookEvent } from "../src/tor4you/webhook.ts";
+import {
+  type OutboundPayload,
+  outboundPayload,
+  QUEUES,
+  type ReminderPayload,
+  reminderPayload,
+  type ScanPayload,
+  type SyncPayload,
+  scanPayload,
+  syncJobId,
+  syncPayload,
+} from "./queues.ts";
+import type { Reconciler } from "./reconcile.ts";
+import { createReminderScheduler } from "./reminder-scheduler.ts";
+
+export interface JobsSite {
+  id: string;
+  timezone: string;
+  scanEveryMs: number;
+  /** How far ahead reminders are planned: the largest offset and a margin. */
+  horizonDays: number;
+}
+
+export interface JobsDeps {
+  /** A connection for BullMQ (maxRetriesPerRequest: null); closed by the caller, not here. */
+  connection: Redis;
+  /** BullMQ key prefix: the deployment's (or the test's) own. */
+  prefix: string;
+  sites: readonly JobsSite[];
+  clients: ReadonlyMap<string, Tor4YouClient>;
+  cursors: CursorStore;
+  ledger: ReminderLedger;
+  reconcilerFor: (scheduler: ReturnType<typeof createReminderScheduler>) => Reconciler;
+  chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
+  channels: (site: string) => ChannelKind[];
+  compose: (address: ChatAddress, appt: Appointment) => Promise<OutboundMessage[] | null>;
+  /** Delivers to Telegram; throws on failure. A 403 is the channel's to handle. */
+  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<void>;
+  now: () => DateTime;
+  logger: Logger;
+  countSkip?: (site: string, reason: string) => void;
+}
+
+/** Queues, producers, workers and schedulers of every background job, built from their dependencies. */
+export function createJobs(deps: JobsDeps) {
+  const opts = { connection: deps.connection, prefix: deps.prefix };
+  const sync = new Queue<SyncPayload>(QUEUES.sync, opts);
+  const scan = new Queue<ScanPayload>(QUEUES.scan, opts);
+  const reminders = new Queue<ReminderPayload>(QUEUES.reminders, opts);
+  const telegram = new Queue<OutboundPayload>(QUEUES.telegramOutbound, opts);
+  const scheduler = createReminderScheduler(reminders, deps.now);
+  const reconciler = deps.reconcilerFor(scheduler);
+  const site = (id: string) => deps.sites.find((s) => s.id === id);
+  const client = (id: string) => {
+    const c = deps.clients.get(id);
+    if (!c) throw new Error(`no Tor4You client for site ${id}`);
+    return c;
+  };
+  const log = deps.logger.child({ mod: "jobs" });
+  const workers: Worker[] = [];
+
+  async function fetchAppointment(siteId: string, apptId: string): Promise<Appointment | null> {
+    try {
+      return await client(siteId).apptinfo({ apptId });
+    } catch (e) {
+      // Tor4You refuses an id it does not know; anything else (network, 5xx) is worth a retry.
+      if (e instanceof Tor4YouApiError) return null;
+      throw e;
+    }
+  }
+
+  async function runScan(siteId: string) {
+    const s = site(siteId)!;
+    const from = deps.now().setZone(s.timezone).startOf("day");
+    let reconciled = 0;
+    const result = await scanChanges(
+      { client: client(siteId), cursors: deps.cursors },
+      { from, to: from.plus({ days: s.horizonDays }), format: 2, showCancelled: true },
+      async (appts) => {
+        for (const a of appts) {
+          await reconciler.reconcile(siteId, a);
+          reconciled++;
+        }
+      },
+    );
+    log.info({ site: siteId, changed: result.changed, calls: result.calls, reconciled }, "scan done");
+    return { changed: result.changed, calls: result.calls, reconciled };
+  }
+
+  const processors = {
+    [QUEUES.sync]: async (job: Job) => {
+      const p = syncPayload.parse(job.data);
+      const appt = await fetchAppointment(p.site, p.apptId);
+      if (!appt) return { gone: true };
+      return reconciler.reconcile(p.site, appt);
+    },
+    [QUEUES.scan]: async (job: Job) => runScan(scanPayload.parse(job.data).site),
+    [QUEUES.reminders]: async (job: Job) => {
+      const p = reminderPayload.parse(job.data);
+      const s = site(p.site);
+      if (!s) return { skipped: "unknown_site" };
+      const outcome = await remindNow(
+        p,
+        {
+          appointment: fetchAppointment,
+          chatsFor: deps.chatsFor,
+          channels: deps.channels,
+          compose: deps.compose,
+          enqueue: async (address, messages, appt) => {
+            const start = formatApiMinute(appt.start, s.timezone);
+            const payload: OutboundPayload = {
+              site: p.site,
+              chatId: address.chatId,
+              messages,
+              ledger: { apptId: p.apptId, offsetMin: p.offsetMin, start },
+            };
+            await telegram.add("send", payload, {
+              jobId: `out-${p.site}-${p.apptId}-${p.offsetMin}m-${start}`,
+              attempts: 5,
+              backoff: { type: "exponential", delay: 2_000 },
+              removeOnComplete: { age: 7 * 24 * 3600 },
+              removeOnFail: { age: 30 * 24 * 3600 },
+            });
+          },
+        },
+        deps.now(),
+      );
+      if (!outcome.sent) {
+        deps.countSkip?.(p.site, outcome.reason);
+        log.info(
+          { site: p.site, apptId: p.apptId, offsetMin: p.offsetMin, reason: outcome.reason },
+          "reminder not sent",
+        );
+      }
+      return outcome;
+    },
+    [QUEUES.telegramOutbound]: async (job: Job) => {
+      const p = outboundPayload.parse(job.data);
+      if (!deps.sendTelegram) throw new Error("telegram is not configured in this process");
+      const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
+      if (ref) {
+        const claim = await deps.ledger.claim(ref);
+        if (!claim.ok) {
+          log.warn(
+            { site: p.site, apptId: ref.apptId, offsetMin: ref.offsetMin, state: claim.state },
+            "reminder not sent again",
+          );
+          deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate");
+          return { skipped: claim.state };
+        }
+      }
+      try {
+        await deps.sendTelegram(p.site, p.chatId, p.messages);
+      } catch (e) {
+        // Refused for sure (no message went out): the next attempt may send it.
+        if (ref) await deps.ledger.release(ref);
+        throw e;
+      }
+      if (ref) await deps.ledger.markSent(ref);
+      return { sent: true };
+    },
+  };
+
+  return {
+    queues: { sync, scan, reminders, telegram },
+    scheduler,
+    reconciler,
+    runScan,
+
+    /** Webhook intake: recorded as a job, deduplicated by Tor4You's notification id. */
+    async recordWebhook(siteId: string, e: WebhookEvent) {
+      await sync.add(
+        "sync",
+        {
+          site: siteId,
+          notificationId: e.notificationId,
+          apptId: e.appointmentId,
+          action: e.action,
+          own: false,
+        },
+        {
+          jobId: syncJobId(e),
+          attempts: 8,
+          backoff: { type: "exponential", delay: 2_000 },
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      );
+    },
+
+    /** One scheduler per site, every SCAN_EVERY (BullMQ 6 job schedulers, not `repeat`). */
+    async scheduleScans() {
+      for (const s of deps.sites) {
+        await scan.upsertJobScheduler(
+          `scan-${s.id}`,
+          { every: s.scanEveryMs },
+          { name: "scan", data: { site: s.id } },
+        );
+      }
+    },
+
+    startWorkers(
+      which: Array<keyof typeof processors> = Object.keys(processors) as Array<keyof typeof processors>,
+    ) {
+      for (const name of which) {
+        const worker = new Worker(name, processors[name], {
+          ...opts,
+          concurrency: name === QUEUES.reminders ? 20 : 5,
+          // Telegram allows about 30 messages a second per bot; stay under it.
+          ...(name === QUEUES.telegramOutbound ? { limiter: { max: 25, duration: 1_000 } } : {}),
+        });
+        worker.on("failed", (job, err) =>
+          log.warn(
+            { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+            "job failed",
+          ),
+        );
+        workers.push(worker);
+      }
+      return workers;
+    },
+
+    /** Workers first (active jobs finish), then queues; the connection is the caller's to close. */
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([sync.close(), scan.close(), reminders.close(), telegram.close()]);
+    },
+  };
+}
+export type Jobs = ReturnType<typeof createJobs>;
