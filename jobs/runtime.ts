@@ -154,6 +154,8 @@ export function createJobs(deps: JobsDeps) {
       const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
       if (ref) {
         const claim = await deps.ledger.claim(ref);
+        // Another worker is sending this very reminder: look again after a backoff.
+        if (!claim.ok && claim.state === "in_flight") throw new Error("reminder send in flight elsewhere");
         if (!claim.ok) {
           log.warn(
             { site: p.site, apptId: ref.apptId, offsetMin: ref.offsetMin, state: claim.state },

@@ -2,6 +2,8 @@ import type { Redis } from "ioredis";
 import type { Keys } from "./keys.ts";
 
 export type LedgerState = "claimed" | "sent" | "uncertain";
+/** What a failed claim found: already sent, lost in a crash, or another sender busy with it right now. */
+export type ClaimRefusal = "sent" | "uncertain" | "in_flight";
 
 export interface ReminderRef {
   site: string;
@@ -15,22 +17,38 @@ export interface ReminderRef {
  * The sent-reminder ledger: the only thing standing between a retried, stalled or restarted job
  * and a duplicate message, since Telegram and WhatsApp take no idempotency key. A send claims its
  * entry right before the call and marks it sent right after. Finding an entry still "claimed"
- * means a process died mid-send: whether the customer got it is unknown, so it becomes
- * "uncertain" and is never sent again.
+ * for longer than a send can take means a process died mid-send: whether the customer got it is
+ * unknown, so it becomes "uncertain" and is never sent again. A younger claim is another worker
+ * sending right now: the caller waits and looks again.
  */
-export function createReminderLedger(redis: Redis, keys: Keys, ttlSeconds = 45 * 24 * 3600) {
+export function createReminderLedger(
+  redis: Redis,
+  keys: Keys,
+  opts: { ttlSeconds?: number; leaseMs?: number; now?: () => number } = {},
+) {
+  const ttlSeconds = opts.ttlSeconds ?? 45 * 24 * 3600;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const now = opts.now ?? Date.now;
   const key = (r: ReminderRef) => keys.reminderLedger(r.site, r.apptId, r.offsetMin, r.start);
   return {
     /** True when this caller may send; otherwise the state another attempt left. */
-    async claim(r: ReminderRef): Promise<{ ok: true } | { ok: false; state: LedgerState }> {
-      const set = await redis.set(key(r), "claimed", "EX", ttlSeconds, "NX");
+    async claim(r: ReminderRef): Promise<{ ok: true } | { ok: false; state: ClaimRefusal }> {
+      const set = await redis.set(key(r), `claimed:${now()}`, "EX", ttlSeconds, "NX");
       if (set === "OK") return { ok: true };
-      const state = (await redis.get(key(r))) as LedgerState | null;
-      if (state === "claimed") {
-        await redis.set(key(r), "uncertain", "EX", ttlSeconds, "XX");
-        return { ok: false, state: "uncertain" };
-      }
-      return { ok: false, state: state ?? "sent" };
+      const value = (await redis.get(key(r))) ?? "sent";
+      if (!value.startsWith("claimed"))
+        return { ok: false, state: value === "uncertain" ? "uncertain" : "sent" };
+      const since = Number(value.split(":")[1]);
+      if (Number.isFinite(since) && now() - since < leaseMs) return { ok: false, state: "in_flight" };
+      // Only the first to notice turns a dead claim uncertain; the value check keeps a racing markSent.
+      await redis.eval(
+        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[2]) end return 0",
+        1,
+        key(r),
+        value,
+        String(ttlSeconds),
+      );
+      return { ok: false, state: "uncertain" };
     },
     async markSent(r: ReminderRef): Promise<void> {
       await redis.set(key(r), "sent", "EX", ttlSeconds);
@@ -40,7 +58,8 @@ export function createReminderLedger(redis: Redis, keys: Keys, ttlSeconds = 45 *
       await redis.del(key(r));
     },
     async state(r: ReminderRef): Promise<LedgerState | null> {
-      return (await redis.get(key(r))) as LedgerState | null;
+      const v = await redis.get(key(r));
+      return v ? (v.split(":")[0] as LedgerState) : null;
     },
   };
 }

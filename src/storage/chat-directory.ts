@@ -1,0 +1,23 @@
+import type { Redis } from "ioredis";
+import type { ChannelKind } from "../core/messages.ts";
+import type { LinkedChat } from "../reminders/remind.ts";
+import { cellDigest } from "./chat-stores.ts";
+import type { Keys } from "./keys.ts";
+
+/** From a phone to the chats proven to be its owner's (what reminders need), with their consent. */
+export function createChatDirectory(redis: Redis, keys: Keys) {
+  return {
+    async chatsFor(site: string, cell: string): Promise<LinkedChat[]> {
+      const members = await redis.smembers(keys.chatsByCell(site, cellDigest(cell)));
+      const chats: LinkedChat[] = [];
+      for (const m of members) {
+        const bar = m.indexOf("|");
+        if (bar < 0) continue;
+        const address = { site, channel: m.slice(0, bar) as ChannelKind, chatId: m.slice(bar + 1) };
+        const prefs = await redis.hmget(keys.chatPrefs(address), "remindersOff", "unreachable");
+        chats.push({ address, remindersOff: prefs[0] === "1", unreachable: prefs[1] === "1" });
+      }
+      return chats;
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { DateTime } from "luxon";
+import { afterEach, describe, expect, it } from "vitest";
+import { reminderJobId } from "../../../jobs/queues.ts";
+import { formatApiMinute } from "../../../src/tor4you/dates.ts";
+import { offsetsOnly, SITE, startPipeline, waitFor } from "./pipeline-world.ts";
+
+type P = Awaited<ReturnType<typeof startPipeline>>;
+let p: P;
+afterEach(async () => {
+  await p?.stop();
+});
+
+/** An appointment `seconds` after its 1-minute reminder is due, so the reminder fires in seconds. */
+const appointmentDueIn =
+  (seconds: number, id = "8001") =>
+  (now: DateTime) => {
+    const from = now.plus({ minutes: 1, seconds }).startOf("minute").plus({ minutes: 1 });
+    return [{ id, staff: "11", service: "21", customer: "900", from, to: from.plus({ minutes: 30 }) }];
+  };
+
+const webhook = (apptid: string, action: "create" | "update" | "cancel" | "expire", n: number) => ({
+  notificationId: String(90_000 + n),
+  action,
+  appointmentId: apptid,
+  customer: {},
+});
+
+async function dashboard(p: P, path: string, body: unknown) {
+  const res = await fetch(`${p.adminUrl}/sites/${SITE}/appointments${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
+  it("a scan plans the reminder and it goes out on time, once, with the appointment's details", async () => {
+    // The plan makes the reminder due 3 s from now, so the test waits seconds, not a minute.
+    const dueSoon = (appt: Parameters<ReturnType<typeof offsetsOnly>>[0], now: DateTime) => ({
+      desired: appt.status === "live" ? [{ offsetMin: 1, dueAt: now.plus({ seconds: 3 }) }] : [],
+      skipped: [],
+    });
+    p = await startPipeline({ appointments: appointmentDueIn(0), plan: dueSoon, offsets: [1] });
+    p.jobs.startWorkers();
+    const scan = await p.jobs.runScan(SITE);
+    expect(scan.reconciled).toBe(1);
+    const job = await p.jobs.queues.reminders.getJob(
+      reminderJobId({ site: SITE, apptId: "8001", offsetMin: 1 }),
+    );
+    expect(await job?.getState()).toBe("delayed");
+    const dueAt = job!.timestamp + (job!.opts.delay ?? 0);
+
+    await waitFor(() => p.sent.length === 1, 40_000);
+    expect(p.sent[0]!.chatId).toBe("5001");
+    expect(p.sent[0]!.at - dueAt).toBeLessThan(30_000);
+    expect(p.sent[0]!.at).toBeGreaterThanOrEqual(dueAt);
+    const m = p.sent[0]!.messages[0]!;
+    expect(m.type).toBe("choices");
+    expect(m.text).toContain("Cut");
+    expect(m.text).toContain("Dana");
+
+    // a second scan changes nothing and costs one "no new information" call
+    const again = await p.jobs.runScan(SITE);
+    expect(again).toMatchObject({ changed: false, calls: 1, reconciled: 0 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(p.sent).toHaveLength(1);
+  }, 60_000);
+
+  it("scan and webhook for the same appointment make one job; a move re-plans it; a cancel removes it", async () => {
+    p = await startPipeline({
+      appointments: appointmentDueIn(7_200),
+      plan: offsetsOnly([60, 1]),
+      offsets: [60, 1],
+    });
+    await p.jobs.runScan(SITE);
+    await p.jobs.recordWebhook(SITE, webhook("8001", "update", 1));
+    await p.jobs.recordWebhook(SITE, webhook("8001", "update", 1)); // Tor4You retried the same notification
+    p.jobs.startWorkers(["tor4you-sync"]);
+    await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 1);
+    const delayed = await p.jobs.queues.reminders.getDelayed();
+    expect(delayed.map((j) => j.id).sort()).toEqual([
+      reminderJobId({ site: SITE, apptId: "8001", offsetMin: 1 }),
+      reminderJobId({ site: SITE, apptId: "8001", offsetMin: 60 }),
+    ]);
+
+    const appt = p.emulator.site(SITE).appointments.get("8001")!;
+    const later = appt.from.plus({ days: 1 });
+    await dashboard(p, "/8001/move", {
+      from: formatApiMinute(later),
+      to: formatApiMinute(later.plus({ minutes: 30 })),
+      force: true, // the test runs at any hour; opening hours are not what it is about
+    });
+    await p.jobs.recordWebhook(SITE, webhook("8001", "update", 2));
+    await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 2);
+    const moved = await p.jobs.queues.reminders.getDelayed();
+    expect(moved).toHaveLength(2);
+    for (const j of moved) {
+      const due = j.timestamp + (j.opts.delay ?? 0);
+      expect(Math.abs(due - later.minus({ minutes: j.data.offsetMin }).toMillis())).toBeLessThan(1000);
+    }
+
+    await dashboard(p, "/8001/cancel", {});
+    await p.jobs.recordWebhook(SITE, webhook("8001", "cancel", 3));
+    await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 3);
+    expect(await p.jobs.queues.reminders.getDelayed()).toHaveLength(0);
+  }, 60_000);
+
+  it("at send time a cancelled, moved or answered appointment gets no reminder, and the reason is counted", async () => {
+    p = await startPipeline({ appointments: appointmentDueIn(0), plan: offsetsOnly([1]), offsets: [1] });
+    await p.jobs.runScan(SITE);
+    // answered in the meantime (e.g. at the front desk): the due reminder checks and stays quiet
+    const appt = p.emulator.site(SITE).appointments.get("8001")!;
+    appt.iscoming = "1";
+    const job = (await p.jobs.queues.reminders.getDelayed())[0]!;
+    await job.changeDelay(0);
+    p.jobs.startWorkers();
+    await waitFor(() => p.skips.includes("answered"));
+    expect(p.sent).toHaveLength(0);
+  }, 30_000);
+
+  it("the ledger lets a reminder out at most once, and a send in flight at a crash is never repeated", async () => {
+    p = await startPipeline({ appointments: appointmentDueIn(3_000), plan: offsetsOnly([1]), offsets: [1] });
+    p.jobs.startWorkers(["telegram-outbound"]);
+    const payload = {
+      site: SITE,
+      chatId: "5001",
+      messages: [{ type: "text" as const, text: "hello" }],
+      ledger: { apptId: "8001", offsetMin: 1, start: "203001010900" },
+    };
+    const retry = { attempts: 5, backoff: { type: "fixed", delay: 200 } };
+    await p.jobs.queues.telegram.add("send", payload, { jobId: "a1", ...retry });
+    await p.jobs.queues.telegram.add("send", payload, { jobId: "a2", ...retry }); // a retried remind job enqueued again
+    await waitFor(async () => (await p.jobs.queues.telegram.getCompletedCount()) === 2);
+    expect(p.sent).toHaveLength(1);
+    expect(p.skips).toContain("duplicate");
+
+    // a process died between claim and "sent": the entry is still "claimed"
+    const crashed = { ...payload, ledger: { ...payload.ledger, start: "203001020900" } };
+    await p.redis.set(
+      p.app.keys.reminderLedger(SITE, "8001", 1, "203001020900"),
+      `claimed:${Date.now() - 120_000}`,
+    );
+    await p.jobs.queues.telegram.add("send", crashed, { jobId: "a3" });
+    await waitFor(async () => (await p.jobs.queues.telegram.getCompletedCount()) === 3);
+    expect(p.sent).toHaveLength(1);
+    expect(p.skips).toContain("uncertain");
+  }, 30_000);
+});
