@@ -38,6 +38,10 @@ export function createReconciler(deps: ReconcileDeps) {
       }
       return deps.scheduler.converge(site, appt.id, appt.start, planned.desired, deps.knownOffsets(site));
     },
+    /** Tor4You no longer knows the appointment: none of its reminders may fire. */
+    async forget(site: string, apptId: string): Promise<ConvergeResult> {
+      return deps.scheduler.converge(site, apptId, deps.now(), [], deps.knownOffsets(site));
+    },
   };
 }
 export type Reconciler = ReturnType<typeof createReconciler>;

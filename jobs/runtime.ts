@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { ChannelKind, ChatAddress, OutboundMessage } from "../src/core/messages.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import { type LinkedChat, remindNow } from "../src/reminders/remind.ts";
+import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
 import type { Tor4YouClient } from "../src/tor4you/client.ts";
 import type { CursorStore } from "../src/tor4you/cursor-store.ts";
@@ -48,6 +49,14 @@ export interface JobsDeps {
   chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
   channels: (site: string) => ChannelKind[];
   compose: (address: ChatAddress, appt: Appointment) => Promise<OutboundMessage[] | null>;
+  /** Change notices: what the business did, told to the customer's chats. */
+  composeNotice?: (
+    address: ChatAddress,
+    appt: Appointment,
+    kind: "moved" | "cancelled",
+  ) => Promise<OutboundMessage[] | null>;
+  ownChanges: OwnChanges;
+  seen: AppointmentSeen;
   /** Delivers to Telegram; throws on failure. A 403 is the channel's to handle. */
   sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<void>;
   now: () => DateTime;
@@ -83,6 +92,44 @@ export function createJobs(deps: JobsDeps) {
     }
   }
 
+  /** Reconcile one appointment and remember the start it had, to recognise a later move. */
+  async function observe(siteId: string, appt: Appointment) {
+    const s = site(siteId)!;
+    const result = await reconciler.reconcile(siteId, appt);
+    await deps.seen.set(
+      siteId,
+      appt.id,
+      appt.status === "live" ? formatApiMinute(appt.start, s.timezone) : null,
+    );
+    return result;
+  }
+
+  /** The business moved or cancelled an appointment: its customer's linked chats are told. */
+  async function notice(
+    siteId: string,
+    appt: Appointment,
+    kind: "moved" | "cancelled",
+    notificationId: string,
+  ) {
+    const cell = appt.customer.cell;
+    if (!cell || !deps.composeNotice) return;
+    for (const chat of await deps.chatsFor(siteId, cell)) {
+      if (chat.remindersOff || chat.unreachable || chat.address.channel !== "telegram") continue;
+      const messages = await deps.composeNotice(chat.address, appt, kind);
+      if (!messages?.length) continue;
+      await telegram.add(
+        "send",
+        { site: siteId, chatId: chat.address.chatId, messages },
+        {
+          jobId: `notice-${siteId}-${notificationId}-${chat.address.chatId}`,
+          attempts: 5,
+          backoff: { type: "exponential", delay: 2_000 },
+          removeOnComplete: { age: 7 * 24 * 3600 },
+        },
+      );
+    }
+  }
+
   async function runScan(siteId: string) {
     const s = site(siteId)!;
     const from = deps.now().setZone(s.timezone).startOf("day");
@@ -92,7 +139,7 @@ export function createJobs(deps: JobsDeps) {
       { from, to: from.plus({ days: s.horizonDays }), format: 2, showCancelled: true },
       async (appts) => {
         for (const a of appts) {
-          await reconciler.reconcile(siteId, a);
+          await observe(siteId, a);
           reconciled++;
         }
       },
@@ -104,9 +151,26 @@ export function createJobs(deps: JobsDeps) {
   const processors = {
     [QUEUES.sync]: async (job: Job) => {
       const p = syncPayload.parse(job.data);
-      const appt = await fetchAppointment(p.site, p.apptId);
-      if (!appt) return { gone: true };
-      return reconciler.reconcile(p.site, appt);
+      const s = site(p.site);
+      if (!s) return { skipped: "unknown_site" };
+      const [appt, own, before] = await Promise.all([
+        fetchAppointment(p.site, p.apptId),
+        deps.ownChanges.isOwn(p.site, p.apptId),
+        deps.seen.get(p.site, p.apptId),
+      ]);
+      if (!appt) {
+        await reconciler.forget(p.site, p.apptId);
+        await deps.seen.set(p.site, p.apptId, null);
+        return { gone: true };
+      }
+      const result = await observe(p.site, appt);
+      // Only what the business did is news to the customer; an echo of the bot's own call is not.
+      if (!own && before) {
+        if (appt.status !== "live") await notice(p.site, appt, "cancelled", p.notificationId);
+        else if (formatApiMinute(appt.start, s.timezone) !== before)
+          await notice(p.site, appt, "moved", p.notificationId);
+      }
+      return { ...result, own };
     },
     [QUEUES.scan]: async (job: Job) => runScan(scanPayload.parse(job.data).site),
     [QUEUES.reminders]: async (job: Job) => {

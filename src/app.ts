@@ -6,6 +6,7 @@ import { createCatalogCache } from "./conversation/catalog.ts";
 import { createConversationEngine } from "./conversation/engine.ts";
 import type { BookingApi, SitePolicy } from "./conversation/ports.ts";
 import { createTranslator, LOCALES_DIR, type Locale } from "./i18n/translator.ts";
+import { createOwnChanges, type OwnChanges } from "./storage/appointment-marks.ts";
 import {
   createChatLock,
   createConversationStore,
@@ -71,13 +72,14 @@ export function createApp(deps: AppDeps) {
       },
     ]),
   );
+  const ownChanges = createOwnChanges(deps.redis, keys);
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
   const engine = createConversationEngine({
     sites: (id) => {
       const policy = policies.get(id);
-      const api: BookingApi | undefined = clients.get(id);
-      return policy && api ? { policy, api } : undefined;
+      const client = clients.get(id);
+      return policy && client ? { policy, api: markingOwnChanges(id, client, ownChanges) } : undefined;
     },
     catalog: createCatalogCache({ now: () => now().toMillis() }),
     identities,
@@ -88,7 +90,31 @@ export function createApp(deps: AppDeps) {
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
-  return { keys, clients, translator, identities, engine, sites: deps.sites, now };
+  return { keys, clients, translator, identities, engine, ownChanges, sites: deps.sites, now };
+}
+
+/**
+ * The customer's own changes, made through the chat, echo back as webhooks; marking the
+ * appointment first lets the sync worker reconcile the echo without telling the customer about
+ * what they just did themselves.
+ */
+function markingOwnChanges(site: string, client: Tor4YouClient, own: OwnChanges): BookingApi {
+  return {
+    ...client,
+    addappt: async (p) => {
+      const added = await client.addappt(p);
+      await own.mark(site, added.apptId);
+      return added;
+    },
+    delappt: async (p) => {
+      await own.mark(site, String(p.apptId));
+      return client.delappt(p);
+    },
+    iscoming: async (p) => {
+      await own.mark(site, String(p.apptId));
+      return client.iscoming(p);
+    },
+  };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -111,6 +111,9 @@ stale-cancelled = That appointment has been cancelled, so nothing was changed.
 stale-moved = That appointment was moved to { $when }, so this message is out of date and nothing was changed.
 stale-past = That appointment has already started, so nothing was changed.
 
+notice-moved = { $business } moved your appointment: { $service } with { $staff } is now on { $when }.
+notice-cancelled = { $business } cancelled your appointment: { $service } with { $staff } on { $when }.
+
 ## Failures
 error-booking-system = Sorry, I couldn't reach the booking system just now. Nothing was changed.
 retry = Try again

@@ -8,7 +8,7 @@ import { Tor4YouError } from "../tor4you/errors.ts";
 import type { CatalogCache } from "./catalog.ts";
 import { menuChoice } from "./choice-ids.ts";
 import { choices, type StepContext, type StepResult } from "./context.ts";
-import { reminderMessage } from "./flows/reminder.ts";
+import { changeNotice, reminderMessage } from "./flows/reminder.ts";
 import type {
   BookingApi,
   ChatLock,
@@ -183,6 +183,22 @@ export function createConversationEngine(deps: ConversationDeps) {
    * "yes", "לא" or "2" answers it. Returns null for an unknown site.
    */
   async function prepareReminder(address: ChatAddress, appt: Appointment): Promise<OutboundMessage[] | null> {
+    return prepare(address, (ctx) => reminderMessage(ctx, appt));
+  }
+
+  /** A change the business made, told to a linked chat; a move can be answered like a reminder. */
+  async function prepareNotice(
+    address: ChatAddress,
+    appt: Appointment,
+    kind: "moved" | "cancelled",
+  ): Promise<OutboundMessage[] | null> {
+    return prepare(address, (ctx) => changeNotice(ctx, appt, kind));
+  }
+
+  async function prepare(
+    address: ChatAddress,
+    make: (ctx: StepContext) => StepResult,
+  ): Promise<OutboundMessage[] | null> {
     const site = deps.sites(address.site);
     if (!site) return null;
     return deps.lock.withLock(address, async () => {
@@ -191,18 +207,20 @@ export function createConversationEngine(deps: ConversationDeps) {
       const prefs = await deps.identities.preferences(address);
       const locale = pickLocale(prefs.locale, undefined, site.policy.locale);
       const ctx = await buildContext({ address, site, identity, prefs, locale, now });
-      const result = reminderMessage(ctx, appt);
+      const result = make(ctx);
       const last = result.out.find((m) => m.type === "choices");
-      await deps.conversations.save(address, {
-        ...emptyState(now.toMillis()),
-        flow: result.flow,
-        lastChoices: last?.type === "choices" ? last.choices : [],
-      });
+      if (result.flow) {
+        await deps.conversations.save(address, {
+          ...emptyState(now.toMillis()),
+          flow: result.flow,
+          lastChoices: last?.type === "choices" ? last.choices : [],
+        });
+      }
       return result.out;
     });
   }
 
-  return { handle, prepareReminder };
+  return { handle, prepareReminder, prepareNotice };
 }
 
 /** The site's catalog could not be read: the turn cannot start, and the customer is told so. */

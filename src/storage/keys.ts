@@ -47,6 +47,10 @@ export function createKeys(prefix: string) {
      */
     reminderLedger: (s: string, apptId: string, offsetMin: number, start: string) =>
       `${prefix}:ledger:${site(s)}:${apptId}:${offsetMin}m:${start}`,
+    /** Marks an appointment the bot itself just changed, so its echo webhook tells nobody. */
+    ownChange: (s: string, apptId: string) => `${prefix}:own-change:${site(s)}:${apptId}`,
+    /** Hash apptId -> start (YYYYMMDDhhmm) as last reconciled: tells a move from an echo. */
+    apptSeen: (s: string) => `${prefix}:appt-seen:${site(s)}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
   };

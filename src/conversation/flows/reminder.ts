@@ -82,3 +82,25 @@ export async function cancelOwn(ctx: StepContext, apptId: string): Promise<StepR
   if ("stale" in r) return r.stale;
   return startCancel(ctx, apptId, r.appt.iscoming === 2);
 }
+
+/** The business moved or cancelled the appointment: tell the customer, with the new time. */
+export function changeNotice(ctx: StepContext, a: Appointment, kind: "moved" | "cancelled"): StepResult {
+  const args = {
+    business: ctx.site.name,
+    service: serviceName(ctx, a),
+    staff: staffName(ctx, a),
+    when: ctx.when(a.start),
+  };
+  if (kind === "cancelled") return done(text(ctx.t("notice-cancelled", args)));
+  const start = startStamp(ctx, a);
+  return {
+    flow: { name: "reminder", token: newToken(), apptId: a.id },
+    out: [
+      choices(ctx.t("notice-moved", args), [
+        { id: apptChoice("c", a.id, start), label: ctx.t("reminder-coming") },
+        { id: apptChoice("d", a.id, start), label: ctx.t("reminder-not-coming") },
+        { id: apptChoice("m", a.id, start), label: ctx.t("reminder-change") },
+      ]),
+    ],
+  };
+}

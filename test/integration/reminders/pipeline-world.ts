@@ -11,6 +11,7 @@ import { sitesFromEmulator } from "../../../src/demo.ts";
 import type { Appointment } from "../../../src/domain/appointment.ts";
 import { createEmulator } from "../../../src/emulator/emulator.ts";
 import { buildSeed, buildSite, type SeedSite } from "../../../src/emulator/seed.ts";
+import { createAppointmentSeen } from "../../../src/storage/appointment-marks.ts";
 import { createChatDirectory } from "../../../src/storage/chat-directory.ts";
 import { createRedisCursorStore } from "../../../src/storage/cursors.ts";
 import { createReminderLedger } from "../../../src/storage/reminder-ledger.ts";
@@ -65,6 +66,9 @@ export async function startPipeline(opts: {
     chatsFor: directory.chatsFor,
     channels: () => ["telegram"],
     compose: (address, appt) => app.engine.prepareReminder(address, appt),
+    composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
+    ownChanges: app.ownChanges,
+    seen: createAppointmentSeen(redis, app.keys),
     sendTelegram: async (_site, chatId, messages) => {
       await opts.sendTelegram?.(chatId, messages);
       sent.push({ chatId, messages, at: Date.now() });

@@ -147,3 +147,43 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
     expect(p.skips).toContain("uncertain");
   }, 30_000);
 });
+
+describe("change notices", () => {
+  it("a move or cancel by the business tells the linked customer; the bot's own change tells nobody", async () => {
+    const two = (now: DateTime) => [
+      ...appointmentDueIn(7_200, "8001")(now),
+      ...appointmentDueIn(10_800, "8002")(now),
+    ];
+    p = await startPipeline({ appointments: two, plan: offsetsOnly([60]), offsets: [60] });
+    p.jobs.startWorkers(["tor4you-sync", "telegram-outbound"]);
+    await p.jobs.runScan(SITE);
+    const appt = p.emulator.site(SITE).appointments.get("8001")!;
+    const later = appt.from.plus({ days: 1 }).set({ hour: 11, minute: 0 });
+    await dashboard(p, "/8001/move", {
+      from: formatApiMinute(later),
+      to: formatApiMinute(later.plus({ minutes: 30 })),
+      force: true,
+    });
+    await p.jobs.recordWebhook(SITE, webhook("8001", "update", 11));
+    await waitFor(() => p.sent.length === 1);
+    expect(p.sent[0]!.chatId).toBe("5001");
+    expect(p.sent[0]!.messages[0]!.text).toMatch(
+      new RegExp(`moved your appointment.*${later.toFormat("dd.MM.yyyy")} 11:00`),
+    );
+
+    // The customer cancels 8002 through the bot (marked as our own change): its echo is not news.
+    await p.app.ownChanges.mark(SITE, "8002");
+    await dashboard(p, "/8002/cancel", {});
+    await p.jobs.recordWebhook(SITE, webhook("8002", "cancel", 12));
+    await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(p.sent).toHaveLength(1);
+
+    // The business cancels 8001: that is news.
+    await dashboard(p, "/8001/cancel", {});
+    await p.jobs.recordWebhook(SITE, webhook("8001", "cancel", 13));
+    await waitFor(() => p.sent.length === 2);
+    expect(p.sent[1]!.messages[0]!.text).toMatch(/cancelled your appointment/);
+    expect(await p.jobs.queues.reminders.getDelayedCount()).toBe(0);
+  }, 30_000);
+});

@@ -1,0 +1,33 @@
+import type { Redis } from "ioredis";
+import type { Keys } from "./keys.ts";
+
+/**
+ * Tor4You sends webhooks for changes made through the API too, the bot's own included. The bot
+ * marks an appointment right before it changes it; a webhook about a marked appointment is
+ * reconciled like any other but announces nothing to the customer.
+ */
+export function createOwnChanges(redis: Redis, keys: Keys, ttlSeconds = 15 * 60) {
+  return {
+    async mark(site: string, apptId: string): Promise<void> {
+      await redis.set(keys.ownChange(site, apptId), "1", "EX", ttlSeconds);
+    },
+    async isOwn(site: string, apptId: string): Promise<boolean> {
+      return (await redis.exists(keys.ownChange(site, apptId))) === 1;
+    },
+  };
+}
+export type OwnChanges = ReturnType<typeof createOwnChanges>;
+
+/** The start each appointment had when last reconciled, so a webhook can tell a move from an echo. */
+export function createAppointmentSeen(redis: Redis, keys: Keys) {
+  return {
+    async get(site: string, apptId: string): Promise<string | null> {
+      return redis.hget(keys.apptSeen(site), apptId);
+    },
+    async set(site: string, apptId: string, start: string | null): Promise<void> {
+      if (start) await redis.hset(keys.apptSeen(site), apptId, start);
+      else await redis.hdel(keys.apptSeen(site), apptId);
+    },
+  };
+}
+export type AppointmentSeen = ReturnType<typeof createAppointmentSeen>;
