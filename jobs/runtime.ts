@@ -62,6 +62,8 @@ export interface JobsDeps {
   now: () => DateTime;
   logger: Logger;
   countSkip?: (site: string, reason: string) => void;
+  /** How fast a crashed worker's jobs are taken over (BullMQ's lock and stall check); tests shorten them. */
+  workerTuning?: { lockDuration?: number; stalledInterval?: number };
 }
 
 /** Queues, producers, workers and schedulers of every background job, built from their dependencies. */
@@ -285,6 +287,7 @@ export function createJobs(deps: JobsDeps) {
       for (const name of which) {
         const worker = new Worker(name, processors[name], {
           ...opts,
+          ...deps.workerTuning,
           concurrency: name === QUEUES.reminders ? 20 : 5,
           // Telegram allows about 30 messages a second per bot; stay under it.
           ...(name === QUEUES.telegramOutbound ? { limiter: { max: 25, duration: 1_000 } } : {}),

@@ -30,6 +30,8 @@ export async function startPipeline(opts: {
   sendTelegram?: (chatId: string, messages: OutboundMessage[]) => Promise<void>;
 }) {
   const emulator = createEmulator({
+    // The site's own budget (600/min here) is what the test exercises, not the emulator's default.
+    limits: { perMinute: 100_000, perDay: 1_000_000 },
     seed: (now) =>
       buildSeed(
         buildSite(SITE, {
