@@ -62,6 +62,7 @@ export interface JobsDeps {
   now: () => DateTime;
   logger: Logger;
   countSkip?: (site: string, reason: string) => void;
+  countSent?: (site: string, channel: string) => void;
   /** How fast a crashed worker's jobs are taken over (BullMQ's lock and stall check); tests shorten them. */
   workerTuning?: { lockDuration?: number; stalledInterval?: number };
 }
@@ -205,7 +206,8 @@ export function createJobs(deps: JobsDeps) {
         },
         deps.now(),
       );
-      if (!outcome.sent) {
+      if (outcome.sent) deps.countSent?.(p.site, outcome.channel);
+      else {
         deps.countSkip?.(p.site, outcome.reason);
         log.info(
           { site: p.site, apptId: p.apptId, offsetMin: p.offsetMin, reason: outcome.reason },
