@@ -11,7 +11,7 @@ export interface PlannedReminders {
 export interface ReconcileDeps {
   scheduler: ReminderScheduler;
   /** The site's policy applied to one appointment as it is now. */
-  plan: (site: string, appt: Appointment, now: DateTime) => PlannedReminders;
+  plan: (site: string, appt: Appointment, now: DateTime, seenAt?: DateTime) => PlannedReminders;
   /** Every offset (minutes) the site's policy can produce, so stale jobs are found. */
   knownOffsets: (site: string) => number[];
   now: () => DateTime;
@@ -26,9 +26,9 @@ export interface ReconcileDeps {
  */
 export function createReconciler(deps: ReconcileDeps) {
   return {
-    async reconcile(site: string, appt: Appointment): Promise<ConvergeResult> {
+    async reconcile(site: string, appt: Appointment, seenAt?: DateTime): Promise<ConvergeResult> {
       const now = deps.now();
-      const planned = deps.plan(site, appt, now);
+      const planned = deps.plan(site, appt, now, seenAt);
       for (const s of planned.skipped) {
         deps.countSkip?.(site, s.reason);
         deps.logger.info(

@@ -1,6 +1,6 @@
 import { type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { ChannelKind, ChatAddress, OutboundMessage } from "../src/core/messages.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
@@ -95,15 +95,22 @@ export function createJobs(deps: JobsDeps) {
     }
   }
 
-  /** Reconcile one appointment and remember the start it had, to recognise a later move. */
-  async function observe(siteId: string, appt: Appointment) {
+  /** Reconcile one appointment and remember its start (to recognise a later move) and first sighting. */
+  async function observe(
+    siteId: string,
+    appt: Appointment,
+    seen?: Awaited<ReturnType<AppointmentSeen["get"]>>,
+  ) {
     const s = site(siteId)!;
-    const result = await reconciler.reconcile(siteId, appt);
-    await deps.seen.set(
+    const before = seen === undefined ? await deps.seen.get(siteId, appt.id) : seen;
+    const firstSeenMs = before?.firstSeenMs || deps.now().toMillis();
+    const result = await reconciler.reconcile(
       siteId,
-      appt.id,
-      appt.status === "live" ? formatApiMinute(appt.start, s.timezone) : null,
+      appt,
+      DateTime.fromMillis(firstSeenMs, { zone: s.timezone }),
     );
+    const start = appt.status === "live" ? formatApiMinute(appt.start, s.timezone) : null;
+    await deps.seen.set(siteId, appt.id, start, firstSeenMs);
     return result;
   }
 
@@ -156,18 +163,19 @@ export function createJobs(deps: JobsDeps) {
       const p = syncPayload.parse(job.data);
       const s = site(p.site);
       if (!s) return { skipped: "unknown_site" };
-      const [appt, own, before] = await Promise.all([
+      const [appt, own, seen] = await Promise.all([
         fetchAppointment(p.site, p.apptId),
         deps.ownChanges.isOwn(p.site, p.apptId),
         deps.seen.get(p.site, p.apptId),
       ]);
       if (!appt) {
         await reconciler.forget(p.site, p.apptId);
-        await deps.seen.set(p.site, p.apptId, null);
+        await deps.seen.delete(p.site, p.apptId);
         return { gone: true };
       }
-      const result = await observe(p.site, appt);
+      const result = await observe(p.site, appt, seen);
       // Only what the business did is news to the customer; an echo of the bot's own call is not.
+      const before = seen?.start;
       if (!own && before) {
         if (appt.status !== "live") await notice(p.site, appt, "cancelled", p.notificationId);
         else if (formatApiMinute(appt.start, s.timezone) !== before)

@@ -79,7 +79,10 @@ export function createConversationEngine(deps: ConversationDeps) {
           : { type: "text", text: state.retry.value };
     }
 
-    const locale = pickLocale(prefs.locale, event.languageHint, site.policy.locale);
+    const locale = pickLocale(prefs.locale, event.languageHint ?? prefs.hintLocale, site.policy.locale);
+    // Remember the language the customer writes in, for messages they did not ask for (reminders).
+    if (!prefs.locale && locale !== prefs.hintLocale)
+      await deps.identities.setPreferences(address, { hintLocale: locale });
     const makeCtx = (id: Identity | null, loc: Locale): Promise<StepContext> =>
       buildContext({ address, site, identity: id, prefs, locale: loc, now, senderName: event.senderName });
     let ctx = await makeCtx(identity, locale).catch(() => null);
@@ -205,7 +208,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       const now = deps.now();
       const identity = await deps.identities.get(address);
       const prefs = await deps.identities.preferences(address);
-      const locale = pickLocale(prefs.locale, undefined, site.policy.locale);
+      const locale = pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale);
       const ctx = await buildContext({ address, site, identity, prefs, locale, now });
       const result = make(ctx);
       const last = result.out.find((m) => m.type === "choices");

@@ -30,7 +30,10 @@ export interface Identity {
 }
 
 export interface Preferences {
+  /** Chosen by the customer ("Language"). */
   locale?: string;
+  /** Negotiated from the client's language the last time they wrote: what reminders use until they choose. */
+  hintLocale?: string;
   /** The customer said "stop": no reminders until "start". */
   remindersOff?: boolean;
 }

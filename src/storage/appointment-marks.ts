@@ -18,15 +18,23 @@ export function createOwnChanges(redis: Redis, keys: Keys, ttlSeconds = 15 * 60)
 }
 export type OwnChanges = ReturnType<typeof createOwnChanges>;
 
-/** The start each appointment had when last reconciled, so a webhook can tell a move from an echo. */
+/**
+ * Per appointment: the start it had when last reconciled (to tell a move from an echo) and when
+ * the bot first saw it (the policy's late-booking rule needs it). Stored as `start|firstSeenMs`.
+ */
 export function createAppointmentSeen(redis: Redis, keys: Keys) {
   return {
-    async get(site: string, apptId: string): Promise<string | null> {
-      return redis.hget(keys.apptSeen(site), apptId);
+    async get(site: string, apptId: string): Promise<{ start: string | null; firstSeenMs: number } | null> {
+      const v = await redis.hget(keys.apptSeen(site), apptId);
+      if (!v) return null;
+      const [start, first] = v.split("|");
+      return { start: start || null, firstSeenMs: Number(first) || 0 };
     },
-    async set(site: string, apptId: string, start: string | null): Promise<void> {
-      if (start) await redis.hset(keys.apptSeen(site), apptId, start);
-      else await redis.hdel(keys.apptSeen(site), apptId);
+    async set(site: string, apptId: string, start: string | null, firstSeenMs: number): Promise<void> {
+      await redis.hset(keys.apptSeen(site), apptId, `${start ?? ""}|${firstSeenMs}`);
+    },
+    async delete(site: string, apptId: string): Promise<void> {
+      await redis.hdel(keys.apptSeen(site), apptId);
     },
   };
 }

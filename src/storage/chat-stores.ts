@@ -49,11 +49,16 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
     },
     async preferences(a) {
       const h = await redis.hgetall(keys.chatPrefs(a));
-      return { locale: h.locale || undefined, remindersOff: h.remindersOff === "1" };
+      return {
+        locale: h.locale || undefined,
+        hintLocale: h.hintLocale || undefined,
+        remindersOff: h.remindersOff === "1",
+      };
     },
     async setPreferences(a, patch: Preferences) {
       const fields: Record<string, string> = {};
       if (patch.locale !== undefined) fields.locale = patch.locale;
+      if (patch.hintLocale !== undefined) fields.hintLocale = patch.hintLocale;
       if (patch.remindersOff !== undefined) fields.remindersOff = patch.remindersOff ? "1" : "0";
       if (Object.keys(fields).length) await redis.hset(keys.chatPrefs(a), fields);
     },

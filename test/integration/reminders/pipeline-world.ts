@@ -11,6 +11,7 @@ import { sitesFromEmulator } from "../../../src/demo.ts";
 import type { Appointment } from "../../../src/domain/appointment.ts";
 import { createEmulator } from "../../../src/emulator/emulator.ts";
 import { buildSeed, buildSite, type SeedSite } from "../../../src/emulator/seed.ts";
+import { createSitePlans } from "../../../src/reminders/site-plans.ts";
 import { createAppointmentSeen } from "../../../src/storage/appointment-marks.ts";
 import { createChatDirectory } from "../../../src/storage/chat-directory.ts";
 import { createRedisCursorStore } from "../../../src/storage/cursors.ts";
@@ -25,8 +26,10 @@ export const CELL = "0527777777";
  */
 export async function startPipeline(opts: {
   appointments: (now: DateTime) => NonNullable<SeedSite["appointments"]>;
-  plan: (appt: Appointment, now: DateTime) => PlannedReminders;
-  offsets: number[];
+  /** Default: the sites' real policy (from `env`). */
+  plan?: (appt: Appointment, now: DateTime) => PlannedReminders;
+  offsets?: number[];
+  env?: Record<string, string>;
   sendTelegram?: (chatId: string, messages: OutboundMessage[]) => Promise<void>;
 }) {
   const emulator = createEmulator({
@@ -44,7 +47,8 @@ export async function startPipeline(opts: {
   const prefix = `test-${randomBytes(6).toString("hex")}`;
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
   const logger = pino({ level: "silent" });
-  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ DEFAULT_LOCALE: "en" }));
+  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ DEFAULT_LOCALE: "en", ...opts.env }));
+  const sitePlans = createSitePlans(sites);
   const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix });
   const sent: Array<{ chatId: string; messages: OutboundMessage[]; at: number }> = [];
   const skips: string[] = [];
@@ -59,8 +63,9 @@ export async function startPipeline(opts: {
     reconcilerFor: (scheduler) =>
       createReconciler({
         scheduler,
-        plan: (_site, appt, now) => opts.plan(appt, now),
-        knownOffsets: () => opts.offsets,
+        plan: (site, appt, now, seenAt) =>
+          opts.plan ? opts.plan(appt, now) : sitePlans.plan(site, appt, now, seenAt),
+        knownOffsets: (site) => opts.offsets ?? sitePlans.knownOffsets(site),
         now: () => DateTime.now(),
         logger,
         countSkip: (_s, reason) => skips.push(reason),

@@ -1,4 +1,4 @@
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
 import { reminderJobId } from "../../../jobs/queues.ts";
 import { formatApiMinute } from "../../../src/tor4you/dates.ts";
@@ -185,5 +185,43 @@ describe("change notices", () => {
     await waitFor(() => p.sent.length === 2);
     expect(p.sent[1]!.messages[0]!.text).toMatch(/cancelled your appointment/);
     expect(await p.jobs.queues.reminders.getDelayedCount()).toBe(0);
+  }, 30_000);
+});
+
+describe("with the site's policy", () => {
+  it("plans 24h and 2h reminders at the configured offsets, and moves one out of quiet hours", async () => {
+    const start = DateTime.now()
+      .setZone("Asia/Jerusalem")
+      .plus({ days: 3 })
+      .set({ hour: 7, minute: 30, second: 0, millisecond: 0 });
+    p = await startPipeline({
+      appointments: () => [
+        {
+          id: "8100",
+          staff: "11",
+          service: "21",
+          customer: "900",
+          from: start,
+          to: start.plus({ minutes: 30 }),
+        },
+      ],
+      env: { REMINDER_OFFSETS: "24h,2h", QUIET_HOURS: "21:30-08:00", SHABBAT_QUIET: "false" },
+    });
+    await p.jobs.runScan(SITE);
+    const due = new Map(
+      (await p.jobs.queues.reminders.getDelayed()).map((j) => [
+        j.data.offsetMin,
+        DateTime.fromMillis(j.timestamp + (j.opts.delay ?? 0), { zone: "Asia/Jerusalem" }),
+      ]),
+    );
+    // 24h before 07:30 is 07:30, inside the quiet night: moved to 21:30 the evening before.
+    expect(due.get(1440)?.toFormat("dd.MM HH:mm")).toBe(
+      start.minus({ days: 2 }).set({ hour: 21, minute: 30 }).toFormat("dd.MM HH:mm"),
+    );
+    // 2h before is 05:30, also quiet: moved to 21:30 the evening before the appointment.
+    expect(due.get(120)?.toFormat("dd.MM HH:mm")).toBe(
+      start.minus({ days: 1 }).set({ hour: 21, minute: 30 }).toFormat("dd.MM HH:mm"),
+    );
+    expect(due.size).toBe(2);
   }, 30_000);
 });
