@@ -1,0 +1,79 @@
+import type { FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { createReconciler } from "../jobs/reconcile.ts";
+import { createJobs, type Jobs } from "../jobs/runtime.ts";
+import type { App } from "./app.ts";
+import type { SiteConfig } from "./config/types.ts";
+import type { OutboundMessage } from "./core/messages.ts";
+import type { Metrics } from "./http/metrics.ts";
+import { tor4youWebhookRoutes } from "./http/tor4you-webhook.ts";
+import { createSitePlans } from "./reminders/site-plans.ts";
+import { createAppointmentSeen } from "./storage/appointment-marks.ts";
+import { createChatDirectory } from "./storage/chat-directory.ts";
+import { createRedisCursorStore } from "./storage/cursors.ts";
+import { createReminderLedger } from "./storage/reminder-ledger.ts";
+
+/**
+ * Reminders in the background: the jobs (scan, sync, remind, outbound) for every site, and the
+ * Tor4You webhook route that feeds them. Workers run only where the role says so; producers and
+ * the webhook route work in any process.
+ */
+export function createBackground(deps: {
+  sites: readonly SiteConfig[];
+  app: App;
+  /** BullMQ's connection (maxRetriesPerRequest: null), owned by the caller. */
+  connection: Redis;
+  logger: Logger;
+  metrics: Metrics;
+  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<void>;
+}): { jobs: Jobs; webhookRoutes: (app: FastifyInstance) => Promise<void> } {
+  const { app, connection, sites } = deps;
+  const plans = createSitePlans(sites);
+  const directory = createChatDirectory(connection, app.keys);
+  const jobs = createJobs({
+    connection,
+    prefix: app.keys.prefix,
+    sites: sites.map((s) => ({
+      id: s.id,
+      timezone: s.timezone,
+      scanEveryMs: s.scanEveryMs,
+      // Far enough for the largest offset, plus a day for quiet windows that pull reminders earlier.
+      horizonDays: Math.ceil(Math.max(...plans.knownOffsets(s.id), 60) / 1440) + 2,
+    })),
+    clients: app.clients,
+    cursors: createRedisCursorStore({ redis: connection, keys: app.keys }),
+    ledger: createReminderLedger(connection, app.keys),
+    reconcilerFor: (scheduler) =>
+      createReconciler({
+        scheduler,
+        plan: plans.plan,
+        knownOffsets: plans.knownOffsets,
+        now: app.now,
+        logger: deps.logger.child({ mod: "planner" }),
+        countSkip: deps.metrics.skipped,
+      }),
+    chatsFor: directory.chatsFor,
+    channels: (site) => {
+      const s = sites.find((x) => x.id === site);
+      // Only channels this deployment can send on; WhatsApp joins when its sessions run.
+      return (s?.channels ?? []).filter((c) => c === "telegram" && s?.telegram && deps.sendTelegram);
+    },
+    compose: (address, appt) => app.engine.prepareReminder(address, appt),
+    composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
+    ownChanges: app.ownChanges,
+    seen: createAppointmentSeen(connection, app.keys),
+    sendTelegram: deps.sendTelegram,
+    now: app.now,
+    logger: deps.logger,
+    countSkip: deps.metrics.skipped,
+    countSent: deps.metrics.sent,
+  });
+  const webhookRoutes = tor4youWebhookRoutes({
+    sites: sites.map((s) => ({ id: s.id, webhookKey: s.tor4you.webhookKey, timezone: s.timezone })),
+    record: jobs.recordWebhook,
+    logger: deps.logger,
+    count: deps.metrics.webhook,
+  });
+  return { jobs, webhookRoutes };
+}
