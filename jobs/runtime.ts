@@ -57,8 +57,12 @@ export interface JobsDeps {
   ) => Promise<OutboundMessage[] | null>;
   ownChanges: OwnChanges;
   seen: AppointmentSeen;
-  /** Delivers to Telegram; throws on failure. A 403 is the channel's to handle. */
-  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<void>;
+  /**
+   * Delivers to Telegram; throws when it may work later (network, 5xx). "blocked" is Telegram's
+   * 403: the customer blocked the bot, the channel has marked the chat unreachable, and retrying
+   * is pointless.
+   */
+  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
   now: () => DateTime;
   logger: Logger;
   countSkip?: (site: string, reason: string) => void;
@@ -241,12 +245,22 @@ export function createJobs(deps: JobsDeps) {
           return { skipped: claim.state };
         }
       }
+      let result: "sent" | "blocked";
       try {
-        await deps.sendTelegram(p.site, p.chatId, p.messages);
+        result = await deps.sendTelegram(p.site, p.chatId, p.messages);
       } catch (e) {
         // Refused for sure (no message went out): the next attempt may send it.
         if (ref) await deps.ledger.release(ref);
         throw e;
+      }
+      if (result === "blocked") {
+        if (ref) await deps.ledger.release(ref);
+        deps.countSkip?.(p.site, "unreachable");
+        log.info(
+          { site: p.site, apptId: ref?.apptId },
+          "customer blocked the bot: not sent, chat marked unreachable",
+        );
+        return { skipped: "unreachable" };
       }
       if (ref) await deps.ledger.markSent(ref);
       return { sent: true };

@@ -26,7 +26,7 @@ export function createBackground(deps: {
   connection: Redis;
   logger: Logger;
   metrics: Metrics;
-  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<void>;
+  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
 }): { jobs: Jobs; webhookRoutes: (app: FastifyInstance) => Promise<void> } {
   const { app, connection, sites } = deps;
   const plans = createSitePlans(sites);

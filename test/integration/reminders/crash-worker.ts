@@ -51,6 +51,7 @@ const jobs = createJobs({
       body: JSON.stringify({ chatId, text: messages[0]?.text }),
     });
     if (!res.ok) throw new Error(`sink answered ${res.status}`);
+    return "sent" as const;
   },
   now: () => DateTime.now(),
   logger,

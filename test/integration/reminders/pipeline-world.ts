@@ -79,6 +79,7 @@ export async function startPipeline(opts: {
     sendTelegram: async (_site, chatId, messages) => {
       await opts.sendTelegram?.(chatId, messages);
       sent.push({ chatId, messages, at: Date.now() });
+      return "sent" as const;
     },
     now: () => DateTime.now(),
     logger,
