@@ -148,6 +148,33 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
   }, 30_000);
 });
 
+describe("webhooks out of order", () => {
+  it("an old 'update' processed after the cancel does not bring the reminder back: the sync reads the appointment as it is now", async () => {
+    p = await startPipeline({
+      appointments: appointmentDueIn(7_200),
+      plan: offsetsOnly([60]),
+      offsets: [60],
+    });
+    await p.jobs.runScan(SITE);
+    expect(await p.jobs.queues.reminders.getDelayedCount()).toBe(1);
+    await dashboard(p, "/8001/cancel", {});
+    await p.jobs.recordWebhook(SITE, webhook("8001", "cancel", 21));
+    await p.jobs.recordWebhook(SITE, webhook("8001", "update", 20)); // sent earlier, arrives later
+    p.jobs.startWorkers(["tor4you-sync"]);
+    await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 2);
+    expect(await p.jobs.queues.reminders.getDelayedCount()).toBe(0);
+  }, 30_000);
+
+  it("an expired temporary booking gets no reminder", async () => {
+    p = await startPipeline({
+      appointments: (now) =>
+        appointmentDueIn(7_200)(now).map((a) => ({ ...a, tmpExpire: now.plus({ minutes: 20 }) })),
+    });
+    await p.jobs.runScan(SITE);
+    expect(await p.jobs.queues.reminders.getDelayedCount()).toBe(0);
+  }, 30_000);
+});
+
 describe("change notices", () => {
   it("a move or cancel by the business tells the linked customer; the bot's own change tells nobody", async () => {
     const two = (now: DateTime) => [
