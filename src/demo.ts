@@ -34,7 +34,7 @@ export async function startDemoBackend(
   env: Record<string, string | undefined>,
   logger: Logger,
 ): Promise<{ emulator: Emulator; sites: SiteConfig[] }> {
-  const emulator = createEmulator({ logger: logger.child({ mod: "emulator" }) });
+  const emulator = createEmulator({ logger: logger.child({ mod: "emulator" }, { level: "warn" }) });
   const apiUrl = await emulator.listen(0, "127.0.0.1");
   return { emulator, sites: sitesFromEmulator(emulator, apiUrl, demoSiteDefaults(env)) };
 }

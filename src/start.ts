@@ -1,28 +1,36 @@
 import { Redis } from "ioredis";
+import { createApp } from "./app.ts";
+import { createBackground } from "./background.ts";
+import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import type { CliIO } from "./cli.ts";
 import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
 import { InvalidInputError } from "./core/errors.ts";
 import { startDemoBackend } from "./demo.ts";
+import { createMetrics } from "./http/metrics.ts";
+import { metricsRoute } from "./http/metrics-route.ts";
 import { createHttpServer } from "./http/server.ts";
+import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
 
 const ROLES = ["all", "web", "worker", "whatsapp"] as const;
 
 /**
  * The composition root: parse config once, build every part with its dependencies, start the
- * roles this process runs, and stop them in order when asked.
+ * roles this process runs, and stop them in order when asked: intake first (HTTP, Telegram),
+ * then workers (active jobs finish), then queues, then Redis.
  */
 export async function runStart(opts: { role: string; session?: string }, io: CliIO): Promise<number> {
   if (!(ROLES as readonly string[]).includes(opts.role)) {
     throw new InvalidInputError("--role", `"${opts.role}" is not one of ${ROLES.join(", ")}`);
   }
-  if (opts.role === "whatsapp" && !opts.session)
-    throw new InvalidInputError("--session", "is required with --role whatsapp");
+  if (opts.role === "whatsapp") {
+    throw new InvalidInputError("--role", "whatsapp sessions are not available in this version yet");
+  }
   const config = loadConfig(io.env);
   const logger = createLogger({ level: config.logLevel });
-
   const closers: Array<() => Promise<unknown>> = [];
+
   let sites: readonly SiteConfig[] = config.sites;
   if (config.demo) {
     const demo = await startDemoBackend(io.env, logger);
@@ -38,19 +46,85 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     io.out(`tor4you-bot: ${sites.length} site(s): ${sites.map((s) => s.id).join(", ")}`);
   }
 
+  // BullMQ needs maxRetriesPerRequest: null; the same connection serves the stores.
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
   redis.on("error", (e) => logger.warn({ err: e.message }, "redis error"));
   await redis.connect();
   closers.unshift(() => redis.quit());
 
-  if (opts.role === "all" || opts.role === "web") {
+  const defaultLocale = isLocale(config.defaultLocale) ? config.defaultLocale : "he";
+  const app = createApp({ sites, redis, logger, defaultLocale });
+  const metrics = createMetrics();
+  const intake = opts.role === "all" || opts.role === "web";
+  const working = opts.role === "all" || opts.role === "worker";
+
+  const telegram = new Map<string, TelegramChannel>();
+  for (const site of sites) {
+    if (!site.telegram) continue;
+    const webhookBase = site.telegram.webhookUrl;
+    telegram.set(
+      site.id,
+      createTelegramChannel({
+        site: site.id,
+        token: site.telegram.token,
+        apiRoot: site.telegram.apiRoot,
+        webhook: webhookBase
+          ? { url: webhookUrlFor(webhookBase, site.id, sites), secret: site.telegram.webhookSecret }
+          : undefined,
+        engine: app.engine,
+        translator: app.translator,
+        markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
+        logger,
+      }),
+    );
+  }
+
+  const background = createBackground({
+    sites,
+    app,
+    connection: redis,
+    logger,
+    metrics,
+    sendTelegram: (site, chatId, messages) => {
+      const channel = telegram.get(site);
+      if (!channel) throw new Error(`site ${site} has no Telegram bot`);
+      return channel.send(chatId, messages);
+    },
+  });
+  closers.unshift(() => background.jobs.close());
+
+  if (intake) {
+    const firstTelegram = sites.find((s) => s.telegram)?.id;
     const http = await createHttpServer({
       logger,
       readiness: [{ name: "redis", check: async () => ({ ok: (await redis.ping()) === "PONG" }) }],
+      plugins: [
+        background.webhookRoutes,
+        metricsRoute(metrics.registry, config.adminToken),
+        ...[...telegram.entries()].flatMap(([id, channel]) => [
+          channel.webhookRoute(`/webhooks/telegram/${id}`),
+          ...(id === firstTelegram ? [channel.webhookRoute("/webhooks/telegram")] : []),
+        ]),
+      ],
     });
     await http.listen({ port: config.port, host: "0.0.0.0" });
     closers.unshift(() => http.close());
-    io.out(`  http: http://127.0.0.1:${config.port}/healthz`);
+    io.out(`  http: http://127.0.0.1:${config.port}/healthz  (Tor4You webhooks at /webhooks/tor4you/<site>)`);
+    for (const [id, channel] of telegram) {
+      await channel.start();
+      closers.unshift(() => channel.stop());
+      const site = sites.find((s) => s.id === id)!;
+      io.out(
+        `  telegram: ${id} @${channel.username} (${site.telegram?.webhookUrl ? "webhook" : "polling"}) invite ${channel.inviteLink}`,
+      );
+    }
+  }
+  if (working) {
+    background.jobs.startWorkers();
+    await background.jobs.scheduleScans();
+    io.out(
+      `  workers: scan every ${Math.round((sites[0]?.scanEveryMs ?? 600_000) / 60_000)} min, reminders, outbound`,
+    );
   }
 
   await io.stopped;
@@ -58,4 +132,12 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
   for (const close of closers)
     await close().catch((e) => logger.warn({ err: (e as Error).message }, "close failed"));
   return 0;
+}
+
+/** `TELEGRAM_WEBHOOK_URL` names the server; each site's bot gets its own path on it. */
+function webhookUrlFor(base: string, site: string, sites: readonly SiteConfig[]): string {
+  const url = new URL(base);
+  if (url.pathname === "/" || url.pathname === "") url.pathname = "/webhooks/telegram";
+  const single = sites.filter((s) => s.telegram).length === 1;
+  return single ? url.toString() : `${url.toString().replace(/\/$/, "")}/${site}`;
 }

@@ -80,6 +80,8 @@ export function createConversationEngine(deps: ConversationDeps) {
     }
 
     const locale = pickLocale(prefs.locale, event.languageHint ?? prefs.hintLocale, site.policy.locale);
+    // Writing to us again means the chat is reachable again (they unblocked the bot).
+    if (prefs.unreachable) await deps.identities.setPreferences(address, { unreachable: false });
     // Remember the language the customer writes in, for messages they did not ask for (reminders).
     if (!prefs.locale && locale !== prefs.hintLocale)
       await deps.identities.setPreferences(address, { hintLocale: locale });

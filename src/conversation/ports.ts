@@ -36,6 +36,8 @@ export interface Preferences {
   hintLocale?: string;
   /** The customer said "stop": no reminders until "start". */
   remindersOff?: boolean;
+  /** The channel said the chat cannot be reached (Telegram 403: the bot was blocked). */
+  unreachable?: boolean;
 }
 
 export interface IdentityStore {

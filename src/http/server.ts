@@ -18,8 +18,8 @@ export interface HttpDeps {
 /** The project's one HTTP server. Liveness stays 200 while the process lives; readiness tells why not. */
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger.child({ mod: "http" }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Request lines would carry chat and site ids on every call; warnings and errors are enough.
+    loggerInstance: deps.logger.child({ mod: "http" }, { level: "warn" }) as FastifyBaseLogger,
   });
 
   app.get("/healthz", async () => ({ status: "ok" }));

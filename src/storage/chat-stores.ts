@@ -53,6 +53,7 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
         locale: h.locale || undefined,
         hintLocale: h.hintLocale || undefined,
         remindersOff: h.remindersOff === "1",
+        unreachable: h.unreachable === "1",
       };
     },
     async setPreferences(a, patch: Preferences) {
@@ -60,6 +61,7 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
       if (patch.locale !== undefined) fields.locale = patch.locale;
       if (patch.hintLocale !== undefined) fields.hintLocale = patch.hintLocale;
       if (patch.remindersOff !== undefined) fields.remindersOff = patch.remindersOff ? "1" : "0";
+      if (patch.unreachable !== undefined) fields.unreachable = patch.unreachable ? "1" : "0";
       if (Object.keys(fields).length) await redis.hset(keys.chatPrefs(a), fields);
     },
     async forget(a) {

@@ -1,0 +1,54 @@
+import type { InlineKeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
+import { type Choice, MAX_CHOICE_ID_BYTES, type OutboundMessage } from "../../core/messages.ts";
+
+export interface TelegramSend {
+  text: string;
+  reply_markup?: { inline_keyboard: InlineKeyboardButton[][] } | ReplyKeyboardMarkup | ReplyKeyboardRemove;
+}
+
+/** Short labels (times, dates, numbers) share a row; long ones get a row each. */
+export function keyboardRows(choices: Choice[]): InlineKeyboardButton[][] {
+  const longest = Math.max(...choices.map((c) => [...c.label].length));
+  const perRow = longest <= 6 ? 4 : longest <= 14 ? 2 : 1;
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < choices.length; i += perRow) {
+    rows.push(
+      choices.slice(i, i + perRow).map((c) => {
+        if (Buffer.byteLength(c.id, "utf8") > MAX_CHOICE_ID_BYTES) {
+          throw new Error(`choice id over Telegram's ${MAX_CHOICE_ID_BYTES}-byte callback data limit`);
+        }
+        return { text: c.label, callback_data: c.id };
+      }),
+    );
+  }
+  return rows;
+}
+
+/**
+ * The engine's messages as sendMessage payloads. No parse_mode: names typed by businesses and
+ * customers may hold characters Telegram would read as markup. `removeKeyboard` takes the
+ * share-contact button away once it has served (on the first message that can carry it).
+ */
+export function render(messages: OutboundMessage[], opts: { removeKeyboard?: boolean } = {}): TelegramSend[] {
+  let remove = Boolean(opts.removeKeyboard);
+  return messages.map((m) => {
+    if (m.type === "requestPhone") {
+      remove = false;
+      return {
+        text: m.text,
+        reply_markup: {
+          keyboard: [[{ text: m.button, request_contact: true }]],
+          one_time_keyboard: true,
+          resize_keyboard: true,
+        },
+      };
+    }
+    if (m.type === "choices")
+      return { text: m.text, reply_markup: { inline_keyboard: keyboardRows(m.choices) } };
+    if (remove) {
+      remove = false;
+      return { text: m.text, reply_markup: { remove_keyboard: true } };
+    }
+    return { text: m.text };
+  });
+}

@@ -1,0 +1,225 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
+import pino from "pino";
+// The package root re-exports via module.exports, which TypeScript types as a namespace.
+import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
+import { createApp } from "../../src/app.ts";
+import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
+import { demoSiteDefaults } from "../../src/config/load.ts";
+import { sitesFromEmulator } from "../../src/demo.ts";
+import { createEmulator } from "../../src/emulator/emulator.ts";
+import { createHttpServer } from "../../src/http/server.ts";
+import { T0 } from "../integration/conversation/world.ts";
+
+export const SECRET = "e2e-secret_token";
+
+interface BotMessage {
+  chat_id: number | string;
+  text: string;
+  reply_markup?: {
+    inline_keyboard?: Array<Array<{ text: string; callback_data: string }>>;
+    keyboard?: Array<Array<{ text: string; request_contact?: boolean }>>;
+    remove_keyboard?: boolean;
+  };
+}
+
+/**
+ * The whole app on Telegram: the emulator (frozen at T0), the real Redis under a private prefix,
+ * the project's HTTP server with each business's webhook route, and telegram-test-api as
+ * Telegram (webhook mode: its long polling busy-loops). One bot per demo business.
+ */
+export async function startTelegramWorld() {
+  const emulator = createEmulator({ start: T0, frozen: true });
+  const apiUrl = await emulator.listen(0);
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+  const prefix = `test-${randomBytes(6).toString("hex")}`;
+  const logger = pino({ level: process.env.E2E_LOG ?? "silent" });
+  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ CANCEL_CUTOFF: "3h" }));
+  const app = createApp({
+    sites,
+    redis,
+    logger,
+    defaultLocale: "he",
+    keyPrefix: prefix,
+    now: () => emulator.clock.now(),
+  });
+
+  const tgPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const telegram = new TelegramServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 60 });
+  await telegram.start();
+  const apiRoot = telegram.config.apiURL;
+
+  const channels = new Map<string, TelegramChannel & { token: string }>();
+  const routes: Array<(app: FastifyInstance) => Promise<void>> = [];
+  for (const [i, site] of sites.entries()) {
+    const token = `${100000 + i}:AAtest${randomBytes(12).toString("hex")}`;
+    const channel = createTelegramChannel({
+      site: site.id,
+      token,
+      apiRoot,
+      // telegram-test-api does not send secret_token, so these bots' webhooks have none; the
+      // secret check has its own route below.
+      webhook: { url: "set-below" },
+      engine: app.engine,
+      translator: app.translator,
+      markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
+      logger,
+      botInfo: botInfo(100000 + i, `demo${i}_bot`),
+    });
+    channels.set(site.id, Object.assign(channel, { token }));
+    routes.push(channel.webhookRoute(`/webhooks/telegram/${site.id}`));
+  }
+  const guarded = createTelegramChannel({
+    site: sites[0]!.id,
+    token: "999:guarded",
+    apiRoot,
+    webhook: { url: "unused", secret: SECRET },
+    engine: app.engine,
+    translator: app.translator,
+    markUnreachable: async () => {},
+    logger,
+    botInfo: botInfo(999, "guarded_bot"),
+  });
+  routes.push(guarded.webhookRoute("/webhooks/telegram-guarded"));
+
+  const http = await createHttpServer({ logger, readiness: [], plugins: routes });
+  await http.listen({ port: 0, host: "127.0.0.1" });
+  const httpUrl = `http://127.0.0.1:${(http.server.address() as { port: number }).port}`;
+  for (const [id, channel] of channels) {
+    await channel.bot.api.setWebhook(`${httpUrl}/webhooks/telegram/${id}`);
+  }
+
+  let nextUser = 5000;
+  /** A scripted customer in a private chat with one business's bot. */
+  function customer(site: string, opts: { language?: string; first?: string } = {}) {
+    const channel = channels.get(site)!;
+    const userId = nextUser++;
+    const client = telegram.getClient(channel.token, {
+      userId,
+      chatId: userId,
+      firstName: opts.first ?? "Dana",
+      timeout: 2000,
+    });
+    const from = {
+      id: userId,
+      first_name: opts.first ?? "Dana",
+      is_bot: false,
+      language_code: opts.language,
+    };
+    const seen: BotMessage[] = [];
+    const fetchNew = async (): Promise<BotMessage[]> => {
+      const res = await fetch(`${apiRoot}/getUpdates`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: channel.token, chatId: userId }),
+      });
+      const body = (await res.json()) as { result: Array<{ message: BotMessage }> };
+      return body.result.map((u) => u.message);
+    };
+    /**
+     * The test server calls the webhook without waiting, so a turn's replies arrive a little
+     * later: collect until the first one, then until the chat has been quiet for a moment.
+     */
+    const replies = async (): Promise<BotMessage[]> => {
+      const got: BotMessage[] = [];
+      const deadline = Date.now() + 10_000;
+      let quietSince = Date.now();
+      while (Date.now() < deadline) {
+        const batch = await fetchNew();
+        if (batch.length) {
+          got.push(...batch);
+          quietSince = Date.now();
+        } else if (got.length && Date.now() - quietSince > 250) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      seen.push(...got);
+      return got;
+    };
+    const lastButtons = () => {
+      const m = [...seen].reverse().find((x) => x.reply_markup?.inline_keyboard?.length);
+      return m?.reply_markup?.inline_keyboard?.flat() ?? [];
+    };
+    return {
+      userId,
+      seen,
+      replies,
+      async say(text: string) {
+        await client.sendMessage(client.makeMessage(text, { from }));
+        return replies();
+      },
+      async command(text: string) {
+        await client.sendCommand(client.makeCommand(text, { from }));
+        return replies();
+      },
+      async tap(label: string | RegExp) {
+        const button = lastButtons().find((b) =>
+          typeof label === "string" ? b.text === label : label.test(b.text),
+        );
+        if (!button)
+          throw new Error(
+            `no button ${label}; have ${lastButtons()
+              .map((b) => b.text)
+              .join(" | ")}`,
+          );
+        await client.sendCallback(client.makeCallbackQuery(button.callback_data, { from }));
+        return replies();
+      },
+      async tapData(data: string) {
+        await client.sendCallback(client.makeCallbackQuery(data, { from }));
+        return replies();
+      },
+      async shareContact(phone: string, contactUserId = userId, extra: Record<string, unknown> = {}) {
+        const contact = {
+          phone_number: phone,
+          first_name: "Dana",
+          last_name: "Levi",
+          user_id: contactUserId,
+        };
+        await client.sendMessage(client.makeMessage("", { from, contact, ...extra } as never));
+        return replies();
+      },
+    };
+  }
+
+  return {
+    emulator,
+    app,
+    sites,
+    httpUrl,
+    customer,
+    async stop() {
+      await http.close();
+      await telegram.stop();
+      await emulator.close();
+      for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+        if ((keys as string[]).length) await redis.del(...(keys as string[]));
+      }
+      await redis.quit();
+    },
+  };
+}
+
+function botInfo(id: number, username: string) {
+  return {
+    id,
+    is_bot: true as const,
+    first_name: username,
+    username,
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  };
+}
+
+export const all = (messages: BotMessage[]) =>
+  messages
+    .map((m) => m.text)
+    .join("\n---\n")
+    .replace(/[\u2068\u2069]/g, "");

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_BARBER_SITEID, DEMO_STUDIO_SITEID } from "../../src/emulator/seed-demo.ts";
+import { all, SECRET, startTelegramWorld } from "./telegram-world.ts";
+
+const DAVID = "0527654321"; // has an appointment at the barber: Tue 24.11 09:00, תספורת גברים
+
+let w: Awaited<ReturnType<typeof startTelegramWorld>>;
+beforeAll(async () => {
+  w = await startTelegramWorld();
+}, 30_000);
+afterAll(async () => {
+  await w.stop();
+});
+
+const liveFor = (site: string, cell: string) => {
+  const s = w.emulator.site(site);
+  const ids = [...s.customers.values()].filter((c) => c.cell === cell).map((c) => c.id);
+  const now = w.emulator.clock.now();
+  return [...s.appointments.values()].filter(
+    (a) => ids.includes(a.customer) && a.status === "1" && a.from > now,
+  );
+};
+
+describe("a customer on Telegram (Hebrew, the default)", () => {
+  it("starts, links the own phone with the contact button, and sees the appointment", async () => {
+    const c = w.customer(DEMO_BARBER_SITEID, { first: "דוד" });
+    const welcome = await c.command("/start");
+    expect(all(welcome)).toContain("מספרת הדקל");
+    expect(
+      welcome
+        .at(-1)
+        ?.reply_markup?.inline_keyboard?.flat()
+        .map((b) => b.text),
+    ).toContain("התורים שלי");
+
+    const ask = await c.tap("התורים שלי");
+    const button = ask[0]?.reply_markup?.keyboard?.[0]?.[0];
+    expect(button?.request_contact).toBe(true);
+
+    const list = await c.shareContact(`+972${DAVID.slice(1)}`);
+    expect(list[0]?.reply_markup?.remove_keyboard).toBe(true);
+    expect(all(list)).toContain("תספורת גברים");
+    expect(all(list)).toContain("24.11.2026 09:00");
+  });
+});
+
+describe("privacy", () => {
+  it("a forwarded contact, another user's contact or a typed number never discloses an appointment", async () => {
+    const c = w.customer(DEMO_BARBER_SITEID, { language: "en" });
+    await c.say("my appointments");
+    const other = await c.shareContact(DAVID, c.userId + 1000);
+    const forwarded = await c.shareContact(DAVID, c.userId, {
+      forward_origin: { type: "hidden_user", date: 1, sender_user_name: "x" },
+    });
+    const typed = await c.say(DAVID);
+    const typedIntl = await c.say("+972 52-765-4321");
+    for (const out of [other, forwarded, typed, typedIntl]) {
+      expect(all(out)).toMatch(/only use your own number/);
+      expect(out[0]?.reply_markup?.keyboard?.[0]?.[0]?.request_contact).toBe(true);
+    }
+    const everything = all(c.seen);
+    expect(everything).not.toContain("תספורת");
+    expect(everything).not.toContain("09:00");
+    expect(everything).not.toContain("יוסי");
+  });
+});
+
+describe("self-service in English", () => {
+  it("books on the open calendar, cancels, books again and changes the time", async () => {
+    const c = w.customer(DEMO_BARBER_SITEID, { language: "en" });
+    const cell = "0509876501";
+    await c.say("book");
+    const services = await c.shareContact(cell);
+    expect(all(services)).toMatch(/Which service/);
+    await c.tap("תספורת גברים");
+    await c.tap("סניף מרכז");
+    await c.tap("יוסי כהן");
+    await c.tap(/^Wed 25\.11/);
+    await c.tap("12:00");
+    const summary = all(c.seen.slice(-1));
+    expect(summary).toMatch(/Shall I book it/);
+    const booked = await c.tap("Yes, book it");
+    expect(all(booked)).toMatch(/You're booked/);
+    const mine = liveFor(DEMO_BARBER_SITEID, cell);
+    expect(mine.map((a) => a.from.toFormat("dd.MM HH:mm"))).toEqual(["25.11 12:00"]);
+
+    await c.say("cancel");
+    const done = await c.tap("Yes, cancel it");
+    expect(all(done)).toMatch(/is cancelled/);
+    expect(liveFor(DEMO_BARBER_SITEID, cell)).toHaveLength(0);
+    expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(mine[0]!.id)!.status).toBe("0");
+
+    await c.say("book");
+    await c.tap("תספורת גברים");
+    await c.tap("סניף מרכז");
+    await c.tap("יוסי כהן");
+    await c.tap(/^Wed 25\.11/);
+    await c.tap("12:30");
+    await c.tap("Yes, book it");
+    await c.say("change time");
+    await c.tap(/^Thu 26\.11/);
+    await c.tap("10:00");
+    const changed = await c.tap("Yes, book it");
+    expect(all(changed)).toMatch(/previous appointment on Wednesday 25\.11\.2026 12:30 is cancelled/);
+    expect(liveFor(DEMO_BARBER_SITEID, cell).map((a) => a.from.toFormat("dd.MM HH:mm"))).toEqual([
+      "26.11 10:00",
+    ]);
+  });
+
+  it("books 2 places in a group class on the timeslot calendar, giving the ID number the studio requires", async () => {
+    const c = w.customer(DEMO_STUDIO_SITEID, { language: "en" });
+    const cell = "0509876502";
+    await c.say("book");
+    await c.shareContact(cell);
+    await c.tap("פילאטיס מכשירים");
+    await c.tap(/^Tue 24\.11/);
+    const people = await c.tap("08:00");
+    expect(all(people)).toMatch(/How many people/);
+    const tz = await c.tap("2");
+    expect(all(tz)).toMatch(/ID number/);
+    expect(all(await c.say("123456789"))).toMatch(/isn't valid/);
+    expect(all(await c.say("123456782"))).toMatch(/2 people/);
+    await c.tap("Yes, book it");
+    const mine = liveFor(DEMO_STUDIO_SITEID, cell);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.participants).toBe(2);
+  });
+
+  it("switches language and opts out of reminders", async () => {
+    const c = w.customer(DEMO_BARBER_SITEID, { language: "en" });
+    await c.command("/language");
+    const he = await c.tap("עברית");
+    expect(all(he)).toMatch(/עברית|בעברית/);
+    const menu = await c.say("help");
+    expect(all(menu)).toContain("התורים שלי");
+    expect(all(menu)).not.toContain("My appointments");
+    const stop = await c.command("/stop");
+    expect(stop.length).toBe(1);
+    const prefs = await w.app.identities.preferences({
+      site: DEMO_BARBER_SITEID,
+      channel: "telegram",
+      chatId: String(c.userId),
+    });
+    expect(prefs.remindersOff).toBe(true);
+  });
+
+  it("an old button answers 'out of date' instead of acting", async () => {
+    const c = w.customer(DEMO_BARBER_SITEID, { language: "en" });
+    await c.say("book");
+    await c.shareContact("0509876503");
+    const first = c.seen.at(-1)!.reply_markup!.inline_keyboard!.flat()[0]!.callback_data;
+    await c.say("book");
+    expect(all(await c.tapData(first))).toMatch(/out of date/);
+  });
+});
+
+describe("the webhook", () => {
+  const post = (path: string, body: unknown, secret?: string) =>
+    fetch(`${w.httpUrl}${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+  const text = (id: number, t: string, chatType = "private") => ({
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 1,
+      text: t,
+      chat: { id: 4242, type: chatType },
+      from: { id: 4242, is_bot: false, first_name: "X" },
+    },
+  });
+
+  it("answers 401 only for a wrong secret token, and handles nothing then", async () => {
+    expect((await post("/webhooks/telegram-guarded", text(1, "help"))).status).toBe(401);
+    expect((await post("/webhooks/telegram-guarded", text(2, "help"), "wrong")).status).toBe(401);
+    const state = await w.app.identities.preferences({
+      site: DEMO_BARBER_SITEID,
+      channel: "telegram",
+      chatId: "4242",
+    });
+    expect(state.hintLocale).toBeUndefined();
+  });
+
+  it("answers 200 to updates it ignores: a sticker, a group message, an edit, unknown callback data", async () => {
+    const sticker = {
+      update_id: 10,
+      message: {
+        message_id: 10,
+        date: 1,
+        sticker: { file_id: "x" },
+        chat: { id: 4243, type: "private" },
+        from: { id: 4243, is_bot: false, first_name: "X" },
+      },
+    };
+    const group = text(11, "help", "group");
+    const edit = { update_id: 12, edited_message: text(12, "help").message };
+    const unknown = {
+      update_id: 13,
+      callback_query: {
+        id: "c1",
+        chat_instance: "i",
+        data: "zz.nonsense",
+        from: { id: 4244, is_bot: false, first_name: "X" },
+      },
+    };
+    for (const u of [sticker, group, edit, unknown]) {
+      expect((await post("/webhooks/telegram-guarded", u, SECRET)).status).toBe(200);
+    }
+  });
+});
