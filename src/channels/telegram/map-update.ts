@@ -32,7 +32,7 @@ export function mapUpdate(site: string, update: Update): InboundEvent | null {
     };
   }
   const m = update.message;
-  if (!m || m.chat.type !== "private" || !m.from) return null;
+  if (m?.chat.type !== "private" || !m.from) return null;
   const base = {
     id,
     address: { site, channel: "telegram" as const, chatId: String(m.chat.id) },
