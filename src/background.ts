@@ -26,7 +26,11 @@ export function createBackground(deps: {
   connection: Redis;
   logger: Logger;
   metrics: Metrics;
-  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
+  /** The Telegram bots this deployment runs, by site. */
+  telegram?: {
+    has: (site: string) => boolean;
+    send: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
+  };
 }): { jobs: Jobs; webhookRoutes: (app: FastifyInstance) => Promise<void> } {
   const { app, connection, sites } = deps;
   const plans = createSitePlans(sites);
@@ -57,13 +61,13 @@ export function createBackground(deps: {
     channels: (site) => {
       const s = sites.find((x) => x.id === site);
       // Only channels this deployment can send on; WhatsApp joins when its sessions run.
-      return (s?.channels ?? []).filter((c) => c === "telegram" && s?.telegram && deps.sendTelegram);
+      return (s?.channels ?? []).filter((c) => c === "telegram" && deps.telegram?.has(site));
     },
     compose: (address, appt) => app.engine.prepareReminder(address, appt),
     composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
     ownChanges: app.ownChanges,
     seen: createAppointmentSeen(connection, app.keys),
-    sendTelegram: deps.sendTelegram,
+    sendTelegram: deps.telegram?.send,
     now: app.now,
     logger: deps.logger,
     countSkip: deps.metrics.skipped,

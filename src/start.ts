@@ -85,10 +85,13 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     connection: redis,
     logger,
     metrics,
-    sendTelegram: (site, chatId, messages) => {
-      const channel = telegram.get(site);
-      if (!channel) throw new Error(`site ${site} has no Telegram bot`);
-      return channel.send(chatId, messages);
+    telegram: {
+      has: (site) => telegram.has(site),
+      send: (site, chatId, messages) => {
+        const channel = telegram.get(site);
+        if (!channel) throw new Error(`site ${site} has no Telegram bot`);
+        return channel.send(chatId, messages);
+      },
     },
   });
   closers.unshift(() => background.jobs.close());

@@ -5,10 +5,12 @@ import pino from "pino";
 // The package root re-exports via module.exports, which TypeScript types as a namespace.
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { createApp } from "../../src/app.ts";
+import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
 import { demoSiteDefaults } from "../../src/config/load.ts";
 import { sitesFromEmulator } from "../../src/demo.ts";
 import { createEmulator } from "../../src/emulator/emulator.ts";
+import { createMetrics } from "../../src/http/metrics.ts";
 import { createHttpServer } from "../../src/http/server.ts";
 import { T0 } from "../integration/conversation/world.ts";
 
@@ -82,6 +84,20 @@ export async function startTelegramWorld() {
     botInfo: botInfo(999, "guarded_bot"),
   });
   routes.push(guarded.webhookRoute("/webhooks/telegram-guarded"));
+
+  // Reminders go out through the same bots, from the background jobs as `start` wires them.
+  const background = createBackground({
+    sites,
+    app,
+    connection: redis,
+    logger,
+    metrics: createMetrics(),
+    telegram: {
+      has: (site) => channels.has(site),
+      send: (site, chatId, messages) => channels.get(site)!.send(chatId, messages),
+    },
+  });
+  background.jobs.startWorkers(["reminders", "telegram-outbound"]);
 
   const http = await createHttpServer({ logger, readiness: [], plugins: routes });
   await http.listen({ port: 0, host: "127.0.0.1" });
@@ -188,8 +204,10 @@ export async function startTelegramWorld() {
     sites,
     httpUrl,
     customer,
+    jobs: background.jobs,
     async stop() {
       await http.close();
+      await background.jobs.close();
       await telegram.stop();
       await emulator.close();
       for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {

@@ -154,6 +154,35 @@ describe("self-service in English", () => {
   });
 });
 
+describe("a reminder on Telegram", () => {
+  it("arrives with the appointment's details, and 'כן' sets iscoming=1 in Tor4You", async () => {
+    const c = w.customer(DEMO_BARBER_SITEID, { first: "דוד" });
+    await c.say("התורים שלי");
+    await c.shareContact(DAVID);
+    const appt = liveFor(DEMO_BARBER_SITEID, DAVID)[0]!;
+    await w.jobs.queues.reminders.add(
+      "remind",
+      {
+        site: DEMO_BARBER_SITEID,
+        apptId: appt.id,
+        offsetMin: 1440,
+        plannedStart: appt.from.toUTC().toISO()!,
+      },
+      { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-1440m` },
+    );
+    const reminder = await c.replies();
+    expect(all(reminder)).toMatch(/תזכורת מ.*מספרת הדקל.*תספורת גברים.*יוסי כהן.*24\.11\.2026 09:00/s);
+    expect(reminder[0]?.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual([
+      "כן, אגיע",
+      "לא אוכל להגיע",
+      "שינוי מועד",
+    ]);
+    const thanks = await c.say("כן");
+    expect(all(thanks)).toMatch(/09:00/);
+    expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("1");
+  });
+});
+
 describe("the webhook", () => {
   const post = (path: string, body: unknown, secret?: string) =>
     fetch(`${w.httpUrl}${path}`, {
