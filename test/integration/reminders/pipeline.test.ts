@@ -148,6 +148,35 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
   }, 30_000);
 });
 
+describe("a moved appointment", () => {
+  it("loses its old reminder and gets a new one that fires at the new time", async () => {
+    p = await startPipeline({ appointments: appointmentDueIn(7_200), plan: offsetsOnly([1]), offsets: [1] });
+    p.jobs.startWorkers();
+    await p.jobs.runScan(SITE);
+    const before = (await p.jobs.queues.reminders.getDelayed())[0]!;
+    const soon = DateTime.now().setZone("Asia/Jerusalem").plus({ minutes: 2 }).startOf("minute");
+    await dashboard(p, "/8001/move", {
+      from: formatApiMinute(soon),
+      to: formatApiMinute(soon.plus({ minutes: 30 })),
+      force: true,
+    });
+    await p.jobs.recordWebhook(SITE, webhook("8001", "update", 31));
+    await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 1);
+    const after = (await p.jobs.queues.reminders.getDelayed())[0]!;
+    expect(after.timestamp + (after.opts.delay ?? 0)).toBeLessThan(
+      before.timestamp + (before.opts.delay ?? 0),
+    );
+    expect(after.data.plannedStart).toBe(soon.toUTC().toISO());
+    // First the notice of the move (the business did it), then the reminder for the new time.
+    const reminder = () => p.sent.find((x) => x.messages[0]!.text.startsWith("Reminder from"));
+    await waitFor(() => Boolean(reminder()), 130_000);
+    expect(p.sent[0]!.messages[0]!.text).toMatch(/moved your appointment/);
+    expect(reminder()!.messages[0]!.text).toContain(soon.toFormat("HH:mm"));
+    expect(reminder()!.at).toBeGreaterThanOrEqual(soon.minus({ minutes: 1 }).toMillis());
+    expect(p.sent).toHaveLength(2);
+  }, 150_000);
+});
+
 describe("webhooks out of order", () => {
   it("an old 'update' processed after the cancel does not bring the reminder back: the sync reads the appointment as it is now", async () => {
     p = await startPipeline({
