@@ -309,9 +309,12 @@ export function createJobs(deps: JobsDeps) {
       which: Array<keyof typeof processors> = Object.keys(processors) as Array<keyof typeof processors>,
     ) {
       for (const name of which) {
+        const tuning = Object.fromEntries(
+          Object.entries(deps.workerTuning ?? {}).filter(([, v]) => v !== undefined),
+        );
         const worker = new Worker(name, processors[name], {
           ...opts,
-          ...deps.workerTuning,
+          ...tuning,
           concurrency: name === QUEUES.reminders ? 20 : 5,
           // Telegram allows about 30 messages a second per bot; stay under it.
           ...(name === QUEUES.telegramOutbound ? { limiter: { max: 25, duration: 1_000 } } : {}),

@@ -8,7 +8,7 @@ import type { SiteConfig } from "./config/types.ts";
 import type { OutboundMessage } from "./core/messages.ts";
 import type { Metrics } from "./http/metrics.ts";
 import { tor4youWebhookRoutes } from "./http/tor4you-webhook.ts";
-import { createSitePlans } from "./reminders/site-plans.ts";
+import { createSitePlans, type SitePlans } from "./reminders/site-plans.ts";
 import { createAppointmentSeen } from "./storage/appointment-marks.ts";
 import { createChatDirectory } from "./storage/chat-directory.ts";
 import { createRedisCursorStore } from "./storage/cursors.ts";
@@ -31,9 +31,13 @@ export function createBackground(deps: {
     has: (site: string) => boolean;
     send: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
   };
+  /** Replaces the sites' reminder policy (tests that need a reminder due in seconds). */
+  plans?: Pick<SitePlans, "plan" | "knownOffsets">;
+  /** How soon a crashed sender's claim and jobs are taken over (tests shorten them). */
+  takeover?: { ledgerLeaseMs?: number; lockDuration?: number; stalledInterval?: number };
 }): { jobs: Jobs; webhookRoutes: (app: FastifyInstance) => Promise<void> } {
   const { app, connection, sites } = deps;
-  const plans = createSitePlans(sites);
+  const plans = deps.plans ?? createSitePlans(sites);
   const directory = createChatDirectory(connection, app.keys);
   const jobs = createJobs({
     connection,
@@ -47,7 +51,7 @@ export function createBackground(deps: {
     })),
     clients: app.clients,
     cursors: createRedisCursorStore({ redis: connection, keys: app.keys }),
-    ledger: createReminderLedger(connection, app.keys),
+    ledger: createReminderLedger(connection, app.keys, { leaseMs: deps.takeover?.ledgerLeaseMs }),
     reconcilerFor: (scheduler) =>
       createReconciler({
         scheduler,
@@ -72,6 +76,10 @@ export function createBackground(deps: {
     logger: deps.logger,
     countSkip: deps.metrics.skipped,
     countSent: deps.metrics.sent,
+    workerTuning: deps.takeover && {
+      lockDuration: deps.takeover.lockDuration,
+      stalledInterval: deps.takeover.stalledInterval,
+    },
   });
   const webhookRoutes = tor4youWebhookRoutes({
     sites: sites.map((s) => ({ id: s.id, webhookKey: s.tor4you.webhookKey, timezone: s.timezone })),

@@ -34,3 +34,4 @@ export function createSitePlans(sites: readonly SiteConfig[]) {
     },
   };
 }
+export type SitePlans = ReturnType<typeof createSitePlans>;

@@ -13,6 +13,7 @@ import { createEmulator } from "../../src/emulator/emulator.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createHttpServer } from "../../src/http/server.ts";
 import { T0 } from "../integration/conversation/world.ts";
+import { deletePrefix } from "../support/redis-prefix.ts";
 
 export const SECRET = "e2e-secret_token";
 
@@ -210,9 +211,7 @@ export async function startTelegramWorld() {
       await background.jobs.close();
       await telegram.stop();
       await emulator.close();
-      for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
-        if ((keys as string[]).length) await redis.del(...(keys as string[]));
-      }
+      await deletePrefix(redis, prefix);
       await redis.quit();
     },
   };

@@ -13,6 +13,7 @@ import {
   type Tor4YouClientOptions,
 } from "../../../src/tor4you/client.ts";
 import { formatApiMinute, TOR4YOU_ZONE } from "../../../src/tor4you/dates.ts";
+import { deletePrefix } from "../../support/redis-prefix.ts";
 
 /**
  * The real client over real HTTP against the emulator on a free port. Each test file starts its
@@ -204,9 +205,7 @@ export function useRedis(): { redis: Redis; keys: () => Keys } {
   const used: string[] = [];
   afterEach(async () => {
     for (const prefix of used.splice(0)) {
-      for await (const found of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
-        if ((found as string[]).length) await redis.del(...(found as string[]));
-      }
+      await deletePrefix(redis, prefix);
     }
   });
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { sitesFromEmulator } from "../../../src/demo.ts";
 import { createEmulator } from "../../../src/emulator/emulator.ts";
 import type { Seed } from "../../../src/emulator/seed.ts";
 import { TOR4YOU_ZONE } from "../../../src/tor4you/dates.ts";
+import { deletePrefix } from "../../support/redis-prefix.ts";
 
 /** Monday 23 Nov 2026, 10:00 in Israel: a working day with the demo's appointments around it. */
 export const T0 = DateTime.fromISO("2026-11-23T10:00:00", { zone: TOR4YOU_ZONE });
@@ -77,8 +78,7 @@ export async function startWorld(
     chat,
     async stop() {
       await emulator.close();
-      const stream = redis.scanStream({ match: `${prefix}:*`, count: 500 });
-      for await (const keys of stream) if ((keys as string[]).length) await redis.del(...(keys as string[]));
+      await deletePrefix(redis, prefix);
       await redis.quit();
     },
   };

@@ -1,21 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import pino from "pino";
-import { createReconciler, type PlannedReminders } from "../../../jobs/reconcile.ts";
-import { createJobs } from "../../../jobs/runtime.ts";
+import type { PlannedReminders } from "../../../jobs/reconcile.ts";
 import { createApp } from "../../../src/app.ts";
+import { createBackground } from "../../../src/background.ts";
 import { demoSiteDefaults } from "../../../src/config/load.ts";
 import type { OutboundMessage } from "../../../src/core/messages.ts";
 import { sitesFromEmulator } from "../../../src/demo.ts";
 import type { Appointment } from "../../../src/domain/appointment.ts";
 import { createEmulator } from "../../../src/emulator/emulator.ts";
 import { buildSeed, buildSite, type SeedSite } from "../../../src/emulator/seed.ts";
-import { createSitePlans } from "../../../src/reminders/site-plans.ts";
-import { createAppointmentSeen } from "../../../src/storage/appointment-marks.ts";
-import { createChatDirectory } from "../../../src/storage/chat-directory.ts";
-import { createRedisCursorStore } from "../../../src/storage/cursors.ts";
-import { createReminderLedger } from "../../../src/storage/reminder-ledger.ts";
+import { createMetrics } from "../../../src/http/metrics.ts";
+import { deletePrefix } from "../../support/redis-prefix.ts";
 
 export const SITE = "710001";
 export const CELL = "0527777777";
@@ -48,42 +45,34 @@ export async function startPipeline(opts: {
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
   const logger = pino({ level: "silent" });
   const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ DEFAULT_LOCALE: "en", ...opts.env }));
-  const sitePlans = createSitePlans(sites);
   const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix });
   const sent: Array<{ chatId: string; messages: OutboundMessage[]; at: number }> = [];
   const skips: string[] = [];
-  const directory = createChatDirectory(redis, app.keys);
-  const jobs = createJobs({
-    connection: redis,
-    prefix,
-    sites: sites.map((s) => ({ id: s.id, timezone: s.timezone, scanEveryMs: s.scanEveryMs, horizonDays: 3 })),
-    clients: app.clients,
-    cursors: createRedisCursorStore({ redis, keys: app.keys }),
-    ledger: createReminderLedger(redis, app.keys),
-    reconcilerFor: (scheduler) =>
-      createReconciler({
-        scheduler,
-        plan: (site, appt, now, seenAt) =>
-          opts.plan ? opts.plan(appt, now) : sitePlans.plan(site, appt, now, seenAt),
-        knownOffsets: (site) => opts.offsets ?? sitePlans.knownOffsets(site),
-        now: () => DateTime.now(),
-        logger,
-        countSkip: (_s, reason) => skips.push(reason),
-      }),
-    chatsFor: directory.chatsFor,
-    channels: () => ["telegram"],
-    compose: (address, appt) => app.engine.prepareReminder(address, appt),
-    composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
-    ownChanges: app.ownChanges,
-    seen: createAppointmentSeen(redis, app.keys),
-    sendTelegram: async (_site, chatId, messages) => {
-      await opts.sendTelegram?.(chatId, messages);
-      sent.push({ chatId, messages, at: Date.now() });
-      return "sent" as const;
+  const counted = createMetrics();
+  const metrics = {
+    ...counted,
+    skipped: (site: string, reason: string) => {
+      skips.push(reason);
+      counted.skipped(site, reason);
     },
-    now: () => DateTime.now(),
+  };
+  const { jobs } = createBackground({
+    sites,
+    app,
+    connection: redis,
     logger,
-    countSkip: (_s, reason) => skips.push(reason),
+    metrics,
+    telegram: {
+      has: () => true,
+      send: async (_site, chatId, messages) => {
+        await opts.sendTelegram?.(chatId, messages);
+        sent.push({ chatId, messages, at: Date.now() });
+        return "sent";
+      },
+    },
+    plans: opts.plan
+      ? { plan: (_site, appt, now) => opts.plan!(appt, now), knownOffsets: () => opts.offsets ?? [] }
+      : undefined,
   });
   const chat = { site: SITE, channel: "telegram" as const, chatId: "5001" };
   await app.identities.link(chat, { cell: CELL, first: "Noa", linkedAt: Date.now() });
@@ -100,9 +89,7 @@ export async function startPipeline(opts: {
     async stop() {
       await jobs.close();
       await emulator.close();
-      for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 })) {
-        if ((keys as string[]).length) await redis.del(...(keys as string[]));
-      }
+      await deletePrefix(redis, prefix);
       await redis.quit();
     },
   };

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
+import { deletePrefix } from "../../support/redis-prefix.ts";
 import { offsetsOnly, SITE, startPipeline } from "./pipeline-world.ts";
 
 type P = Awaited<ReturnType<typeof startPipeline>>;
@@ -53,9 +54,7 @@ describe("scan at scale", () => {
     const before = (await p.jobs.queues.reminders.getDelayed()).map((j) => j.id).sort();
     expect(before).toHaveLength(50);
     // Lose Redis: only this test's prefix (other tests share the server).
-    for await (const keys of p.redis.scanStream({ match: `${p.app.keys.prefix}:*`, count: 1000 })) {
-      if ((keys as string[]).length) await p.redis.del(...(keys as string[]));
-    }
+    await deletePrefix(p.redis, p.app.keys.prefix);
     expect(await p.jobs.queues.reminders.getDelayedCount()).toBe(0);
     await p.jobs.runScan(SITE);
     expect((await p.jobs.queues.reminders.getDelayed()).map((j) => j.id).sort()).toEqual(before);

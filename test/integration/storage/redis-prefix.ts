@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, afterEach } from "vitest";
 import { createKeys } from "../../../src/storage/keys.ts";
+import { deletePrefix } from "../../support/redis-prefix.ts";
 
 /**
  * A real Redis connection and a fresh key prefix per test; afterwards only that prefix's keys are
@@ -12,8 +13,7 @@ export function useRedisPrefix() {
   const used: string[] = [];
   afterEach(async () => {
     for (const prefix of used.splice(0)) {
-      const stream = redis.scanStream({ match: `${prefix}:*`, count: 500 });
-      for await (const keys of stream) if ((keys as string[]).length) await redis.del(...(keys as string[]));
+      await deletePrefix(redis, prefix);
     }
   });
   afterAll(async () => {
