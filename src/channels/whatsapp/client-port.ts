@@ -1,0 +1,29 @@
+/**
+ * The part of whatsapp-web.js's Client this program uses. The real Client satisfies it; tests
+ * inject a fake (an EventEmitter), so whatsapp-web.js and its browser never start in tests.
+ */
+export interface WaMessage {
+  id: { _serialized: string };
+  /** `9725XXXXXXXX@c.us` (a person), `…@lid` (a person without a visible number), `…@g.us` (a group), `status@broadcast`. */
+  from: string;
+  body: string;
+  fromMe: boolean;
+  isStatus?: boolean;
+  type: string;
+  /** Contact cards in the message (type "vcard" / "multi_vcard"). */
+  vCards?: string[];
+}
+
+export interface WaClient {
+  on(event: "qr", listener: (qr: string) => void): unknown;
+  on(event: "ready" | "authenticated", listener: () => void): unknown;
+  on(event: "auth_failure", listener: (message: string) => void): unknown;
+  on(event: "disconnected", listener: (reason: string) => void): unknown;
+  on(event: "message", listener: (message: WaMessage) => void): unknown;
+  initialize(): Promise<void>;
+  destroy(): Promise<void>;
+  sendMessage(chatId: string, content: string): Promise<unknown>;
+  getContactLidAndPhone(userIds: string[]): Promise<Array<{ lid: string; pn: string }>>;
+}
+
+export type WaClientFactory = (session: string) => WaClient | Promise<WaClient>;

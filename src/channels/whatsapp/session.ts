@@ -1,0 +1,179 @@
+import type { Logger } from "pino";
+import { AppError } from "../../core/errors.ts";
+import type { WaClient, WaClientFactory, WaMessage } from "./client-port.ts";
+
+export type SessionState = "starting" | "pairing" | "ready" | "disconnected" | "unreachable" | "stopped";
+
+export interface SessionStatus {
+  session: string;
+  state: SessionState;
+  /** Why it is not ready (no secrets, no numbers). */
+  reason?: string;
+  since: number;
+  /** The pairing QR while `pairing`. */
+  qr?: string;
+}
+
+/** A send while the session is down: the job waits and is tried again, it is not lost. */
+export class SessionDownError extends AppError {
+  constructor(session: string, state: SessionState) {
+    super("whatsapp_session_down", `WhatsApp session ${session} is ${state}`);
+  }
+}
+
+export interface SessionDeps {
+  name: string;
+  makeClient: WaClientFactory;
+  /** `initialize()` rejects offline and can hang on a blackholed network: it always gets a deadline. */
+  initTimeoutMs?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  /** LOGOUT: the phone unlinked us; the stored profile is useless and must go before pairing again. */
+  wipeProfile: () => Promise<void>;
+  onMessage: (message: WaMessage, client: WaClient) => Promise<void>;
+  onStatus?: (status: SessionStatus) => void;
+  logger: Logger;
+  now?: () => number;
+  random?: () => number;
+}
+
+/**
+ * One WhatsApp number's client, kept alive: launched with a deadline, re-launched with capped
+ * exponential backoff when it fails or disconnects, wiped and re-paired after a LOGOUT, and
+ * destroyed on shutdown. It never crashes the process; it reports its state.
+ */
+export function createWhatsAppSession(deps: SessionDeps) {
+  const initTimeoutMs = deps.initTimeoutMs ?? 90_000;
+  const backoff = deps.backoff ?? { baseMs: 5_000, maxMs: 5 * 60_000 };
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const log = deps.logger.child({ mod: "whatsapp", session: deps.name });
+  let client: WaClient | null = null;
+  let status: SessionStatus = { session: deps.name, state: "stopped", since: now() };
+  let failures = 0;
+  let retry: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const readyWaiters = new Set<() => void>();
+
+  function setStatus(state: SessionState, extra: { reason?: string; qr?: string } = {}) {
+    status = { session: deps.name, state, since: now(), ...extra };
+    log.info({ state, reason: extra.reason }, "whatsapp session state");
+    deps.onStatus?.(status);
+    if (state === "ready") for (const w of readyWaiters) w();
+  }
+
+  async function discard() {
+    const c = client;
+    client = null;
+    await c?.destroy().catch((e) => log.debug({ err: (e as Error).message }, "destroy failed"));
+  }
+
+  function scheduleRetry() {
+    if (stopped || retry) return;
+    const step = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(failures, 16));
+    failures++;
+    const delay = Math.round(step / 2 + random() * (step / 2));
+    retry = setTimeout(() => {
+      retry = null;
+      void launch();
+    }, delay);
+    retry.unref?.();
+  }
+
+  async function launch() {
+    if (stopped) return;
+    setStatus("starting");
+    let c: WaClient;
+    try {
+      c = await deps.makeClient(deps.name);
+    } catch (e) {
+      setStatus("unreachable", { reason: (e as Error).message });
+      return scheduleRetry();
+    }
+    client = c;
+    c.on("qr", (qr) => setStatus("pairing", { qr }));
+    c.on("ready", () => {
+      failures = 0;
+      setStatus("ready");
+    });
+    c.on("auth_failure", (message) =>
+      setStatus("unreachable", { reason: `authentication failed: ${message}` }),
+    );
+    c.on("disconnected", (reason) => void onDisconnected(c, reason));
+    c.on("message", (m) => {
+      deps.onMessage(m, c).catch((e) => log.warn({ err: (e as Error).message }, "incoming message failed"));
+    });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        c.initialize(),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`initialize timed out after ${initTimeoutMs} ms`)),
+            initTimeoutMs,
+          );
+        }),
+      ]);
+    } catch (e) {
+      if (client !== c) return;
+      setStatus("unreachable", { reason: (e as Error).message });
+      await discard();
+      scheduleRetry();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function onDisconnected(c: WaClient, reason: string) {
+    if (stopped || client !== c) return;
+    await discard();
+    if (reason === "LOGOUT") {
+      // Unlinked from the phone: the saved login is dead; pair again with a fresh profile.
+      await deps
+        .wipeProfile()
+        .catch((e) => log.warn({ err: (e as Error).message }, "could not wipe the profile"));
+      setStatus("disconnected", { reason: "logged out: pair again" });
+      failures = 0;
+    } else {
+      setStatus("disconnected", { reason: `disconnected: ${reason}` });
+    }
+    scheduleRetry();
+  }
+
+  return {
+    name: deps.name,
+    status: () => status,
+    start() {
+      stopped = false;
+      void launch();
+    },
+    async send(chatId: string, text: string): Promise<void> {
+      if (status.state !== "ready" || !client) throw new SessionDownError(deps.name, status.state);
+      await client.sendMessage(chatId, text);
+    },
+    /** Resolves when the session is (or becomes) ready. */
+    whenReady(): Promise<void> {
+      if (status.state === "ready") return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = () => {
+          readyWaiters.delete(done);
+          resolve();
+        };
+        readyWaiters.add(done);
+      });
+    },
+    async lidToPhone(lid: string): Promise<string | null> {
+      if (!client) return null;
+      const [found] = await client.getContactLidAndPhone([lid]).catch(() => []);
+      return found?.pn ?? null;
+    },
+    /** On shutdown, before Redis closes: the browser goes with it. */
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      retry = null;
+      await discard();
+      setStatus("stopped");
+    },
+  };
+}
+export type WhatsAppSession = ReturnType<typeof createWhatsAppSession>;

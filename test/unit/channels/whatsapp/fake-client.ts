@@ -1,0 +1,44 @@
+import { EventEmitter } from "node:events";
+import type { WaClient, WaMessage } from "../../../../src/channels/whatsapp/client-port.ts";
+
+/** A whatsapp-web.js Client stand-in: what WhatsApp's servers would do is scripted by the test. */
+export class FakeClient extends EventEmitter implements WaClient {
+  sent: Array<{ chatId: string; text: string }> = [];
+  destroyed = false;
+  lids = new Map<string, string>();
+  constructor(private readonly behaviour: "ready" | "hang" | "fail" | "qr" = "ready") {
+    super();
+  }
+  async initialize() {
+    if (this.behaviour === "fail") throw new Error("net::ERR_INTERNET_DISCONNECTED");
+    if (this.behaviour === "hang") return new Promise<void>(() => {});
+    if (this.behaviour === "qr") {
+      this.emit("qr", "2@fake-qr");
+      return;
+    }
+    this.emit("authenticated");
+    this.emit("ready");
+  }
+  async destroy() {
+    this.destroyed = true;
+  }
+  async sendMessage(chatId: string, text: string) {
+    this.sent.push({ chatId, text });
+    return {};
+  }
+  async getContactLidAndPhone(ids: string[]) {
+    return ids.filter((id) => this.lids.has(id)).map((lid) => ({ lid, pn: this.lids.get(lid)! }));
+  }
+  incoming(from: string, body: string, extra: Partial<WaMessage> = {}) {
+    const m: WaMessage = {
+      id: { _serialized: `false_${from}_${Math.random()}` },
+      from,
+      body,
+      fromMe: false,
+      type: "chat",
+      ...extra,
+    };
+    this.emit("message", m);
+    return m;
+  }
+}
