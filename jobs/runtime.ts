@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { ChannelKind, ChatAddress, OutboundMessage } from "../src/core/messages.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
+import { cellToWhatsAppId } from "../src/domain/phone.ts";
 import { type LinkedChat, remindNow } from "../src/reminders/remind.ts";
 import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
@@ -63,6 +64,11 @@ export interface JobsDeps {
    * is pointless.
    */
   sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
+  /** WhatsApp: the session that serves a site, and the producer of its outbound queue. */
+  whatsapp?: {
+    sessionFor: (site: string) => string | undefined;
+    enqueue: (session: string, payload: OutboundPayload, jobId?: string) => Promise<void>;
+  };
   now: () => DateTime;
   logger: Logger;
   countSkip?: (site: string, reason: string) => void;
@@ -99,6 +105,22 @@ export function createJobs(deps: JobsDeps) {
     }
   }
 
+  /** Hands messages to the outbound queue of the address's channel. */
+  async function enqueueOutbound(address: ChatAddress, payload: OutboundPayload, jobId: string) {
+    if (address.channel === "whatsapp") {
+      const session = deps.whatsapp?.sessionFor(address.site);
+      if (!session) throw new Error(`site ${address.site} has no WhatsApp session`);
+      return deps.whatsapp!.enqueue(session, payload, jobId);
+    }
+    await telegram.add("send", payload, {
+      jobId,
+      attempts: 5,
+      backoff: { type: "exponential", delay: 2_000 },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    });
+  }
+
   /** Reconcile one appointment and remember its start (to recognise a later move) and first sighting. */
   async function observe(
     siteId: string,
@@ -128,18 +150,13 @@ export function createJobs(deps: JobsDeps) {
     const cell = appt.customer.cell;
     if (!cell || !deps.composeNotice) return;
     for (const chat of await deps.chatsFor(siteId, cell)) {
-      if (chat.remindersOff || chat.unreachable || chat.address.channel !== "telegram") continue;
+      if (chat.remindersOff || chat.unreachable) continue;
       const messages = await deps.composeNotice(chat.address, appt, kind);
       if (!messages?.length) continue;
-      await telegram.add(
-        "send",
+      await enqueueOutbound(
+        chat.address,
         { site: siteId, chatId: chat.address.chatId, messages },
-        {
-          jobId: `notice-${siteId}-${notificationId}-${chat.address.chatId}`,
-          attempts: 5,
-          backoff: { type: "exponential", delay: 2_000 },
-          removeOnComplete: { age: 7 * 24 * 3600 },
-        },
+        `notice-${siteId}-${notificationId}-${chat.address.channel}-${chat.address.chatId.replace(/[^\w.-]/g, "_")}`,
       );
     }
   }
@@ -199,21 +216,22 @@ export function createJobs(deps: JobsDeps) {
           chatsFor: deps.chatsFor,
           channels: deps.channels,
           compose: deps.compose,
+          addressByCell: (siteId, channel, cell) =>
+            channel === "whatsapp" && deps.whatsapp?.sessionFor(siteId)
+              ? { site: siteId, channel, chatId: cellToWhatsAppId(cell) }
+              : null,
           enqueue: async (address, messages, appt) => {
             const start = formatApiMinute(appt.start, s.timezone);
-            const payload: OutboundPayload = {
-              site: p.site,
-              chatId: address.chatId,
-              messages,
-              ledger: { apptId: p.apptId, offsetMin: p.offsetMin, start },
-            };
-            await telegram.add("send", payload, {
-              jobId: `out-${p.site}-${p.apptId}-${p.offsetMin}m-${start}`,
-              attempts: 5,
-              backoff: { type: "exponential", delay: 2_000 },
-              removeOnComplete: { age: 7 * 24 * 3600 },
-              removeOnFail: { age: 30 * 24 * 3600 },
-            });
+            await enqueueOutbound(
+              address,
+              {
+                site: p.site,
+                chatId: address.chatId,
+                messages,
+                ledger: { apptId: p.apptId, offsetMin: p.offsetMin, start },
+              },
+              `out-${p.site}-${p.apptId}-${p.offsetMin}m-${start}`,
+            );
           },
         },
         deps.now(),

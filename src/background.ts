@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { OutboundPayload } from "../jobs/queues.ts";
 import { createReconciler } from "../jobs/reconcile.ts";
 import { createJobs, type Jobs } from "../jobs/runtime.ts";
 import type { App } from "./app.ts";
@@ -30,6 +31,11 @@ export function createBackground(deps: {
   telegram?: {
     has: (site: string) => boolean;
     send: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
+  };
+  /** The WhatsApp sessions serving each site, and their outbound queues' producer. */
+  whatsapp?: {
+    sessionFor: (site: string) => string | undefined;
+    enqueue: (session: string, payload: OutboundPayload, jobId?: string) => Promise<void>;
   };
   /** Replaces the sites' reminder policy (tests that need a reminder due in seconds). */
   plans?: Pick<SitePlans, "plan" | "knownOffsets">;
@@ -65,13 +71,16 @@ export function createBackground(deps: {
     channels: (site) => {
       const s = sites.find((x) => x.id === site);
       // Only channels this deployment can send on; WhatsApp joins when its sessions run.
-      return (s?.channels ?? []).filter((c) => c === "telegram" && deps.telegram?.has(site));
+      return (s?.channels ?? []).filter((c) =>
+        c === "telegram" ? Boolean(deps.telegram?.has(site)) : Boolean(deps.whatsapp?.sessionFor(site)),
+      );
     },
     compose: (address, appt) => app.engine.prepareReminder(address, appt),
     composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
     ownChanges: app.ownChanges,
     seen: createAppointmentSeen(connection, app.keys),
     sendTelegram: deps.telegram?.send,
+    whatsapp: deps.whatsapp,
     now: app.now,
     logger: deps.logger,
     countSkip: deps.metrics.skipped,

@@ -6,10 +6,15 @@ export class FakeClient extends EventEmitter implements WaClient {
   sent: Array<{ chatId: string; text: string }> = [];
   destroyed = false;
   lids = new Map<string, string>();
-  constructor(private readonly behaviour: "ready" | "hang" | "fail" | "qr" = "ready") {
+  constructor(
+    private readonly behaviour: "ready" | "hang" | "fail" | "qr" = "ready",
+    /** Holds `initialize` until the test lets the connection come back. */
+    private readonly gate: Promise<void> = Promise.resolve(),
+  ) {
     super();
   }
   async initialize() {
+    await this.gate;
     if (this.behaviour === "fail") throw new Error("net::ERR_INTERNET_DISCONNECTED");
     if (this.behaviour === "hang") return new Promise<void>(() => {});
     if (this.behaviour === "qr") {

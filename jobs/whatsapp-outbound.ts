@@ -1,0 +1,99 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { type Job, Queue, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { OutboundMessage } from "../src/core/messages.ts";
+import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
+import { type OutboundPayload, outboundPayload, whatsappOutboundQueue } from "./queues.ts";
+
+export interface WhatsAppSender {
+  name: string;
+  whenReady(): Promise<void>;
+  send(chatId: string, text: string): Promise<void>;
+}
+
+/** The producer side: any process may enqueue; only the session's owner consumes. */
+export function whatsappOutboundProducer(connection: Redis, prefix: string) {
+  const queues = new Map<string, Queue<OutboundPayload>>();
+  const queueFor = (session: string) => {
+    let q = queues.get(session);
+    if (!q) {
+      q = new Queue<OutboundPayload>(whatsappOutboundQueue(session), { connection, prefix });
+      queues.set(session, q);
+    }
+    return q;
+  };
+  return {
+    queueFor,
+    async enqueue(session: string, payload: OutboundPayload, jobId?: string) {
+      await queueFor(session).add("send", payload, {
+        jobId,
+        attempts: 10,
+        backoff: { type: "exponential", delay: 5_000 },
+        removeOnComplete: { age: 7 * 24 * 3600 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      });
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}
+
+/**
+ * The consumer: one worker per session, in the process that owns the session, one message at a
+ * time, paced with jitter (a number that sends like a machine gets banned). A message waits while
+ * the session is down, so everything queued meanwhile goes out once and in order on reconnect.
+ */
+export function startWhatsAppOutbound(deps: {
+  connection: Redis;
+  prefix: string;
+  session: WhatsAppSender;
+  render: (messages: OutboundMessage[]) => string[];
+  ledger: ReminderLedger;
+  pacing?: { minMs: number; maxMs: number };
+  logger: Logger;
+  countSkip?: (site: string, reason: string) => void;
+  countSent?: (site: string, channel: string) => void;
+}) {
+  const pacing = deps.pacing ?? { minMs: 2_000, maxMs: 4_000 };
+  const log = deps.logger.child({ mod: "whatsapp-outbound", session: deps.session.name });
+  let last = 0;
+  const worker = new Worker(
+    whatsappOutboundQueue(deps.session.name),
+    async (job: Job) => {
+      const p = outboundPayload.parse(job.data);
+      await deps.session.whenReady();
+      const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
+      if (ref) {
+        const claim = await deps.ledger.claim(ref);
+        if (!claim.ok && claim.state === "in_flight") throw new Error("reminder send in flight elsewhere");
+        if (!claim.ok) {
+          deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate");
+          log.warn({ site: p.site, apptId: ref.apptId, state: claim.state }, "reminder not sent again");
+          return { skipped: claim.state };
+        }
+      }
+      try {
+        for (const text of deps.render(p.messages)) {
+          const gap = pacing.minMs + Math.random() * (pacing.maxMs - pacing.minMs);
+          const wait = last + gap - Date.now();
+          if (wait > 0) await sleep(wait);
+          await deps.session.send(p.chatId, text);
+          last = Date.now();
+        }
+      } catch (e) {
+        if (ref) await deps.ledger.release(ref);
+        throw e;
+      }
+      if (ref) {
+        await deps.ledger.markSent(ref);
+        deps.countSent?.(p.site, "whatsapp");
+      }
+      return { sent: true };
+    },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
+  );
+  worker.on("failed", (job, err) => log.warn({ jobId: job?.id, err: err.message }, "whatsapp send failed"));
+  return { worker, close: () => worker.close() };
+}

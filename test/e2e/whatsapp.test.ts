@@ -1,0 +1,230 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWhatsAppOutbound, whatsappOutboundProducer } from "../../jobs/whatsapp-outbound.ts";
+import { createApp } from "../../src/app.ts";
+import { createBackground } from "../../src/background.ts";
+import { renderForWhatsApp } from "../../src/channels/whatsapp/render.ts";
+import { createWhatsAppSession } from "../../src/channels/whatsapp/session.ts";
+import { createWhatsAppChannel } from "../../src/channels/whatsapp/whatsapp-channel.ts";
+import { demoSiteDefaults } from "../../src/config/load.ts";
+import { sitesFromEmulator } from "../../src/demo.ts";
+import { createEmulator } from "../../src/emulator/emulator.ts";
+import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
+import { createMetrics } from "../../src/http/metrics.ts";
+import { createReminderLedger } from "../../src/storage/reminder-ledger.ts";
+import { T0 } from "../integration/conversation/world.ts";
+import { deletePrefix } from "../support/redis-prefix.ts";
+import { FakeClient } from "../unit/channels/whatsapp/fake-client.ts";
+
+const DAVID = "972527654321@c.us"; // the demo customer with an appointment on Tue 24.11 09:00
+const logger = pino({ level: "silent" });
+
+/** The app on WhatsApp: the real session, channel, paced outbound queue and reminders; a fake Client. */
+async function startWhatsAppWorld() {
+  const emulator = createEmulator({ start: T0, frozen: true });
+  const apiUrl = await emulator.listen(0);
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+  const prefix = `test-${randomBytes(6).toString("hex")}`;
+  const sites = sitesFromEmulator(
+    emulator,
+    apiUrl,
+    demoSiteDefaults({ WHATSAPP_SESSIONS: "main", DEFAULT_LOCALE: "he" }),
+  );
+  const app = createApp({
+    sites,
+    redis,
+    logger,
+    defaultLocale: "he",
+    keyPrefix: prefix,
+    now: () => emulator.clock.now(),
+  });
+  const clients = [new FakeClient("ready"), new FakeClient("ready"), new FakeClient("ready")];
+  const used: FakeClient[] = [];
+  const producer = whatsappOutboundProducer(redis, prefix);
+  const channel = createWhatsAppChannel({
+    site: DEMO_BARBER_SITEID,
+    engine: app.engine,
+    lidToPhone: (lid) => session.lidToPhone(lid),
+    deliver: (chatId, messages) => producer.enqueue("main", { site: DEMO_BARBER_SITEID, chatId, messages }),
+    logger,
+  });
+  const session = createWhatsAppSession({
+    name: "main",
+    makeClient: () => {
+      const c = clients.shift()!;
+      used.push(c);
+      return c;
+    },
+    backoff: { baseMs: 50, maxMs: 200 },
+    wipeProfile: async () => {},
+    onMessage: (m) => channel.onMessage(m),
+    logger,
+  });
+  session.start();
+  await session.whenReady();
+  const outbound = startWhatsAppOutbound({
+    connection: redis,
+    prefix,
+    session,
+    render: (m) => renderForWhatsApp(m, { shareContact: app.translator.t("he", "link-button") }),
+    ledger: createReminderLedger(redis, app.keys),
+    pacing: { minMs: 5, maxMs: 15 },
+    logger,
+  });
+  const { jobs } = createBackground({
+    sites,
+    app,
+    connection: redis,
+    logger,
+    metrics: createMetrics(),
+    whatsapp: { sessionFor: () => "main", enqueue: producer.enqueue },
+  });
+  jobs.startWorkers(["reminders"]);
+
+  const all = () => used.flatMap((c) => c.sent);
+  /** A customer writing from `from`; resolves with what the business sent back to them. */
+  async function say(from: string, text: string, extra = {}) {
+    const before = all().filter((m) => m.chatId === from).length;
+    used.at(-1)!.incoming(from, text, extra);
+    return waitForReplies(from, before);
+  }
+  async function waitForReplies(chatId: string, before: number) {
+    let quiet = Date.now();
+    let count = before;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const now = all().filter((m) => m.chatId === chatId).length;
+      if (now !== count) {
+        count = now;
+        quiet = Date.now();
+      } else if (count > before && Date.now() - quiet > 300) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return all()
+      .filter((m) => m.chatId === chatId)
+      .slice(before)
+      .map((m) => m.text.replace(/[\u2068\u2069]/g, ""));
+  }
+  return {
+    emulator,
+    app,
+    jobs,
+    session,
+    clients,
+    used,
+    all,
+    say,
+    waitForReplies,
+    producer,
+    async stop() {
+      await jobs.close();
+      await outbound.close();
+      await producer.close();
+      await session.stop();
+      await emulator.close();
+      await deletePrefix(redis, prefix);
+      await redis.quit();
+    },
+  };
+}
+
+let w: Awaited<ReturnType<typeof startWhatsAppWorld>>;
+beforeAll(async () => {
+  w = await startWhatsAppWorld();
+}, 30_000);
+afterAll(async () => {
+  await w.stop();
+});
+
+const live = (cell: string) => {
+  const s = w.emulator.site(DEMO_BARBER_SITEID);
+  const ids = [...s.customers.values()].filter((c) => c.cell === cell).map((c) => c.id);
+  return [...s.appointments.values()].filter(
+    (a) => ids.includes(a.customer) && a.status === "1" && a.from > w.emulator.clock.now(),
+  );
+};
+
+describe("a customer on WhatsApp", () => {
+  it("is known by the sender's own number: asks and sees the appointment, no phone question", async () => {
+    const out = await w.say(DAVID, "התורים שלי");
+    expect(out.join("\n")).toContain("תספורת גברים");
+    expect(out.join("\n")).toContain("24.11.2026 09:00");
+    expect(out.join("\n")).toMatch(/\n1\. /); // the choices as a numbered list
+  });
+
+  it("books by answering with numbers, then cancels", async () => {
+    const from = "972509876511@c.us";
+    let out = await w.say(from, "לקבוע תור");
+    expect(out.join("\n")).toMatch(/1\. תספורת גברים/);
+    out = await w.say(from, "1"); // service
+    out = await w.say(from, "1"); // branch
+    expect(out.join("\n")).toMatch(/2\. יוסי כהן/);
+    out = await w.say(from, "2"); // staff
+    out = await w.say(from, "3"); // a day
+    out = await w.say(from, "1"); // the first time
+    expect(out.join("\n")).toMatch(/שם/); // the customer's full name: no record, no contact
+    out = await w.say(from, "Noa Bar");
+    out = await w.say(from, "כן");
+    expect(live("0509876511")).toHaveLength(1);
+    await w.say(from, "לבטל תור");
+    await w.say(from, "1"); // yes, cancel it
+    expect(live("0509876511")).toHaveLength(0);
+  });
+
+  it("answers a reminder with '1' and iscoming=1 reaches Tor4You", async () => {
+    const appt = live("0527654321")[0]!;
+    const before = w.all().filter((m) => m.chatId === DAVID).length;
+    await w.jobs.queues.reminders.add(
+      "remind",
+      {
+        site: DEMO_BARBER_SITEID,
+        apptId: appt.id,
+        offsetMin: 1440,
+        plannedStart: appt.from.toUTC().toISO()!,
+      },
+      { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-1440m` },
+    );
+    const reminder = await w.waitForReplies(DAVID, before);
+    expect(reminder.join("\n")).toMatch(
+      /תזכורת מ.*מספרת הדקל[\s\S]*1\. כן, אגיע\n2\. לא אוכל להגיע\n3\. שינוי מועד/,
+    );
+    await w.say(DAVID, "1");
+    expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("1");
+  });
+
+  it("messages queued while the session is down go out once, in order, after it reconnects", async () => {
+    const from = "972509876512@c.us";
+    let reconnect!: () => void;
+    w.clients.unshift(new FakeClient("ready", new Promise<void>((r) => (reconnect = r))));
+    w.used.at(-1)!.emit("disconnected", "NAVIGATION");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(w.session.status().state).toBe("disconnected");
+    for (const n of [1, 2, 3]) {
+      await w.producer.enqueue("main", {
+        site: DEMO_BARBER_SITEID,
+        chatId: from,
+        messages: [{ type: "text", text: `message ${n}` }],
+      });
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(w.all().filter((m) => m.chatId === from)).toHaveLength(0); // nothing sent while down
+    reconnect();
+    await w.session.whenReady();
+    const got = await w.waitForReplies(from, 0);
+    expect(got).toEqual(["message 1", "message 2", "message 3"]);
+  });
+
+  it("an @lid sender must share their own contact card before anything is shown", async () => {
+    const lid = "11122233344455@lid";
+    w.used.at(-1)!.lids.set(lid, "972527654321");
+    const ask = await w.say(lid, "התורים שלי");
+    expect(ask.join("\n")).not.toContain("תספורת");
+    const vcard = (n: string) => `BEGIN:VCARD\nVERSION:3.0\nFN:X\nTEL;waid=${n}:+${n}\nEND:VCARD`;
+    const other = await w.say(lid, "", { type: "vcard", vCards: [vcard("972501112233")] });
+    expect(other.join("\n")).not.toContain("תספורת");
+    const own = await w.say(lid, "", { type: "vcard", vCards: [vcard("972527654321")] });
+    expect(own.join("\n")).toContain("תספורת גברים");
+  });
+});
