@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { whatsappOutboundProducer } from "../jobs/whatsapp-outbound.ts";
 import { createApp } from "./app.ts";
 import { createBackground } from "./background.ts";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.ts";
@@ -12,6 +13,7 @@ import { metricsRoute } from "./http/metrics-route.ts";
 import { createHttpServer } from "./http/server.ts";
 import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
+import { sessionsBySite, startWhatsAppSessions } from "./whatsapp-role.ts";
 
 const ROLES = ["all", "web", "worker", "whatsapp"] as const;
 
@@ -23,9 +25,6 @@ const ROLES = ["all", "web", "worker", "whatsapp"] as const;
 export async function runStart(opts: { role: string; session?: string }, io: CliIO): Promise<number> {
   if (!(ROLES as readonly string[]).includes(opts.role)) {
     throw new InvalidInputError("--role", `"${opts.role}" is not one of ${ROLES.join(", ")}`);
-  }
-  if (opts.role === "whatsapp") {
-    throw new InvalidInputError("--role", "whatsapp sessions are not available in this version yet");
   }
   const config = loadConfig(io.env);
   const logger = createLogger({ level: config.logLevel });
@@ -57,6 +56,15 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
   const metrics = createMetrics();
   const intake = opts.role === "all" || opts.role === "web";
   const working = opts.role === "all" || opts.role === "worker";
+  const { sessionFor, siteOf } = sessionsBySite(sites);
+  const ownedSessions =
+    opts.role === "all" ? [...siteOf.keys()] : opts.role === "whatsapp" ? [opts.session!] : [];
+  for (const name of ownedSessions) {
+    if (!siteOf.has(name))
+      throw new InvalidInputError("--session", `"${name}" is not in WHATSAPP_SESSIONS or the sites file`);
+  }
+  const whatsappProducer = whatsappOutboundProducer(redis, app.keys.prefix);
+  closers.unshift(() => whatsappProducer.close());
 
   const telegram = new Map<string, TelegramChannel>();
   for (const site of sites) {
@@ -93,14 +101,42 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         return channel.send(chatId, messages);
       },
     },
+    whatsapp: { sessionFor, enqueue: whatsappProducer.enqueue },
   });
   closers.unshift(() => background.jobs.close());
+
+  const whatsapp = startWhatsAppSessions({
+    names: ownedSessions,
+    sites,
+    app,
+    connection: redis,
+    dataDir: config.whatsapp.dataDir,
+    chromiumPath: config.whatsapp.chromiumPath,
+    logger,
+    print: io.out,
+    countSent: metrics.sent,
+    countSkip: metrics.skipped,
+  });
+  // The browsers go before Redis closes, after intake and workers have stopped.
+  closers.unshift(() => whatsapp.close());
+  for (const name of ownedSessions)
+    io.out(`  whatsapp: session ${name} for site ${siteOf.get(name)} (pair with the QR printed here)`);
 
   if (intake) {
     const firstTelegram = sites.find((s) => s.telegram)?.id;
     const http = await createHttpServer({
       logger,
-      readiness: [{ name: "redis", check: async () => ({ ok: (await redis.ping()) === "PONG" }) }],
+      details: () => ({ whatsapp: whatsapp.statuses() }),
+      readiness: [
+        { name: "redis", check: async () => ({ ok: (await redis.ping()) === "PONG" }) },
+        ...whatsapp.sessions.map((s) => ({
+          name: `whatsapp-${s.name}`,
+          check: async () => ({
+            ok: s.status().state === "ready",
+            detail: s.status().reason ?? s.status().state,
+          }),
+        })),
+      ],
       plugins: [
         background.webhookRoutes,
         metricsRoute(metrics.registry, config.adminToken),

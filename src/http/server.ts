@@ -11,6 +11,8 @@ export interface HttpDeps {
   logger: Logger;
   /** What /readyz asks: Redis, Tor4You, channels… */
   readiness: HealthCheck[];
+  /** What /healthz lists besides "ok" (e.g. WhatsApp sessions and why they are not ready). */
+  details?: () => Record<string, unknown>;
   /** Extra routes registered by the roles that run in this process. */
   plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
 }
@@ -22,7 +24,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     loggerInstance: deps.logger.child({ mod: "http" }, { level: "warn" }) as FastifyBaseLogger,
   });
 
-  app.get("/healthz", async () => ({ status: "ok" }));
+  // Liveness: 200 while the process lives, whatever a session is doing; the body says the rest.
+  app.get("/healthz", async () => ({ status: "ok", ...deps.details?.() }));
 
   app.get("/readyz", async (_req, reply) => {
     const results = await Promise.all(

@@ -1,0 +1,2 @@
+## WhatsApp has no contact button: how to share one's own number
+whatsapp-share-contact = لمشاركة رقمك: اضغط 📎 ← جهة اتصال ← اختر نفسك ← إرسال.

@@ -1,0 +1,2 @@
+## WhatsApp has no contact button: how to share one's own number
+whatsapp-share-contact = כדי לשתף את המספר שלך: 📎 ← איש קשר ← לבחור בעצמך ← שליחה.

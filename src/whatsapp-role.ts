@@ -1,0 +1,105 @@
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import qrcode from "qrcode-terminal";
+import { startWhatsAppOutbound, whatsappOutboundProducer } from "../jobs/whatsapp-outbound.ts";
+import type { App } from "./app.ts";
+import { realClientFactory, wipeProfile } from "./channels/whatsapp/real-client.ts";
+import { renderForWhatsApp } from "./channels/whatsapp/render.ts";
+import {
+  createWhatsAppSession,
+  type SessionStatus,
+  type WhatsAppSession,
+} from "./channels/whatsapp/session.ts";
+import { createWhatsAppChannel } from "./channels/whatsapp/whatsapp-channel.ts";
+import type { SiteConfig } from "./config/types.ts";
+import { createReminderLedger } from "./storage/reminder-ledger.ts";
+
+/** Which site each WhatsApp session serves (a business's number belongs to one business). */
+export function sessionsBySite(sites: readonly SiteConfig[]) {
+  const siteOf = new Map<string, string>();
+  for (const s of sites)
+    for (const name of s.whatsapp?.sessions ?? []) if (!siteOf.has(name)) siteOf.set(name, s.id);
+  return {
+    siteOf,
+    sessionFor: (site: string) => sites.find((s) => s.id === site)?.whatsapp?.sessions[0],
+  };
+}
+
+/**
+ * The WhatsApp sessions this process owns: each a browser (whatsapp-web.js), its channel, and the
+ * only consumer of its outbound queue. Exactly one process may own a session.
+ */
+export function startWhatsAppSessions(deps: {
+  names: string[];
+  sites: readonly SiteConfig[];
+  app: App;
+  connection: Redis;
+  dataDir: string;
+  chromiumPath: string;
+  logger: Logger;
+  print: (line: string) => void;
+  countSent?: (site: string, channel: string) => void;
+  countSkip?: (site: string, reason: string) => void;
+}) {
+  const { siteOf } = sessionsBySite(deps.sites);
+  const producer = whatsappOutboundProducer(deps.connection, deps.app.keys.prefix);
+  const sessions: WhatsAppSession[] = [];
+  const closers: Array<() => Promise<unknown>> = [];
+  const ledger = createReminderLedger(deps.connection, deps.app.keys);
+  for (const name of deps.names) {
+    const site = siteOf.get(name);
+    if (!site) throw new Error(`WhatsApp session "${name}" serves no site`);
+    const siteLocale = deps.sites.find((s) => s.id === site)!.locale;
+    const channel = createWhatsAppChannel({
+      site,
+      engine: deps.app.engine,
+      lidToPhone: (lid) => session.lidToPhone(lid),
+      deliver: (chatId, messages) => producer.enqueue(name, { site, chatId, messages }),
+      logger: deps.logger,
+    });
+    const session = createWhatsAppSession({
+      name,
+      makeClient: realClientFactory({ dataDir: deps.dataDir, chromiumPath: deps.chromiumPath }),
+      wipeProfile: () => wipeProfile(deps.dataDir, name),
+      onMessage: (m) => channel.onMessage(m),
+      onStatus: (st: SessionStatus) => {
+        if (st.state === "pairing" && st.qr) {
+          deps.print(
+            `WhatsApp session "${name}": scan this QR with the business's phone (WhatsApp → Linked devices):`,
+          );
+          qrcode.generate(st.qr, { small: true }, (art) => deps.print(art));
+        }
+      },
+      logger: deps.logger,
+    });
+    const outbound = startWhatsAppOutbound({
+      connection: deps.connection,
+      prefix: deps.app.keys.prefix,
+      session,
+      render: (m) =>
+        renderForWhatsApp(m, {
+          shareContact: deps.app.translator.t(siteLocale as "he", "whatsapp-share-contact"),
+        }),
+      ledger,
+      logger: deps.logger,
+      countSent: deps.countSent,
+      countSkip: deps.countSkip,
+    });
+    session.start();
+    sessions.push(session);
+    // Stop consuming first, then the browser.
+    closers.push(async () => {
+      await outbound.close();
+      await session.stop();
+    });
+  }
+  return {
+    sessions,
+    producer,
+    statuses: () => sessions.map((s) => ({ ...s.status(), qr: undefined })),
+    async close() {
+      for (const c of closers) await c();
+      await producer.close();
+    },
+  };
+}
