@@ -116,6 +116,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     print: io.out,
     countSent: metrics.sent,
     countSkip: metrics.skipped,
+    sessionUp: metrics.whatsappSession,
   });
   // The browsers go before Redis closes, after intake and workers have stopped.
   closers.unshift(() => whatsapp.close());

@@ -40,6 +40,7 @@ export function startWhatsAppSessions(deps: {
   print: (line: string) => void;
   countSent?: (site: string, channel: string) => void;
   countSkip?: (site: string, reason: string) => void;
+  sessionUp?: (session: string, ready: boolean) => void;
 }) {
   const { siteOf } = sessionsBySite(deps.sites);
   const producer = whatsappOutboundProducer(deps.connection, deps.app.keys.prefix);
@@ -63,6 +64,7 @@ export function startWhatsAppSessions(deps: {
       wipeProfile: () => wipeProfile(deps.dataDir, name),
       onMessage: (m) => channel.onMessage(m),
       onStatus: (st: SessionStatus) => {
+        deps.sessionUp?.(name, st.state === "ready");
         if (st.state === "pairing" && st.qr) {
           deps.print(
             `WhatsApp session "${name}": scan this QR with the business's phone (WhatsApp → Linked devices):`,

@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
 
 /**
  * The program's own counters. Labels stay low-cardinality: a site, a reason, a channel; never a
@@ -25,8 +25,15 @@ export function createMetrics() {
     labelNames: ["outcome"] as const,
     registers: [registry],
   });
+  const sessionUp = new Gauge({
+    name: "tor4you_bot_whatsapp_session_up",
+    help: "1 while the WhatsApp session is connected and ready, else 0",
+    labelNames: ["session"] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    whatsappSession: (session: string, ready: boolean) => sessionUp.set({ session }, ready ? 1 : 0),
     sent: (site: string, channel: string) => remindersSent.inc({ site, channel }),
     skipped: (site: string, reason: string) => remindersSkipped.inc({ site, reason }),
     webhook: (outcome: string) => webhooks.inc({ outcome }),
