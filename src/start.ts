@@ -112,6 +112,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     connection: redis,
     dataDir: config.whatsapp.dataDir,
     chromiumPath: config.whatsapp.chromiumPath,
+    pairingPhone: config.whatsapp.pairingPhone,
     logger,
     print: io.out,
     countSent: metrics.sent,

@@ -36,6 +36,7 @@ export function startWhatsAppSessions(deps: {
   connection: Redis;
   dataDir: string;
   chromiumPath: string;
+  pairingPhone?: string;
   logger: Logger;
   print: (line: string) => void;
   countSent?: (site: string, channel: string) => void;
@@ -60,11 +61,20 @@ export function startWhatsAppSessions(deps: {
     });
     const session = createWhatsAppSession({
       name,
-      makeClient: realClientFactory({ dataDir: deps.dataDir, chromiumPath: deps.chromiumPath }),
+      makeClient: realClientFactory({
+        dataDir: deps.dataDir,
+        chromiumPath: deps.chromiumPath,
+        pairingPhone: deps.pairingPhone,
+      }),
       wipeProfile: () => wipeProfile(deps.dataDir, name),
       onMessage: (m) => channel.onMessage(m),
       onStatus: (st: SessionStatus) => {
         deps.sessionUp?.(name, st.state === "ready");
+        if (st.state === "pairing" && st.code) {
+          deps.print(
+            `WhatsApp session "${name}": on the business's phone, Linked devices → Link with phone number, enter ${st.code}`,
+          );
+        }
         if (st.state === "pairing" && st.qr) {
           deps.print(
             `WhatsApp session "${name}": scan this QR with the business's phone (WhatsApp → Linked devices):`,
@@ -98,7 +108,7 @@ export function startWhatsAppSessions(deps: {
   return {
     sessions,
     producer,
-    statuses: () => sessions.map((s) => ({ ...s.status(), qr: undefined })),
+    statuses: () => sessions.map((s) => ({ ...s.status(), qr: undefined, code: undefined })),
     async close() {
       for (const c of closers) await c();
       await producer.close();

@@ -65,8 +65,29 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{1,256}$/, "may hold only A-Z, a-z, 0-9, _ and - (Telegram's rule)")
       .optional(),
   ),
-  WHATSAPP_SESSIONS: optionalText,
+  WHATSAPP_SESSIONS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const names = v
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const bad = names.find((n) => !/^[a-z0-9_-]{1,40}$/i.test(n));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `"${bad}": session names are letters, digits, - or _` });
+        return z.NEVER;
+      }
+      return [...new Set(names)];
+    }),
   WHATSAPP_DATA_DIR: z.string().trim().default("./data/whatsapp"),
+  /** Pair by code on this phone instead of scanning a QR. */
+  WHATSAPP_PAIRING_PHONE: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\+?\d{10,15}$/, "is not a phone number in international form (e.g. 972521234567)")
+      .optional(),
+  ),
   CHROMIUM_PATH: z.string().trim().default("/usr/bin/chromium"),
   REMINDER_OFFSETS: offsetsMs.prefault(["24h", "2h"]),
   QUIET_HOURS: quietHours.prefault("21:30-08:00"),
@@ -152,15 +173,7 @@ function authFromParts(
 }
 
 function baseSite(env: Env): Omit<SiteConfig, "id" | "name" | "tor4you"> {
-  const sessions = (env.WHATSAPP_SESSIONS ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const s of sessions) {
-    if (!whatsappSession.safeParse(s).success) {
-      throw new ConfigError("WHATSAPP_SESSIONS", `"${s}": session names are letters, digits, - or _`);
-    }
-  }
+  const sessions = env.WHATSAPP_SESSIONS;
   return {
     telegram: env.TELEGRAM_BOT_TOKEN
       ? {
@@ -311,7 +324,11 @@ export function loadConfig(
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
-    whatsapp: { dataDir: e.WHATSAPP_DATA_DIR, chromiumPath: e.CHROMIUM_PATH },
+    whatsapp: {
+      dataDir: e.WHATSAPP_DATA_DIR,
+      chromiumPath: e.CHROMIUM_PATH,
+      pairingPhone: e.WHATSAPP_PAIRING_PHONE?.replace(/^\+/, ""),
+    },
     sites,
   });
 }

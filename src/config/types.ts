@@ -49,6 +49,6 @@ export interface AppConfig {
   adminToken?: string;
   logLevel: string;
   defaultLocale: Locale;
-  whatsapp: { dataDir: string; chromiumPath: string };
+  whatsapp: { dataDir: string; chromiumPath: string; pairingPhone?: string };
   sites: SiteConfig[];
 }

@@ -16,6 +16,8 @@ export interface WaMessage {
 
 export interface WaClient {
   on(event: "qr", listener: (qr: string) => void): unknown;
+  /** Pairing by phone number: the code to type on the phone. */
+  on(event: "code", listener: (code: string) => void): unknown;
   on(event: "ready" | "authenticated", listener: () => void): unknown;
   on(event: "auth_failure", listener: (message: string) => void): unknown;
   on(event: "disconnected", listener: (reason: string) => void): unknown;

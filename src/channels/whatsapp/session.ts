@@ -12,6 +12,8 @@ export interface SessionStatus {
   since: number;
   /** The pairing QR while `pairing`. */
   qr?: string;
+  /** The pairing code while `pairing` by phone number. */
+  code?: string;
 }
 
 /** A send while the session is down: the job waits and is tried again, it is not lost. */
@@ -54,7 +56,7 @@ export function createWhatsAppSession(deps: SessionDeps) {
   let stopped = false;
   const readyWaiters = new Set<() => void>();
 
-  function setStatus(state: SessionState, extra: { reason?: string; qr?: string } = {}) {
+  function setStatus(state: SessionState, extra: { reason?: string; qr?: string; code?: string } = {}) {
     status = { session: deps.name, state, since: now(), ...extra };
     log.info({ state, reason: extra.reason }, "whatsapp session state");
     deps.onStatus?.(status);
@@ -91,6 +93,7 @@ export function createWhatsAppSession(deps: SessionDeps) {
     }
     client = c;
     c.on("qr", (qr) => setStatus("pairing", { qr }));
+    c.on("code", (code) => setStatus("pairing", { code }));
     c.on("ready", () => {
       failures = 0;
       setStatus("ready");

@@ -82,6 +82,8 @@ describe("loadConfig", () => {
     [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
     [{ TOR4YOU_KEY: "abc" }, "TOR4YOU_KEY"],
     [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
+    [{ WHATSAPP_PAIRING_PHONE: "052-123" }, "WHATSAPP_PAIRING_PHONE"],
+    [{ WHATSAPP_SESSIONS: "main,bad name" }, "WHATSAPP_SESSIONS"],
     [{ TOR4YOU_TORKEY: TORKEY, TOR4YOU_SITEID: "a:b" }, "TOR4YOU_SITEID"],
   ])("names the variable in one line: %o", (env, name) => {
     const e = fails(env as Record<string, string>);

@@ -98,6 +98,16 @@ describe("WhatsApp session lifecycle", () => {
     expect(s.status()).toMatchObject({ state: "pairing", qr: "2@fake-qr" });
   });
 
+  it("pairing by phone number shows the code to type on the phone", async () => {
+    const c = new FakeClient("hang");
+    const { s } = session([c]);
+    s.start();
+    await vi.advanceTimersByTimeAsync(0);
+    c.emit("code", "ABCD-EFGH");
+    expect(s.status()).toMatchObject({ state: "pairing", code: "ABCD-EFGH" });
+    await s.stop();
+  });
+
   it("stop destroys the client", async () => {
     const c = new FakeClient("ready");
     const { s } = session([c]);
