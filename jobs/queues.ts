@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { OutboundMessage } from "../src/core/messages.ts";
 
 /**
  * Every BullMQ queue and job payload, in one place. BullMQ refuses `:` in queue names and job
@@ -44,26 +45,27 @@ export const reminderPayload = z.object({
 });
 export type ReminderPayload = z.infer<typeof reminderPayload>;
 
-const outboundMessage = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("text"), text: z.string() }),
-  z.object({
-    type: z.literal("choices"),
-    text: z.string(),
-    choices: z.array(z.object({ id: z.string(), label: z.string() })),
-  }),
-  z.object({ type: z.literal("requestPhone"), text: z.string(), button: z.string() }),
-]);
-
+/**
+ * A send job. The chat id and the texts wait in the outbox (src/storage/outbox.ts): a WhatsApp
+ * chat id is a phone number, and texts can hold names.
+ */
 export const outboundPayload = z.object({
   site: siteId,
-  chatId: z.string(),
-  messages: z.array(outboundMessage).min(1),
+  outboxId: z.uuid(),
   /** Set for reminders: the ledger entry to mark sent once the channel accepted the message. */
   ledger: z
     .object({ apptId: numericId, offsetMin: z.number().int(), start: z.string().regex(/^\d{12}$/) })
     .optional(),
 });
 export type OutboundPayload = z.infer<typeof outboundPayload>;
+
+/** What a producer is asked to send; it becomes an outbox entry plus an OutboundPayload. */
+export interface OutboundRequest {
+  site: string;
+  chatId: string;
+  messages: OutboundMessage[];
+  ledger?: OutboundPayload["ledger"];
+}
 
 /** `r-<site>-<appt>-<offset>m`: one job per reminder; never purely numeric, never with `:`. */
 export const reminderJobId = (p: Pick<ReminderPayload, "site" | "apptId" | "offsetMin">) =>

@@ -7,6 +7,7 @@ import type { Appointment } from "../src/domain/appointment.ts";
 import { cellToWhatsAppId } from "../src/domain/phone.ts";
 import { type LinkedChat, remindNow } from "../src/reminders/remind.ts";
 import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
+import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
 import type { Tor4YouClient } from "../src/tor4you/client.ts";
 import type { CursorStore } from "../src/tor4you/cursor-store.ts";
@@ -16,6 +17,7 @@ import { scanChanges } from "../src/tor4you/scan.ts";
 import type { WebhookEvent } from "../src/tor4you/webhook.ts";
 import {
   type OutboundPayload,
+  type OutboundRequest,
   outboundPayload,
   QUEUES,
   type ReminderPayload,
@@ -67,8 +69,9 @@ export interface JobsDeps {
   /** WhatsApp: the session that serves a site, and the producer of its outbound queue. */
   whatsapp?: {
     sessionFor: (site: string) => string | undefined;
-    enqueue: (session: string, payload: OutboundPayload, jobId?: string) => Promise<void>;
+    enqueue: (session: string, request: OutboundRequest, jobId?: string) => Promise<void>;
   };
+  outbox: Outbox;
   now: () => DateTime;
   logger: Logger;
   countSkip?: (site: string, reason: string) => void;
@@ -106,18 +109,23 @@ export function createJobs(deps: JobsDeps) {
   }
 
   /** Hands messages to the outbound queue of the address's channel. */
-  async function enqueueOutbound(address: ChatAddress, payload: OutboundPayload, jobId: string) {
+  async function enqueueOutbound(address: ChatAddress, request: OutboundRequest, jobId: string) {
     if (address.channel === "whatsapp") {
       const session = deps.whatsapp?.sessionFor(address.site);
       if (!session) throw new Error(`site ${address.site} has no WhatsApp session`);
-      return deps.whatsapp!.enqueue(session, payload, jobId);
+      return deps.whatsapp!.enqueue(session, request, jobId);
     }
+    const outboxId = await deps.outbox.put(request.site, {
+      chatId: request.chatId,
+      messages: request.messages,
+    });
+    const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
     await telegram.add("send", payload, {
       jobId,
       attempts: 5,
       backoff: { type: "exponential", delay: 2_000 },
       removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
     });
   }
 
@@ -249,6 +257,11 @@ export function createJobs(deps: JobsDeps) {
     [QUEUES.telegramOutbound]: async (job: Job) => {
       const p = outboundPayload.parse(job.data);
       if (!deps.sendTelegram) throw new Error("telegram is not configured in this process");
+      const entry = await deps.outbox.get(p.site, p.outboxId);
+      if (!entry) {
+        log.warn({ site: p.site }, "outgoing message expired before it could be sent");
+        return { skipped: "expired" };
+      }
       const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
       if (ref) {
         const claim = await deps.ledger.claim(ref);
@@ -265,12 +278,13 @@ export function createJobs(deps: JobsDeps) {
       }
       let result: "sent" | "blocked";
       try {
-        result = await deps.sendTelegram(p.site, p.chatId, p.messages);
+        result = await deps.sendTelegram(p.site, entry.chatId, entry.messages);
       } catch (e) {
         // Refused for sure (no message went out): the next attempt may send it.
         if (ref) await deps.ledger.release(ref);
         throw e;
       }
+      await deps.outbox.delete(p.site, p.outboxId);
       if (result === "blocked") {
         if (ref) await deps.ledger.release(ref);
         deps.countSkip?.(p.site, "unreachable");

@@ -3,8 +3,14 @@ import { type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { OutboundMessage } from "../src/core/messages.ts";
+import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
-import { type OutboundPayload, outboundPayload, whatsappOutboundQueue } from "./queues.ts";
+import {
+  type OutboundPayload,
+  type OutboundRequest,
+  outboundPayload,
+  whatsappOutboundQueue,
+} from "./queues.ts";
 
 export interface WhatsAppSender {
   name: string;
@@ -13,7 +19,7 @@ export interface WhatsAppSender {
 }
 
 /** The producer side: any process may enqueue; only the session's owner consumes. */
-export function whatsappOutboundProducer(connection: Redis, prefix: string) {
+export function whatsappOutboundProducer(connection: Redis, prefix: string, outbox: Outbox) {
   const queues = new Map<string, Queue<OutboundPayload>>();
   const queueFor = (session: string) => {
     let q = queues.get(session);
@@ -25,7 +31,9 @@ export function whatsappOutboundProducer(connection: Redis, prefix: string) {
   };
   return {
     queueFor,
-    async enqueue(session: string, payload: OutboundPayload, jobId?: string) {
+    async enqueue(session: string, request: OutboundRequest, jobId?: string) {
+      const outboxId = await outbox.put(request.site, { chatId: request.chatId, messages: request.messages });
+      const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
       await queueFor(session).add("send", payload, {
         jobId,
         attempts: 10,
@@ -51,6 +59,7 @@ export function startWhatsAppOutbound(deps: {
   session: WhatsAppSender;
   render: (messages: OutboundMessage[]) => string[];
   ledger: ReminderLedger;
+  outbox: Outbox;
   pacing?: { minMs: number; maxMs: number };
   logger: Logger;
   countSkip?: (site: string, reason: string) => void;
@@ -63,6 +72,11 @@ export function startWhatsAppOutbound(deps: {
     whatsappOutboundQueue(deps.session.name),
     async (job: Job) => {
       const p = outboundPayload.parse(job.data);
+      const entry = await deps.outbox.get(p.site, p.outboxId);
+      if (!entry) {
+        log.warn({ site: p.site }, "outgoing message expired before it could be sent");
+        return { skipped: "expired" };
+      }
       await deps.session.whenReady();
       const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
       if (ref) {
@@ -75,17 +89,18 @@ export function startWhatsAppOutbound(deps: {
         }
       }
       try {
-        for (const text of deps.render(p.messages)) {
+        for (const text of deps.render(entry.messages)) {
           const gap = pacing.minMs + Math.random() * (pacing.maxMs - pacing.minMs);
           const wait = last + gap - Date.now();
           if (wait > 0) await sleep(wait);
-          await deps.session.send(p.chatId, text);
+          await deps.session.send(entry.chatId, text);
           last = Date.now();
         }
       } catch (e) {
         if (ref) await deps.ledger.release(ref);
         throw e;
       }
+      await deps.outbox.delete(p.site, p.outboxId);
       if (ref) {
         await deps.ledger.markSent(ref);
         deps.countSent?.(p.site, "whatsapp");

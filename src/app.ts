@@ -14,6 +14,7 @@ import {
   createInboundDedupe,
 } from "./storage/chat-stores.ts";
 import { createKeys } from "./storage/keys.ts";
+import { createOutbox } from "./storage/outbox.ts";
 import { createRedisUsageBudget } from "./storage/usage-budget.ts";
 import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
 
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     ]),
   );
   const ownChanges = createOwnChanges(deps.redis, keys);
+  const outbox = createOutbox(deps.redis, keys);
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
   const engine = createConversationEngine({
@@ -90,7 +92,7 @@ export function createApp(deps: AppDeps) {
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
-  return { keys, clients, translator, identities, engine, ownChanges, sites: deps.sites, now };
+  return { keys, clients, translator, identities, engine, ownChanges, outbox, sites: deps.sites, now };
 }
 
 /**

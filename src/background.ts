@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { OutboundPayload } from "../jobs/queues.ts";
+import type { OutboundRequest } from "../jobs/queues.ts";
 import { createReconciler } from "../jobs/reconcile.ts";
 import { createJobs, type Jobs } from "../jobs/runtime.ts";
 import type { App } from "./app.ts";
@@ -35,7 +35,7 @@ export function createBackground(deps: {
   /** The WhatsApp sessions serving each site, and their outbound queues' producer. */
   whatsapp?: {
     sessionFor: (site: string) => string | undefined;
-    enqueue: (session: string, payload: OutboundPayload, jobId?: string) => Promise<void>;
+    enqueue: (session: string, request: OutboundRequest, jobId?: string) => Promise<void>;
   };
   /** Replaces the sites' reminder policy (tests that need a reminder due in seconds). */
   plans?: Pick<SitePlans, "plan" | "knownOffsets">;
@@ -81,6 +81,7 @@ export function createBackground(deps: {
     seen: createAppointmentSeen(connection, app.keys),
     sendTelegram: deps.telegram?.send,
     whatsapp: deps.whatsapp,
+    outbox: app.outbox,
     now: app.now,
     logger: deps.logger,
     countSkip: deps.metrics.skipped,

@@ -63,7 +63,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     if (!siteOf.has(name))
       throw new InvalidInputError("--session", `"${name}" is not in WHATSAPP_SESSIONS or the sites file`);
   }
-  const whatsappProducer = whatsappOutboundProducer(redis, app.keys.prefix);
+  const whatsappProducer = whatsappOutboundProducer(redis, app.keys.prefix, app.outbox);
   closers.unshift(() => whatsappProducer.close());
 
   const telegram = new Map<string, TelegramChannel>();

@@ -44,7 +44,7 @@ export function startWhatsAppSessions(deps: {
   sessionUp?: (session: string, ready: boolean) => void;
 }) {
   const { siteOf } = sessionsBySite(deps.sites);
-  const producer = whatsappOutboundProducer(deps.connection, deps.app.keys.prefix);
+  const producer = whatsappOutboundProducer(deps.connection, deps.app.keys.prefix, deps.app.outbox);
   const sessions: WhatsAppSession[] = [];
   const closers: Array<() => Promise<unknown>> = [];
   const ledger = createReminderLedger(deps.connection, deps.app.keys);
@@ -93,6 +93,7 @@ export function startWhatsAppSessions(deps: {
           shareContact: deps.app.translator.t(siteLocale as "he", "whatsapp-share-contact"),
         }),
       ledger,
+      outbox: deps.app.outbox,
       logger: deps.logger,
       countSent: deps.countSent,
       countSkip: deps.countSkip,

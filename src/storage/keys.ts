@@ -47,6 +47,8 @@ export function createKeys(prefix: string) {
      */
     reminderLedger: (s: string, apptId: string, offsetMin: number, start: string) =>
       `${prefix}:ledger:${site(s)}:${apptId}:${offsetMin}m:${start}`,
+    /** One outgoing message batch (chat id and texts): job payloads carry only its id. */
+    outbox: (s: string, id: string) => `${prefix}:outbox:${site(s)}:${id}`,
     /** Marks an appointment the bot itself just changed, so its echo webhook tells nobody. */
     ownChange: (s: string, apptId: string) => `${prefix}:own-change:${site(s)}:${apptId}`,
     /** Hash apptId -> start (YYYYMMDDhhmm) as last reconciled: tells a move from an echo. */

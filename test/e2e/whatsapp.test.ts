@@ -42,7 +42,7 @@ async function startWhatsAppWorld() {
   });
   const clients = [new FakeClient("ready"), new FakeClient("ready"), new FakeClient("ready")];
   const used: FakeClient[] = [];
-  const producer = whatsappOutboundProducer(redis, prefix);
+  const producer = whatsappOutboundProducer(redis, prefix, app.outbox);
   const channel = createWhatsAppChannel({
     site: DEMO_BARBER_SITEID,
     engine: app.engine,
@@ -70,6 +70,7 @@ async function startWhatsAppWorld() {
     session,
     render: (m) => renderForWhatsApp(m, { shareContact: app.translator.t("he", "link-button") }),
     ledger: createReminderLedger(redis, app.keys),
+    outbox: app.outbox,
     pacing: { minMs: 5, maxMs: 15 },
     logger,
   });
@@ -192,6 +193,10 @@ describe("a customer on WhatsApp", () => {
     );
     await w.say(DAVID, "1");
     expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("1");
+    // The send jobs name an outbox entry, not the customer's number or the text.
+    const jobs = await w.producer.queueFor("main").getJobs(["completed", "waiting", "active", "delayed"]);
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(JSON.stringify(jobs.map((j) => j.data))).not.toMatch(/527654321|תזכורת/);
   });
 
   it("messages queued while the session is down go out once, in order, after it reconnects", async () => {

@@ -122,26 +122,31 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
   it("the ledger lets a reminder out at most once, and a send in flight at a crash is never repeated", async () => {
     p = await startPipeline({ appointments: appointmentDueIn(3_000), plan: offsetsOnly([1]), offsets: [1] });
     p.jobs.startWorkers(["telegram-outbound"]);
-    const payload = {
-      site: SITE,
-      chatId: "5001",
-      messages: [{ type: "text" as const, text: "hello" }],
-      ledger: { apptId: "8001", offsetMin: 1, start: "203001010900" },
+    const ledger = { apptId: "8001", offsetMin: 1, start: "203001010900" };
+    // Two enqueues of the same reminder (a retried remind job): two outbox entries, one ledger entry.
+    const send = async (jobId: string, l = ledger) => {
+      const outboxId = await p.app.outbox.put(SITE, {
+        chatId: "5001",
+        messages: [{ type: "text", text: "hello" }],
+      });
+      await p.jobs.queues.telegram.add(
+        "send",
+        { site: SITE, outboxId, ledger: l },
+        { jobId, attempts: 5, backoff: { type: "fixed", delay: 200 } },
+      );
     };
-    const retry = { attempts: 5, backoff: { type: "fixed", delay: 200 } };
-    await p.jobs.queues.telegram.add("send", payload, { jobId: "a1", ...retry });
-    await p.jobs.queues.telegram.add("send", payload, { jobId: "a2", ...retry }); // a retried remind job enqueued again
+    await send("a1");
+    await send("a2");
     await waitFor(async () => (await p.jobs.queues.telegram.getCompletedCount()) === 2);
     expect(p.sent).toHaveLength(1);
     expect(p.skips).toContain("duplicate");
 
     // a process died between claim and "sent": the entry is still "claimed"
-    const crashed = { ...payload, ledger: { ...payload.ledger, start: "203001020900" } };
     await p.redis.set(
       p.app.keys.reminderLedger(SITE, "8001", 1, "203001020900"),
       `claimed:${Date.now() - 120_000}`,
     );
-    await p.jobs.queues.telegram.add("send", crashed, { jobId: "a3" });
+    await send("a3", { ...ledger, start: "203001020900" });
     await waitFor(async () => (await p.jobs.queues.telegram.getCompletedCount()) === 3);
     expect(p.sent).toHaveLength(1);
     expect(p.skips).toContain("uncertain");
