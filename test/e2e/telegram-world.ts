@@ -1,19 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { Redis } from "ioredis";
-import pino from "pino";
 // The package root re-exports via module.exports, which TypeScript types as a namespace.
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
-import { createApp } from "../../src/app.ts";
 import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
-import { demoSiteDefaults } from "../../src/config/load.ts";
-import { sitesFromEmulator } from "../../src/demo.ts";
-import { createEmulator } from "../../src/emulator/emulator.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createHttpServer } from "../../src/http/server.ts";
-import { T0 } from "../integration/conversation/world.ts";
-import { deletePrefix } from "../support/redis-prefix.ts";
+import { startDemoApp } from "../support/demo-app.ts";
 
 export const SECRET = "e2e-secret_token";
 
@@ -33,20 +26,8 @@ interface BotMessage {
  * Telegram (webhook mode: its long polling busy-loops). One bot per demo business.
  */
 export async function startTelegramWorld() {
-  const emulator = createEmulator({ start: T0, frozen: true });
-  const apiUrl = await emulator.listen(0);
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
-  const prefix = `test-${randomBytes(6).toString("hex")}`;
-  const logger = pino({ level: process.env.E2E_LOG ?? "silent" });
-  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ CANCEL_CUTOFF: "3h" }));
-  const app = createApp({
-    sites,
-    redis,
-    logger,
-    defaultLocale: "he",
-    keyPrefix: prefix,
-    now: () => emulator.clock.now(),
-  });
+  const base = await startDemoApp({ logLevel: process.env.E2E_LOG });
+  const { emulator, redis, logger, sites, app } = base;
 
   const tgPort = 20_000 + Math.floor(Math.random() * 20_000);
   const telegram = new TelegramServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 60 });
@@ -210,9 +191,7 @@ export async function startTelegramWorld() {
       await http.close();
       await background.jobs.close();
       await telegram.stop();
-      await emulator.close();
-      await deletePrefix(redis, prefix);
-      await redis.quit();
+      await base.stop();
     },
   };
 }

@@ -1,21 +1,14 @@
-import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWhatsAppOutbound, whatsappOutboundProducer } from "../../jobs/whatsapp-outbound.ts";
-import { createApp } from "../../src/app.ts";
 import { createBackground } from "../../src/background.ts";
 import { renderForWhatsApp } from "../../src/channels/whatsapp/render.ts";
 import { createWhatsAppSession } from "../../src/channels/whatsapp/session.ts";
 import { createWhatsAppChannel } from "../../src/channels/whatsapp/whatsapp-channel.ts";
-import { demoSiteDefaults } from "../../src/config/load.ts";
-import { sitesFromEmulator } from "../../src/demo.ts";
-import { createEmulator } from "../../src/emulator/emulator.ts";
 import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createReminderLedger } from "../../src/storage/reminder-ledger.ts";
-import { T0 } from "../integration/conversation/world.ts";
-import { deletePrefix } from "../support/redis-prefix.ts";
+import { startDemoApp } from "../support/demo-app.ts";
 import { FakeClient } from "../unit/channels/whatsapp/fake-client.ts";
 
 const DAVID = "972527654321@c.us"; // the demo customer with an appointment on Tue 24.11 09:00
@@ -23,23 +16,8 @@ const logger = pino({ level: "silent" });
 
 /** The app on WhatsApp: the real session, channel, paced outbound queue and reminders; a fake Client. */
 async function startWhatsAppWorld() {
-  const emulator = createEmulator({ start: T0, frozen: true });
-  const apiUrl = await emulator.listen(0);
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
-  const prefix = `test-${randomBytes(6).toString("hex")}`;
-  const sites = sitesFromEmulator(
-    emulator,
-    apiUrl,
-    demoSiteDefaults({ WHATSAPP_SESSIONS: "main", DEFAULT_LOCALE: "he" }),
-  );
-  const app = createApp({
-    sites,
-    redis,
-    logger,
-    defaultLocale: "he",
-    keyPrefix: prefix,
-    now: () => emulator.clock.now(),
-  });
+  const base = await startDemoApp({ env: { WHATSAPP_SESSIONS: "main" } });
+  const { emulator, redis, prefix, sites, app } = base;
   const clients = [new FakeClient("ready"), new FakeClient("ready"), new FakeClient("ready")];
   const used: FakeClient[] = [];
   const producer = whatsappOutboundProducer(redis, prefix, app.outbox);
@@ -124,9 +102,7 @@ async function startWhatsAppWorld() {
       await outbound.close();
       await producer.close();
       await session.stop();
-      await emulator.close();
-      await deletePrefix(redis, prefix);
-      await redis.quit();
+      await base.stop();
     },
   };
 }

@@ -1,18 +1,10 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { DateTime } from "luxon";
-import pino from "pino";
-import { createApp } from "../../../src/app.ts";
-import { demoSiteDefaults } from "../../../src/config/load.ts";
+import { randomUUID } from "node:crypto";
+import type { DateTime } from "luxon";
 import type { ChannelKind, Inbound, InboundEvent, OutboundMessage } from "../../../src/core/messages.ts";
-import { sitesFromEmulator } from "../../../src/demo.ts";
-import { createEmulator } from "../../../src/emulator/emulator.ts";
 import type { Seed } from "../../../src/emulator/seed.ts";
-import { TOR4YOU_ZONE } from "../../../src/tor4you/dates.ts";
-import { deletePrefix } from "../../support/redis-prefix.ts";
+import { startDemoApp, T0 } from "../../support/demo-app.ts";
 
-/** Monday 23 Nov 2026, 10:00 in Israel: a working day with the demo's appointments around it. */
-export const T0 = DateTime.fromISO("2026-11-23T10:00:00", { zone: TOR4YOU_ZONE });
+export { T0 };
 
 /**
  * A whole conversation world: the emulator over real HTTP, a real Redis with a private key
@@ -21,19 +13,8 @@ export const T0 = DateTime.fromISO("2026-11-23T10:00:00", { zone: TOR4YOU_ZONE }
 export async function startWorld(
   opts: { seed?: Seed | ((now: DateTime) => Seed); env?: Record<string, string> } = {},
 ) {
-  const emulator = createEmulator({ start: T0, frozen: true, seed: opts.seed });
-  const apiUrl = await emulator.listen(0);
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  const prefix = `test-${randomBytes(6).toString("hex")}`;
-  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ CANCEL_CUTOFF: "3h", ...opts.env }));
-  const app = createApp({
-    sites,
-    redis,
-    logger: pino({ level: "silent" }),
-    defaultLocale: "he",
-    keyPrefix: prefix,
-    now: () => emulator.clock.now(),
-  });
+  const base = await startDemoApp(opts);
+  const { emulator, app, redis, sites } = base;
 
   function chat(site: string, chatId: string = randomUUID(), channel: ChannelKind = "telegram") {
     const address = { site, channel, chatId };
@@ -76,11 +57,7 @@ export async function startWorld(
     redis,
     sites,
     chat,
-    async stop() {
-      await emulator.close();
-      await deletePrefix(redis, prefix);
-      await redis.quit();
-    },
+    stop: base.stop,
   };
 }
 

@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { DateTime } from "luxon";
+import pino from "pino";
+import type { Jobs } from "../../jobs/runtime.ts";
+import { createApp } from "../../src/app.ts";
+import { demoSiteDefaults } from "../../src/config/load.ts";
+import { sitesFromEmulator } from "../../src/demo.ts";
+import { createEmulator } from "../../src/emulator/emulator.ts";
+import type { Seed } from "../../src/emulator/seed.ts";
+import { TOR4YOU_ZONE } from "../../src/tor4you/dates.ts";
+import { deletePrefix } from "./redis-prefix.ts";
+
+/** Monday 23 Nov 2026, 10:00 in Israel: a working day with the demo's appointments around it. */
+export const T0 = DateTime.fromISO("2026-11-23T10:00:00", { zone: TOR4YOU_ZONE });
+
+/**
+ * The app as `start` builds it, on the emulator (frozen at T0, the demo seed by default) and the
+ * real Redis under a private key prefix that `stop` deletes.
+ */
+export async function startDemoApp(
+  opts: { seed?: Seed | ((now: DateTime) => Seed); env?: Record<string, string>; logLevel?: string } = {},
+) {
+  const emulator = createEmulator({ start: T0, frozen: true, seed: opts.seed });
+  const apiUrl = await emulator.listen(0);
+  // BullMQ workers need maxRetriesPerRequest: null; the stores do not mind it.
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+  const prefix = `test-${randomBytes(6).toString("hex")}`;
+  const logger = pino({ level: opts.logLevel ?? "silent" });
+  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ CANCEL_CUTOFF: "3h", ...opts.env }));
+  const app = createApp({
+    sites,
+    redis,
+    logger,
+    defaultLocale: "he",
+    keyPrefix: prefix,
+    now: () => emulator.clock.now(),
+  });
+  return {
+    emulator,
+    redis,
+    prefix,
+    logger,
+    sites,
+    app,
+    async stop() {
+      await emulator.close();
+      await deletePrefix(redis, prefix);
+      await redis.quit();
+    },
+  };
+}
+
+/** Makes an appointment's reminder due now, as the planner would at its time. */
+export async function remindNow(
+  jobs: Jobs,
+  site: string,
+  appt: { id: string; from: DateTime },
+  offsetMin = 1440,
+) {
+  await jobs.queues.reminders.add(
+    "remind",
+    { site, apptId: appt.id, offsetMin, plannedStart: appt.from.toUTC().toISO()! },
+    { jobId: `r-${site}-${appt.id}-${offsetMin}m` },
+  );
+}
