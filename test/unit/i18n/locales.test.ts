@@ -60,6 +60,12 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     cutoff: "3 hours",
     phone: "03-555-1234",
     first: "דנה ",
+    // staff digests
+    count: 2,
+    total: 12,
+    confirmed: 7,
+    declined: 2,
+    unanswered: 3,
     ...overrides,
   } satisfies Record<string, FluentVariable>;
 }
