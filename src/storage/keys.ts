@@ -47,6 +47,10 @@ export function createKeys(prefix: string) {
      */
     reminderLedger: (s: string, apptId: string, offsetMin: number, start: string) =>
       `${prefix}:ledger:${site(s)}:${apptId}:${offsetMin}m:${start}`,
+    /** A one-time staff link code, by its hash (the code itself is never stored). */
+    staffCode: (s: string, codeHash: string) => `${prefix}:staff-code:${site(s)}:${codeHash}`,
+    /** Hash: linked staff chats (`channel|chatId`) -> staff id or "owner". */
+    staffChats: (s: string) => `${prefix}:staff-chats:${site(s)}`,
     /** One outgoing message batch (chat id and texts): job payloads carry only its id. */
     outbox: (s: string, id: string) => `${prefix}:outbox:${site(s)}:${id}`,
     /** Marks an appointment the bot itself just changed, so its echo webhook tells nobody. */
