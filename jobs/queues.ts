@@ -13,6 +13,8 @@ export const QUEUES = {
   scan: "tor4you-scan",
   /** Delayed reminders, one job per (site, appointment, offset). */
   reminders: "reminders",
+  /** Staff digests, one job scheduler per site at its local DIGEST_AT. */
+  digests: "staff-digests",
   /** Sends to Telegram, rate limited as a whole. */
   telegramOutbound: "telegram-outbound",
 } as const;

@@ -2,6 +2,7 @@ import { type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
+import type { StaffRole } from "../src/conversation/ports.ts";
 import type { ChannelKind, ChatAddress, OutboundMessage } from "../src/core/messages.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import { cellToWhatsAppId } from "../src/domain/phone.ts";
@@ -37,6 +38,8 @@ export interface JobsSite {
   scanEveryMs: number;
   /** How far ahead reminders are planned: the largest offset and a margin. */
   horizonDays: number;
+  /** Local time of the staff digest. */
+  digestAt?: { minutes: number };
 }
 
 export interface JobsDeps {
@@ -72,6 +75,16 @@ export interface JobsDeps {
     enqueue: (session: string, request: OutboundRequest, jobId?: string) => Promise<void>;
   };
   outbox: Outbox;
+  /** The site's linked staff chats and what each may see. */
+  staffChats?: (site: string) => Promise<Array<{ address: ChatAddress; role: StaffRole }>>;
+  composeDigest?: (
+    address: ChatAddress,
+    data: {
+      scope: { kind: "staff"; staffId: string } | { kind: "owner" };
+      today: Appointment[];
+      tomorrow: Appointment[];
+    },
+  ) => Promise<OutboundMessage[] | null>;
   now: () => DateTime;
   logger: Logger;
   countSkip?: (site: string, reason: string) => void;
@@ -87,6 +100,7 @@ export function createJobs(deps: JobsDeps) {
   const scan = new Queue<ScanPayload>(QUEUES.scan, opts);
   const reminders = new Queue<ReminderPayload>(QUEUES.reminders, opts);
   const telegram = new Queue<OutboundPayload>(QUEUES.telegramOutbound, opts);
+  const digests = new Queue<ScanPayload>(QUEUES.digests, opts);
   const scheduler = createReminderScheduler(reminders, deps.now);
   const reconciler = deps.reconcilerFor(scheduler);
   const site = (id: string) => deps.sites.find((s) => s.id === id);
@@ -187,7 +201,39 @@ export function createJobs(deps: JobsDeps) {
     return { changed: result.changed, calls: result.calls, reconciled };
   }
 
+  /**
+   * The evening digest of one site: one apptlist (format 2) for today and tomorrow, then one
+   * message per linked staff chat, each in its own language and scope.
+   */
+  async function runDigest(siteId: string) {
+    const s = site(siteId)!;
+    const today = deps.now().setZone(s.timezone).startOf("day");
+    const list = await client(siteId).apptlist({ from: today, to: today.plus({ days: 1 }), format: 2 });
+    const appts = list.changed ? list.appointments : [];
+    const isToday = (a: Appointment) => a.start.setZone(s.timezone).hasSame(today, "day");
+    const data = { today: appts.filter(isToday), tomorrow: appts.filter((a) => !isToday(a)) };
+    const chats = (await deps.staffChats?.(siteId)) ?? [];
+    let sent = 0;
+    for (const { address, role } of chats) {
+      const scope =
+        role.kind === "owner"
+          ? ({ kind: "owner" } as const)
+          : ({ kind: "staff", staffId: role.staffId } as const);
+      const messages = await deps.composeDigest?.(address, { scope, ...data });
+      if (!messages?.length) continue;
+      await enqueueOutbound(
+        address,
+        { site: siteId, chatId: address.chatId, messages },
+        `digest-${siteId}-${today.toFormat("yyyyMMdd")}-${address.channel}-${address.chatId.replace(/[^\w.-]/g, "_")}`,
+      );
+      sent++;
+    }
+    log.info({ site: siteId, staffChats: sent, appointments: appts.length, calls: 1 }, "digest done");
+    return { staffChats: sent, appointments: appts.length, calls: 1 };
+  }
+
   const processors = {
+    [QUEUES.digests]: async (job: Job) => runDigest(scanPayload.parse(job.data).site),
     [QUEUES.sync]: async (job: Job) => {
       const p = syncPayload.parse(job.data);
       const s = site(p.site);
@@ -300,10 +346,11 @@ export function createJobs(deps: JobsDeps) {
   };
 
   return {
-    queues: { sync, scan, reminders, telegram },
+    queues: { sync, scan, reminders, telegram, digests },
     scheduler,
     reconciler,
     runScan,
+    runDigest,
 
     /** Webhook intake: recorded as a job, deduplicated by Tor4You's notification id. */
     async recordWebhook(siteId: string, e: WebhookEvent) {
@@ -326,7 +373,7 @@ export function createJobs(deps: JobsDeps) {
       );
     },
 
-    /** One scheduler per site, every SCAN_EVERY (BullMQ 6 job schedulers, not `repeat`). */
+    /** Per site: a scan every SCAN_EVERY and the digest at DIGEST_AT (BullMQ 6 job schedulers, not `repeat`). */
     async scheduleScans() {
       for (const s of deps.sites) {
         await scan.upsertJobScheduler(
@@ -334,6 +381,15 @@ export function createJobs(deps: JobsDeps) {
           { every: s.scanEveryMs },
           { name: "scan", data: { site: s.id } },
         );
+        if (s.digestAt) {
+          const m = s.digestAt.minutes;
+          // A cron pattern in the site's zone: 19:00 stays 19:00 across the DST switches.
+          await digests.upsertJobScheduler(
+            `digest-${s.id}`,
+            { pattern: `${m % 60} ${Math.floor(m / 60)} * * *`, tz: s.timezone },
+            { name: "digest", data: { site: s.id } },
+          );
+        }
       }
     },
 
@@ -365,7 +421,7 @@ export function createJobs(deps: JobsDeps) {
     /** Workers first (active jobs finish), then queues; the connection is the caller's to close. */
     async close() {
       await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([sync.close(), scan.close(), reminders.close(), telegram.close()]);
+      await Promise.all([sync.close(), scan.close(), reminders.close(), telegram.close(), digests.close()]);
     },
   };
 }

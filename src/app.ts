@@ -15,6 +15,7 @@ import {
 } from "./storage/chat-stores.ts";
 import { createKeys } from "./storage/keys.ts";
 import { createOutbox } from "./storage/outbox.ts";
+import { createStaffLinks } from "./storage/staff-links.ts";
 import { createRedisUsageBudget } from "./storage/usage-budget.ts";
 import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
 
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   );
   const ownChanges = createOwnChanges(deps.redis, keys);
   const outbox = createOutbox(deps.redis, keys);
+  const staffLinks = createStaffLinks(deps.redis, keys);
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
   const engine = createConversationEngine({
@@ -89,10 +91,22 @@ export function createApp(deps: AppDeps) {
     lock: createChatLock(deps.redis, keys),
     dedupe: createInboundDedupe(deps.redis, keys),
     translator,
+    staff: staffLinks,
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
-  return { keys, clients, translator, identities, engine, ownChanges, outbox, sites: deps.sites, now };
+  return {
+    keys,
+    clients,
+    translator,
+    identities,
+    engine,
+    ownChanges,
+    outbox,
+    staffLinks,
+    sites: deps.sites,
+    now,
+  };
 }
 
 /**

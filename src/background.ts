@@ -54,6 +54,7 @@ export function createBackground(deps: {
       scanEveryMs: s.scanEveryMs,
       // Far enough for the largest offset, plus a day for quiet windows that pull reminders earlier.
       horizonDays: Math.ceil(Math.max(...plans.knownOffsets(s.id), 60) / 1440) + 2,
+      digestAt: s.digestAt,
     })),
     clients: app.clients,
     cursors: createRedisCursorStore({ redis: connection, keys: app.keys }),
@@ -82,6 +83,8 @@ export function createBackground(deps: {
     sendTelegram: deps.telegram?.send,
     whatsapp: deps.whatsapp,
     outbox: app.outbox,
+    staffChats: (site) => app.staffLinks.list(site),
+    composeDigest: (address, data) => app.engine.prepareDigest(address, data),
     now: app.now,
     logger: deps.logger,
     countSkip: deps.metrics.skipped,

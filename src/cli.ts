@@ -17,6 +17,8 @@ commands:
   start                         run the bot (no Tor4You credentials: a demo on the built-in emulator)
   emulator [--port N] [--host H] run a stand-alone Tor4You emulator with a demo business
   check                         validate the configuration and call siteinfo for every site
+  staff link --site S (--staff ID | --owner)   a one-time code that links a staff chat
+  staff list --site S | staff unlink --site S --chat telegram:ID
   help                          this text`;
 
 const commands: Record<string, Command> = {
@@ -52,6 +54,10 @@ const commands: Record<string, Command> = {
     });
     const { runStart } = await import("./start.ts");
     return runStart({ role: values.role, session: values.session }, io);
+  },
+  async staff(args, io) {
+    const { runStaffCommand } = await import("./staff-command.ts");
+    return runStaffCommand(args, io);
   },
   async help(_args, io) {
     io.out(USAGE);

@@ -26,6 +26,7 @@ export type ParsedChoice =
   | { kind: "menu"; intent: string }
   | { kind: "appt"; verb: ApptVerb; apptId: string; start?: string }
   | { kind: "language"; locale: string }
+  | { kind: "attendance"; came: boolean; apptId: string }
   | { kind: "flow"; token: string; action: string; arg: string }
   | { kind: "unknown" };
 
@@ -34,6 +35,8 @@ export function parseChoice(id: string): ParsedChoice {
   const b = rest.join(".");
   if (head === "m" && a) return { kind: "menu", intent: a };
   if (head === "l" && a) return { kind: "language", locale: a };
+  if (head === "s" && (a === "y" || a === "n") && /^\d+$/.test(b))
+    return { kind: "attendance", came: a === "y", apptId: b };
   if (head === "a" && (a === "c" || a === "d" || a === "x" || a === "m")) {
     const m = /^(\d+)(?:\.(\d{12}))?$/.exec(b);
     if (m) return { kind: "appt", verb: a, apptId: m[1]!, start: m[2] };

@@ -4,7 +4,7 @@ import type { ChatAddress, Choice, OutboundMessage } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import type { Catalog } from "./catalog.ts";
 import type { Intent } from "./intents.ts";
-import type { BookingApi, Identity, Preferences, SitePolicy } from "./ports.ts";
+import type { BookingApi, Identity, Preferences, SitePolicy, StaffRole } from "./ports.ts";
 import type { Flow } from "./state.ts";
 
 /** Everything a step may read. Steps change nothing outside themselves except through BookingApi and effects. */
@@ -14,6 +14,8 @@ export interface StepContext {
   api: BookingApi;
   catalog: Catalog;
   identity: Identity | null;
+  /** Set when this chat belongs to the business's staff. */
+  staffRole: StaffRole | null;
   prefs: Preferences;
   locale: Locale;
   now: DateTime;

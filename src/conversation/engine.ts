@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { ChatAddress, Inbound, InboundEvent, OutboundMessage } from "../core/messages.ts";
+import { composeDigest, type DigestInput } from "../digests/compose.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { isCell, normalizeCell } from "../domain/phone.ts";
 import { isLocale, type Locale, type Translator } from "../i18n/translator.ts";
@@ -17,6 +18,7 @@ import type {
   IdentityStore,
   InboundDedupe,
   SitePolicy,
+  StaffDirectory,
 } from "./ports.ts";
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
@@ -29,6 +31,8 @@ export interface ConversationDeps {
   lock: ChatLock;
   dedupe: InboundDedupe;
   translator: Translator;
+  /** Staff chats (linking codes, roles); without it the engine serves customers only. */
+  staff?: StaffDirectory;
   now: () => DateTime;
   logger: Logger;
 }
@@ -92,7 +96,10 @@ export function createConversationEngine(deps: ConversationDeps) {
     let result: StepResult;
     try {
       if (!ctx) throw new CatalogUnavailable();
-      result = await route(state, message, ctx, { translate: (l, id) => deps.translator.t(l, id) });
+      result = await route(state, message, ctx, {
+        translate: (l, id) => deps.translator.t(l, id),
+        staff: deps.staff,
+      });
       if (result.effects?.some((e) => e.type === "forget")) {
         await deps.identities.forget(address);
         return result.out;
@@ -162,6 +169,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       api: p.site.api,
       catalog: await deps.catalog.get(p.address.site, p.site.api),
       identity: p.identity,
+      staffRole: deps.staff ? await deps.staff.roleOf(p.address) : null,
       prefs: p.prefs,
       locale: p.locale,
       now: p.now,
@@ -200,6 +208,26 @@ export function createConversationEngine(deps: ConversationDeps) {
     return prepare(address, (ctx) => changeNotice(ctx, appt, kind));
   }
 
+  /** A staff digest in the staff chat's language (no conversation state: its buttons carry ids). */
+  async function prepareDigest(
+    address: ChatAddress,
+    data: { scope: DigestInput["scope"]; today: Appointment[]; tomorrow: Appointment[] },
+  ): Promise<OutboundMessage[] | null> {
+    const site = deps.sites(address.site);
+    if (!site) return null;
+    const prefs = await deps.identities.preferences(address);
+    const locale = pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale);
+    const zone = site.policy.timezone;
+    const tr = deps.translator;
+    return composeDigest({
+      ...data,
+      now: deps.now(),
+      t: (id, args) => tr.t(locale, id, args),
+      day: (dt) => tr.formatDay(locale, dt, zone),
+      time: (dt) => tr.formatTime(dt, zone),
+    });
+  }
+
   async function prepare(
     address: ChatAddress,
     make: (ctx: StepContext) => StepResult,
@@ -225,7 +253,7 @@ export function createConversationEngine(deps: ConversationDeps) {
     });
   }
 
-  return { handle, prepareReminder, prepareNotice };
+  return { handle, prepareReminder, prepareNotice, prepareDigest };
 }
 
 /** The site's catalog could not be read: the turn cannot start, and the customer is told so. */

@@ -17,8 +17,18 @@ export type BookingApi = Pick<
   | "addappt"
   | "delappt"
   | "iscoming"
+  | "showstatus"
   | "custappts"
 >;
+
+/** Who a staff chat belongs to: a service provider (Tor4You staff id) or the owner. */
+export type StaffRole = { kind: "staff"; staffId: string } | { kind: "owner" };
+
+/** Staff chats: linked with a one-time code from `tor4you-bot staff link`. */
+export interface StaffDirectory {
+  redeem(site: string, code: string, address: ChatAddress): Promise<StaffRole | null>;
+  roleOf(address: ChatAddress): Promise<StaffRole | null>;
+}
 
 /** A chat's proven phone and preferences. */
 export interface Identity {

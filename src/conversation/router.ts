@@ -9,11 +9,14 @@ import { linkContact, linkText, startLink } from "./flows/link.ts";
 import { fallback, help, languagePicker, menuMessage, outOfDate, welcome } from "./flows/menu.ts";
 import { cancelOwn, confirmComing, currentOwn, decline } from "./flows/reminder.ts";
 import { forgetStep, setLanguage, setReminders, startForget } from "./flows/settings.ts";
+import { linkStaff, markAttendance, STAFF_CODE } from "./flows/staff.ts";
 import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
+import type { StaffDirectory } from "./ports.ts";
 import type { ConversationState, Flow } from "./state.ts";
 
 export interface RouterDeps {
   translate: (locale: Locale, id: string) => string;
+  staff?: StaffDirectory;
 }
 
 const COMMANDS: Record<string, Intent> = {
@@ -36,6 +39,14 @@ export async function route(
 ): Promise<StepResult> {
   switch (message.type) {
     case "command":
+      if (
+        message.name === "start" &&
+        deps.staff &&
+        message.payload &&
+        STAFF_CODE.test(message.payload.trim())
+      ) {
+        return linkStaff(ctx, deps.staff, message.payload);
+      }
       if (message.name === "start") return welcome(ctx);
       return runIntent(COMMANDS[message.name] ?? "help", ctx, deps);
     case "contact":
@@ -54,6 +65,8 @@ async function routeChoice(state: ConversationState, id: string, ctx: StepContex
       return runIntent(c.intent as Intent, ctx, deps);
     case "language":
       return setLanguage(ctx, c.locale, deps.translate);
+    case "attendance":
+      return markAttendance(ctx, c.apptId, c.came);
     case "appt": {
       if (!ctx.identity) return startLink(ctx, "appointments");
       if (c.verb === "c") return confirmComing(ctx, c.apptId, c.start);
@@ -86,6 +99,8 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
     const intent = matchIntent(input);
     if (!intent || intent === "yes" || intent === "no") return (await bookStep(flow, { text: input }, ctx))!;
   }
+
+  if (deps.staff && STAFF_CODE.test(input.trim())) return linkStaff(ctx, deps.staff, input);
 
   const language = matchLanguageName(input);
   if (language) return setLanguage(ctx, language, deps.translate);

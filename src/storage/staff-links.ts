@@ -1,10 +1,10 @@
 import { createHash, randomInt } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { StaffRole } from "../conversation/ports.ts";
 import type { ChannelKind, ChatAddress } from "../core/messages.ts";
 import type { Keys } from "./keys.ts";
 
-/** Who a staff chat belongs to: a service provider (Tor4You staff id) or the owner. */
-export type StaffRole = { kind: "staff"; staffId: string } | { kind: "owner" };
+export type { StaffRole };
 
 // No 0/O, 1/I/L: codes are read off a screen and typed on a phone.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -21,7 +21,10 @@ const decode = (v: string): StaffRole | null =>
 export function createStaffLinks(redis: Redis, keys: Keys) {
   return {
     async createCode(site: string, role: StaffRole, ttlSeconds = 24 * 3600): Promise<string> {
-      const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+      let code = "";
+      // At least one digit, so the chat can tell a code from a word.
+      while (!/[2-9]/.test(code))
+        code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
       await redis.set(keys.staffCode(site, hash(code)), encode(role), "EX", ttlSeconds);
       return code;
     },

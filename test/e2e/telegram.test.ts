@@ -183,6 +183,52 @@ describe("a reminder on Telegram", () => {
   });
 });
 
+describe("staff on Telegram", () => {
+  it("a staff member links with a one-time code, gets the digest, and marks a no-show", async () => {
+    const code = await w.app.staffLinks.createCode(DEMO_BARBER_SITEID, { kind: "staff", staffId: "201" });
+    const staff = w.customer(DEMO_BARBER_SITEID, { language: "en", first: "Yossi" });
+    expect(all(await staff.command(`/start ${code}`))).toMatch(/daily digest of your appointments/);
+    // the code works once
+    const other = w.customer(DEMO_BARBER_SITEID, { language: "en" });
+    expect(all(await other.say(code))).toMatch(/not valid/);
+
+    // the digest runs at DIGEST_AT, local time, from one job scheduler per site
+    await w.jobs.scheduleScans();
+    const schedulers = await w.jobs.queues.digests.getJobSchedulers();
+    expect(schedulers.find((x) => x.key === `digest-${DEMO_BARBER_SITEID}`)).toMatchObject({
+      pattern: "0 19 * * *",
+      tz: "Asia/Jerusalem",
+    });
+
+    const result = await w.jobs.runDigest(DEMO_BARBER_SITEID);
+    expect(result.calls).toBe(1);
+    const digest = await staff.replies();
+    const text = all(digest);
+    expect(text).toMatch(/Tomorrow, Tue 24\.11:/);
+    // יוסי's customer tomorrow, marked as he answered (an earlier test may have confirmed it)
+    const david = liveFor(DEMO_BARBER_SITEID, DAVID)[0]!;
+    const mark =
+      david.iscoming === "1" ? "✓ confirmed" : david.iscoming === "2" ? "✗ declined" : "? no answer";
+    expect(text).toContain(`09:00 דוד אברהם · תספורת גברים ${mark}`);
+    expect(text).not.toContain("מורן"); // another barber's appointments are not in his digest
+
+    // today's past appointment of his without attendance: mark it a no-show from the digest
+    const buttons = digest.flatMap((m) => m.reply_markup?.inline_keyboard?.flat() ?? []);
+    const noShow = buttons.find((b) => b.text === "No-show");
+    expect(noShow).toBeDefined();
+    const apptId = noShow!.callback_data.split(".")[2]!;
+    const marked = await staff.tapData(noShow!.callback_data);
+    expect(all(marked)).toMatch(/Marked: no-show/);
+    expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(apptId)!.showstatus).toBe("2");
+
+    // a customer cannot mark attendance
+    expect(all(await other.tapData(noShow!.callback_data.replace(".n.", ".y.")))).toMatch(
+      /Only the business's staff/,
+    );
+    expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(apptId)!.showstatus).toBe("2");
+  });
+});
+
 describe("the webhook", () => {
   const post = (path: string, body: unknown, secret?: string) =>
     fetch(`${w.httpUrl}${path}`, {

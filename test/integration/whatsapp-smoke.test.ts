@@ -37,6 +37,7 @@ describe.skipIf(!existsSync(CHROMIUM))("real WhatsApp client, offline", () => {
     if (settled?.state === "unreachable") expect(settled.reason).toBeTruthy();
     await session.stop();
     expect(session.status().state).toBe("stopped");
-    await rm(dataDir, { recursive: true, force: true });
+    // Chromium may still be closing its profile files for a moment after destroy().
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }, 60_000);
 });

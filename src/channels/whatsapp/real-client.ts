@@ -50,5 +50,6 @@ export function realClientFactory(opts: RealClientOptions): WaClientFactory {
 }
 
 export async function wipeProfile(dataDir: string, session: string): Promise<void> {
-  await rm(profileDir(dataDir, session), { recursive: true, force: true });
+  // The browser may still be closing its files for a moment after destroy().
+  await rm(profileDir(dataDir, session), { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }

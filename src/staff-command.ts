@@ -1,0 +1,85 @@
+import { parseArgs } from "node:util";
+import { Bot } from "grammy";
+import { Redis } from "ioredis";
+import type { CliIO } from "./cli.ts";
+import { loadConfig } from "./config/load.ts";
+import { InvalidInputError } from "./core/errors.ts";
+import { createKeys } from "./storage/keys.ts";
+import { createStaffLinks } from "./storage/staff-links.ts";
+
+/**
+ * `tor4you-bot staff link --site S (--staff ID | --owner)`, `staff list --site S`,
+ * `staff unlink --site S --chat telegram:12345`. Codes are printed once and kept only hashed.
+ */
+export async function runStaffCommand(args: string[], io: CliIO): Promise<number> {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      site: { type: "string" },
+      staff: { type: "string" },
+      owner: { type: "boolean", default: false },
+      chat: { type: "string" },
+      "valid-hours": { type: "string", default: "24" },
+    },
+  });
+  const config = loadConfig(io.env);
+  const siteId = values.site ?? config.sites[0]?.id;
+  const site = config.sites.find((s) => s.id === siteId);
+  if (!site)
+    throw new InvalidInputError(
+      "--site",
+      config.demo ? "the demo has no fixed sites; configure one" : "no such site",
+    );
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  const links = createStaffLinks(redis, createKeys("t4y"));
+  try {
+    if (action === "link") {
+      if (!values.owner && !/^\d+$/.test(values.staff ?? "")) {
+        throw new InvalidInputError("--staff", "give the Tor4You staff id (a number) or --owner");
+      }
+      const hours = Number(values["valid-hours"]);
+      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30)
+        throw new InvalidInputError("--valid-hours", "must be 1 to 720");
+      const role = values.owner
+        ? ({ kind: "owner" } as const)
+        : ({ kind: "staff", staffId: values.staff! } as const);
+      const code = await links.createCode(site.id, role, Math.round(hours * 3600));
+      io.out(
+        `one-time code for ${values.owner ? "the owner" : `staff ${values.staff}`} of ${site.id}: ${code}  (valid ${hours} h)`,
+      );
+      if (site.telegram) {
+        const bot = new Bot(site.telegram.token, { client: { apiRoot: site.telegram.apiRoot } });
+        const me = await bot.api.getMe().catch(() => null);
+        if (me) io.out(`Telegram: https://t.me/${me.username}?start=${code}`);
+      }
+      io.out("or send the code to the business's bot on Telegram or WhatsApp");
+      return 0;
+    }
+    if (action === "list") {
+      const all = await links.list(site.id);
+      if (all.length === 0) io.out(`no staff chats linked for ${site.id}`);
+      for (const l of all) {
+        io.out(
+          `${l.address.channel}:${l.address.chatId}  ${l.role.kind === "owner" ? "owner" : `staff ${l.role.staffId}`}`,
+        );
+      }
+      return 0;
+    }
+    if (action === "unlink") {
+      const m = /^(telegram|whatsapp|webchat):(.+)$/.exec(values.chat ?? "");
+      if (!m)
+        throw new InvalidInputError(
+          "--chat",
+          "give it as telegram:<chat id> or whatsapp:<id> (see staff list)",
+        );
+      const done = await links.unlink({ site: site.id, channel: m[1] as "telegram", chatId: m[2]! });
+      io.out(done ? "unlinked" : "that chat was not linked");
+      return done ? 0 : 1;
+    }
+    throw new InvalidInputError("staff", "use: staff link | staff list | staff unlink");
+  } finally {
+    redis.disconnect();
+  }
+}
