@@ -1,19 +1,18 @@
-import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { DateTime } from "luxon";
-import { afterAll, afterEach, expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import { createEmulator, type Emulator, type EmulatorOptions } from "../../../src/emulator/emulator.ts";
 import type { FaultSpec } from "../../../src/emulator/faults.ts";
 import { seededRandom } from "../../../src/emulator/random.ts";
 import { buildSeed, buildSite, type SeedSite } from "../../../src/emulator/seed.ts";
-import { createKeys, type Keys } from "../../../src/storage/keys.ts";
+import type { Keys } from "../../../src/storage/keys.ts";
 import {
   createTor4YouClient,
   type Tor4YouClient,
   type Tor4YouClientOptions,
 } from "../../../src/tor4you/client.ts";
 import { formatApiMinute, TOR4YOU_ZONE } from "../../../src/tor4you/dates.ts";
-import { deletePrefix } from "../../support/redis-prefix.ts";
+import { useRedisPrefix } from "../../support/redis-prefix.ts";
 
 /**
  * The real client over real HTTP against the emulator on a free port. Each test file starts its
@@ -196,27 +195,8 @@ export async function failure(fn: () => Promise<unknown>): Promise<unknown> {
   throw new Error("expected the call to fail, but it succeeded");
 }
 
-/**
- * A real Redis connection and a random key prefix per test; afterwards only that prefix's keys are
- * deleted, since other test files share the server.
- */
+/** The shared per-test Redis prefix helper, under the names these contract tests use. */
 export function useRedis(): { redis: Redis; keys: () => Keys } {
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  const used: string[] = [];
-  afterEach(async () => {
-    for (const prefix of used.splice(0)) {
-      await deletePrefix(redis, prefix);
-    }
-  });
-  afterAll(async () => {
-    await redis.quit();
-  });
-  return {
-    redis,
-    keys() {
-      const prefix = `contract-${randomBytes(6).toString("hex")}`;
-      used.push(prefix);
-      return createKeys(prefix);
-    },
-  };
+  const r = useRedisPrefix();
+  return { redis: r.redis, keys: r.fresh };
 }
