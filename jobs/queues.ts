@@ -15,6 +15,8 @@ export const QUEUES = {
   reminders: "reminders",
   /** Staff digests, one job scheduler per site at its local DIGEST_AT. */
   digests: "staff-digests",
+  /** Real-time staff alerts and the CONFIRM_DEADLINE check (a job scheduler per site). */
+  staffAlerts: "staff-alerts",
   /** Sends to Telegram, rate limited as a whole. */
   telegramOutbound: "telegram-outbound",
 } as const;
@@ -36,6 +38,18 @@ export type SyncPayload = z.infer<typeof syncPayload>;
 
 export const scanPayload = z.object({ site: siteId });
 export type ScanPayload = z.infer<typeof scanPayload>;
+
+export const alertPayload = z.object({
+  site: siteId,
+  kind: z.enum(["declined", "cancelled", "booked", "moved"]),
+  apptId: numericId,
+  /** For "moved": the replaced appointment's start, `YYYYMMDDhhmm` local. */
+  previousStart: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+});
+export type AlertPayload = z.infer<typeof alertPayload>;
 
 export const reminderPayload = z.object({
   site: siteId,

@@ -4,9 +4,11 @@ import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { StaffRole } from "../src/conversation/ports.ts";
 import type { ChannelKind, ChatAddress, OutboundMessage } from "../src/core/messages.ts";
+import type { StaffFormat } from "../src/digests/alerts.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import { cellToWhatsAppId } from "../src/domain/phone.ts";
 import { type LinkedChat, remindNow } from "../src/reminders/remind.ts";
+import type { ActivityLog, Escalations } from "../src/storage/activity-log.ts";
 import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
@@ -31,6 +33,7 @@ import {
 } from "./queues.ts";
 import type { Reconciler } from "./reconcile.ts";
 import { createReminderScheduler } from "./reminder-scheduler.ts";
+import { createStaffMessages, type StaffSite } from "./staff-messages.ts";
 
 export interface JobsSite {
   id: string;
@@ -40,6 +43,11 @@ export interface JobsSite {
   horizonDays: number;
   /** Local time of the staff digest. */
   digestAt?: { minutes: number };
+  /** Real-time alerts the site wants (and the urgent ones); none when left out. */
+  alerts?: StaffSite["alerts"];
+  confirmDeadlineMs?: number | null;
+  /** Quiet hours and Shabbat for staff messages; always open when left out. */
+  sendAt?: (nowMs: number) => number;
 }
 
 export interface JobsDeps {
@@ -72,11 +80,19 @@ export interface JobsDeps {
   /** WhatsApp: the session that serves a site, and the producer of its outbound queue. */
   whatsapp?: {
     sessionFor: (site: string) => string | undefined;
-    enqueue: (session: string, request: OutboundRequest, jobId?: string) => Promise<void>;
+    enqueue: (session: string, request: OutboundRequest, jobId?: string, delayMs?: number) => Promise<void>;
   };
   outbox: Outbox;
   /** The site's linked staff chats and what each may see. */
   staffChats?: (site: string) => Promise<Array<{ address: ChatAddress; role: StaffRole }>>;
+  /** Any other staff message, worded for the chat. */
+  composeStaff?: (
+    address: ChatAddress,
+    build: (f: StaffFormat) => OutboundMessage[],
+  ) => Promise<OutboundMessage[] | null>;
+  escalations?: Escalations;
+  /** The statistics' record of reminders sent. */
+  activity?: Pick<ActivityLog, "reminderSent">;
   composeDigest?: (
     address: ChatAddress,
     data: {
@@ -101,6 +117,7 @@ export function createJobs(deps: JobsDeps) {
   const reminders = new Queue<ReminderPayload>(QUEUES.reminders, opts);
   const telegram = new Queue<OutboundPayload>(QUEUES.telegramOutbound, opts);
   const digests = new Queue<ScanPayload>(QUEUES.digests, opts);
+  const staffAlerts = new Queue(QUEUES.staffAlerts, opts);
   const scheduler = createReminderScheduler(reminders, deps.now);
   const reconciler = deps.reconcilerFor(scheduler);
   const site = (id: string) => deps.sites.find((s) => s.id === id);
@@ -122,12 +139,12 @@ export function createJobs(deps: JobsDeps) {
     }
   }
 
-  /** Hands messages to the outbound queue of the address's channel. */
-  async function enqueueOutbound(address: ChatAddress, request: OutboundRequest, jobId: string) {
+  /** Hands messages to the outbound queue of the address's channel (later, with a delay). */
+  async function enqueueOutbound(address: ChatAddress, request: OutboundRequest, jobId: string, delayMs = 0) {
     if (address.channel === "whatsapp") {
       const session = deps.whatsapp?.sessionFor(address.site);
       if (!session) throw new Error(`site ${address.site} has no WhatsApp session`);
-      return deps.whatsapp!.enqueue(session, request, jobId);
+      return deps.whatsapp!.enqueue(session, request, jobId, delayMs);
     }
     const outboxId = await deps.outbox.put(request.site, {
       chatId: request.chatId,
@@ -136,6 +153,7 @@ export function createJobs(deps: JobsDeps) {
     const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
     await telegram.add("send", payload, {
       jobId,
+      ...(delayMs > 0 ? { delay: delayMs } : {}),
       attempts: 5,
       backoff: { type: "exponential", delay: 2_000 },
       removeOnComplete: { age: 7 * 24 * 3600 },
@@ -207,12 +225,29 @@ export function createJobs(deps: JobsDeps) {
    */
   async function runDigest(siteId: string) {
     const s = site(siteId)!;
+    const nowMs = deps.now().toMillis();
+    const at = s.sendAt?.(nowMs) ?? nowMs;
+    if (at > nowMs) {
+      // Quiet hours or Shabbat: compose it when they end, so its "today" and "tomorrow" are true then.
+      const day = DateTime.fromMillis(at, { zone: s.timezone }).toFormat("yyyyMMdd");
+      await digests.add(
+        "digest",
+        { site: siteId },
+        {
+          jobId: `digest-deferred-${siteId}-${day}`,
+          delay: at - nowMs,
+          removeOnComplete: { age: 7 * 24 * 3600 },
+        },
+      );
+      log.info({ site: siteId, delayMs: at - nowMs }, "digest deferred past quiet time");
+      return { deferred: true, staffChats: 0, appointments: 0, calls: 0 };
+    }
     const today = deps.now().setZone(s.timezone).startOf("day");
     const list = await client(siteId).apptlist({ from: today, to: today.plus({ days: 1 }), format: 2 });
     const appts = list.changed ? list.appointments : [];
     const isToday = (a: Appointment) => a.start.setZone(s.timezone).hasSame(today, "day");
     const data = { today: appts.filter(isToday), tomorrow: appts.filter((a) => !isToday(a)) };
-    const chats = (await deps.staffChats?.(siteId)) ?? [];
+    const chats = await staffChats(siteId);
     let sent = 0;
     for (const { address, role } of chats) {
       const scope =
@@ -229,11 +264,33 @@ export function createJobs(deps: JobsDeps) {
       sent++;
     }
     log.info({ site: siteId, staffChats: sent, appointments: appts.length, calls: 1 }, "digest done");
-    return { staffChats: sent, appointments: appts.length, calls: 1 };
+    return { deferred: false, staffChats: sent, appointments: appts.length, calls: 1 };
   }
+
+  const staffChats = async (siteId: string) => (await deps.staffChats?.(siteId)) ?? [];
+  const staff = createStaffMessages({
+    queue: staffAlerts,
+    sites: deps.sites.map((s) => ({
+      id: s.id,
+      timezone: s.timezone,
+      alerts: s.alerts ?? { kinds: [], urgent: [] },
+      confirmDeadlineMs: s.confirmDeadlineMs ?? null,
+      sendAt: s.sendAt ?? ((ms) => ms),
+    })),
+    client,
+    fetchAppointment,
+    staffChats,
+    compose: async (address, build) => (deps.composeStaff ? deps.composeStaff(address, build) : null),
+    enqueue: enqueueOutbound,
+    escalations: deps.escalations ?? { firstTime: async () => true },
+    seen: deps.seen,
+    now: deps.now,
+    logger: deps.logger,
+  });
 
   const processors = {
     [QUEUES.digests]: async (job: Job) => runDigest(scanPayload.parse(job.data).site),
+    [QUEUES.staffAlerts]: staff.process,
     [QUEUES.sync]: async (job: Job) => {
       const p = syncPayload.parse(job.data);
       const s = site(p.site);
@@ -340,13 +397,17 @@ export function createJobs(deps: JobsDeps) {
         );
         return { skipped: "unreachable" };
       }
-      if (ref) await deps.ledger.markSent(ref);
+      if (ref) {
+        await deps.ledger.markSent(ref);
+        await deps.activity?.reminderSent(p.site, ref.apptId, ref.start);
+      }
       return { sent: true };
     },
   };
 
   return {
-    queues: { sync, scan, reminders, telegram, digests },
+    queues: { sync, scan, reminders, telegram, digests, staffAlerts },
+    staff,
     scheduler,
     reconciler,
     runScan,
@@ -373,7 +434,7 @@ export function createJobs(deps: JobsDeps) {
       );
     },
 
-    /** Per site: a scan every SCAN_EVERY and the digest at DIGEST_AT (BullMQ 6 job schedulers, not `repeat`). */
+    /** Per site: a scan every SCAN_EVERY, the digest at DIGEST_AT, the CONFIRM_DEADLINE check (BullMQ 6 job schedulers, not `repeat`). */
     async scheduleScans() {
       for (const s of deps.sites) {
         await scan.upsertJobScheduler(
@@ -391,6 +452,7 @@ export function createJobs(deps: JobsDeps) {
           );
         }
       }
+      await staff.schedule();
     },
 
     startWorkers(
@@ -421,7 +483,7 @@ export function createJobs(deps: JobsDeps) {
     /** Workers first (active jobs finish), then queues; the connection is the caller's to close. */
     async close() {
       await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([sync.close(), scan.close(), reminders.close(), telegram.close(), digests.close()]);
+      await Promise.all([sync, scan, reminders, telegram, digests, staffAlerts].map((q) => q.close()));
     },
   };
 }

@@ -3,6 +3,7 @@ import { type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { OutboundMessage } from "../src/core/messages.ts";
+import type { ActivityLog } from "../src/storage/activity-log.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
 import {
@@ -31,11 +32,12 @@ export function whatsappOutboundProducer(connection: Redis, prefix: string, outb
   };
   return {
     queueFor,
-    async enqueue(session: string, request: OutboundRequest, jobId?: string) {
+    async enqueue(session: string, request: OutboundRequest, jobId?: string, delayMs = 0) {
       const outboxId = await outbox.put(request.site, { chatId: request.chatId, messages: request.messages });
       const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
       await queueFor(session).add("send", payload, {
         jobId,
+        ...(delayMs > 0 ? { delay: delayMs } : {}),
         attempts: 10,
         backoff: { type: "exponential", delay: 5_000 },
         removeOnComplete: { age: 7 * 24 * 3600 },
@@ -64,6 +66,8 @@ export function startWhatsAppOutbound(deps: {
   logger: Logger;
   countSkip?: (site: string, reason: string) => void;
   countSent?: (site: string, channel: string) => void;
+  /** The statistics' record of reminders sent. */
+  activity?: Pick<ActivityLog, "reminderSent">;
 }) {
   const pacing = deps.pacing ?? { minMs: 2_000, maxMs: 4_000 };
   const log = deps.logger.child({ mod: "whatsapp-outbound", session: deps.session.name });
@@ -103,6 +107,7 @@ export function startWhatsAppOutbound(deps: {
       await deps.outbox.delete(p.site, p.outboxId);
       if (ref) {
         await deps.ledger.markSent(ref);
+        await deps.activity?.reminderSent(p.site, ref.apptId, ref.start);
         deps.countSent?.(p.site, "whatsapp");
       }
       return { sent: true };

@@ -4,8 +4,10 @@ import type { Logger } from "pino";
 import type { SiteConfig } from "./config/types.ts";
 import { createCatalogCache } from "./conversation/catalog.ts";
 import { createConversationEngine } from "./conversation/engine.ts";
-import type { BookingApi, SitePolicy } from "./conversation/ports.ts";
+import type { BookingApi, SitePolicy, StaffEventSink, StaffRole } from "./conversation/ports.ts";
+import type { ChatAddress } from "./core/messages.ts";
 import { createTranslator, LOCALES_DIR, type Locale } from "./i18n/translator.ts";
+import { createActivityLog, createEscalations } from "./storage/activity-log.ts";
 import { createOwnChanges, type OwnChanges } from "./storage/appointment-marks.ts";
 import {
   createChatLock,
@@ -15,9 +17,10 @@ import {
 } from "./storage/chat-stores.ts";
 import { createKeys } from "./storage/keys.ts";
 import { createOutbox } from "./storage/outbox.ts";
-import { createStaffLinks } from "./storage/staff-links.ts";
+import { createStaffLinks, type StaffLinks } from "./storage/staff-links.ts";
 import { createRedisUsageBudget } from "./storage/usage-budget.ts";
 import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
+import { formatApiMinute } from "./tor4you/dates.ts";
 
 export interface AppDeps {
   sites: readonly SiteConfig[];
@@ -77,6 +80,22 @@ export function createApp(deps: AppDeps) {
   const ownChanges = createOwnChanges(deps.redis, keys);
   const outbox = createOutbox(deps.redis, keys);
   const staffLinks = createStaffLinks(deps.redis, keys);
+  const staff = withConfiguredStaff(staffLinks, deps.sites);
+  const activity = createActivityLog(deps.redis, keys);
+  // Background roles listen here for alerts; the statistics keep the bot's cancellations.
+  const staffEventListeners: StaffEventSink[] = [];
+  const staffEvents: StaffEventSink = async (site, e) => {
+    if (e.kind === "cancelled") {
+      const zone = byId.get(site)?.timezone ?? "Asia/Jerusalem";
+      await activity.cancelledByBot(site, {
+        apptId: e.apptId,
+        start: formatApiMinute(e.start, zone),
+        staffId: e.staffId,
+        serviceId: e.serviceId,
+      });
+    }
+    for (const listener of staffEventListeners) await listener(site, e);
+  };
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
   const engine = createConversationEngine({
@@ -91,7 +110,8 @@ export function createApp(deps: AppDeps) {
     lock: createChatLock(deps.redis, keys),
     dedupe: createInboundDedupe(deps.redis, keys),
     translator,
-    staff: staffLinks,
+    staff,
+    staffEvents,
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
@@ -104,6 +124,11 @@ export function createApp(deps: AppDeps) {
     ownChanges,
     outbox,
     staffLinks,
+    /** Linked and configured staff chats, and what each may see. */
+    staff,
+    activity,
+    escalations: createEscalations(deps.redis, keys),
+    onStaffEvent: (listener: StaffEventSink) => staffEventListeners.push(listener),
     sites: deps.sites,
     now,
   };
@@ -129,6 +154,30 @@ function markingOwnChanges(site: string, client: Tor4YouClient, own: OwnChanges)
     iscoming: async (p) => {
       await own.mark(site, String(p.apptId));
       return client.iscoming(p);
+    },
+  };
+}
+
+/**
+ * Staff chats the sites file names act as linked ones (the file wins over a code-linked role for
+ * the same chat), so an owner can set the team up without codes.
+ */
+function withConfiguredStaff(links: StaffLinks, sites: readonly SiteConfig[]) {
+  const configured = (site: string) =>
+    (sites.find((s) => s.id === site)?.staff ?? []).map((c) => ({
+      address: { site, channel: c.channel, chatId: c.chatId } as ChatAddress,
+      role: c.role as StaffRole,
+    }));
+  const same = (a: ChatAddress, b: ChatAddress) => a.channel === b.channel && a.chatId === b.chatId;
+  return {
+    redeem: links.redeem,
+    async roleOf(address: ChatAddress): Promise<StaffRole | null> {
+      return configured(address.site).find((c) => same(c.address, address))?.role ?? links.roleOf(address);
+    },
+    async list(site: string): Promise<Array<{ address: ChatAddress; role: StaffRole }>> {
+      const fixed = configured(site);
+      const linked = (await links.list(site)).filter((l) => !fixed.some((f) => same(f.address, l.address)));
+      return [...fixed, ...linked];
     },
   };
 }

@@ -10,6 +10,7 @@ import type { OutboundMessage } from "./core/messages.ts";
 import type { Metrics } from "./http/metrics.ts";
 import { tor4youWebhookRoutes } from "./http/tor4you-webhook.ts";
 import { createSitePlans, type SitePlans } from "./reminders/site-plans.ts";
+import { staffSendTime } from "./reminders/staff-quiet.ts";
 import { createAppointmentSeen } from "./storage/appointment-marks.ts";
 import { createChatDirectory } from "./storage/chat-directory.ts";
 import { createRedisCursorStore } from "./storage/cursors.ts";
@@ -35,7 +36,7 @@ export function createBackground(deps: {
   /** The WhatsApp sessions serving each site, and their outbound queues' producer. */
   whatsapp?: {
     sessionFor: (site: string) => string | undefined;
-    enqueue: (session: string, request: OutboundRequest, jobId?: string) => Promise<void>;
+    enqueue: (session: string, request: OutboundRequest, jobId?: string, delayMs?: number) => Promise<void>;
   };
   /** Replaces the sites' reminder policy (tests that need a reminder due in seconds). */
   plans?: Pick<SitePlans, "plan" | "knownOffsets">;
@@ -55,6 +56,9 @@ export function createBackground(deps: {
       // Far enough for the largest offset, plus a day for quiet windows that pull reminders earlier.
       horizonDays: Math.ceil(Math.max(...plans.knownOffsets(s.id), 60) / 1440) + 2,
       digestAt: s.digestAt,
+      alerts: s.alerts,
+      confirmDeadlineMs: s.confirmDeadlineMs,
+      sendAt: staffSendTime(s),
     })),
     clients: app.clients,
     cursors: createRedisCursorStore({ redis: connection, keys: app.keys }),
@@ -83,8 +87,11 @@ export function createBackground(deps: {
     sendTelegram: deps.telegram?.send,
     whatsapp: deps.whatsapp,
     outbox: app.outbox,
-    staffChats: (site) => app.staffLinks.list(site),
+    staffChats: (site) => app.staff.list(site),
     composeDigest: (address, data) => app.engine.prepareDigest(address, data),
+    composeStaff: (address, build) => app.engine.prepareStaffMessage(address, build),
+    escalations: app.escalations,
+    activity: app.activity,
     now: app.now,
     logger: deps.logger,
     countSkip: deps.metrics.skipped,
@@ -94,6 +101,7 @@ export function createBackground(deps: {
       stalledInterval: deps.takeover.stalledInterval,
     },
   });
+  app.onStaffEvent((site, e) => jobs.staff.report(site, e));
   const webhookRoutes = tor4youWebhookRoutes({
     sites: sites.map((s) => ({ id: s.id, webhookKey: s.tor4you.webhookKey, timezone: s.timezone })),
     record: jobs.recordWebhook,

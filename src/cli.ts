@@ -19,6 +19,7 @@ commands:
   check                         validate the configuration and call siteinfo for every site
   staff link --site S (--staff ID | --owner)   a one-time code that links a staff chat
   staff list --site S | staff unlink --site S --chat telegram:ID
+  stats --site S [--weeks 4] [--until YYYY-MM-DD]   reminders, answers and no-shows per week, staff, service
   help                          this text`;
 
 const commands: Record<string, Command> = {
@@ -58,6 +59,10 @@ const commands: Record<string, Command> = {
   async staff(args, io) {
     const { runStaffCommand } = await import("./staff-command.ts");
     return runStaffCommand(args, io);
+  },
+  async stats(args, io) {
+    const { runStatsCommand } = await import("./stats-command.ts");
+    return runStatsCommand(args, io);
   },
   async help(_args, io) {
     io.out(USAGE);

@@ -58,8 +58,13 @@ export async function runStaffCommand(args: string[], io: CliIO): Promise<number
       return 0;
     }
     if (action === "list") {
+      for (const c of site.staff) {
+        io.out(
+          `${c.channel}:${c.chatId}  ${c.role.kind === "owner" ? "owner" : `staff ${c.role.staffId}`}  (sites file)`,
+        );
+      }
       const all = await links.list(site.id);
-      if (all.length === 0) io.out(`no staff chats linked for ${site.id}`);
+      if (all.length === 0 && site.staff.length === 0) io.out(`no staff chats linked for ${site.id}`);
       for (const l of all) {
         io.out(
           `${l.address.channel}:${l.address.chatId}  ${l.role.kind === "owner" ? "owner" : `staff ${l.role.staffId}`}`,

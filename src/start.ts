@@ -11,8 +11,10 @@ import { startDemoBackend } from "./demo.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { metricsRoute } from "./http/metrics-route.ts";
 import { createHttpServer } from "./http/server.ts";
+import { statsRoute } from "./http/stats-page.ts";
 import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
+import { collectStats } from "./stats-report.ts";
 import { sessionsBySite, startWhatsAppSessions } from "./whatsapp-role.ts";
 
 const ROLES = ["all", "web", "worker", "whatsapp"] as const;
@@ -142,6 +144,22 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
       plugins: [
         background.webhookRoutes,
         metricsRoute(metrics.registry, config.adminToken),
+        statsRoute({
+          adminToken: config.adminToken,
+          sites: sites.map((s) => s.id),
+          stats: async (site, weeks) => {
+            const s = sites.find((x) => x.id === site)!;
+            const report = await collectStats({
+              client: app.clients.get(site)!,
+              activity: app.activity,
+              site,
+              zone: s.timezone,
+              weeks,
+              until: app.now(),
+            });
+            return report.weeks;
+          },
+        }),
         ...[...telegram.entries()].flatMap(([id, channel]) => [
           channel.webhookRoute(`/webhooks/telegram/${id}`),
           ...(id === firstTelegram ? [channel.webhookRoute("/webhooks/telegram")] : []),

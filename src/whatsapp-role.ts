@@ -94,6 +94,7 @@ export function startWhatsAppSessions(deps: {
         }),
       ledger,
       outbox: deps.app.outbox,
+      activity: deps.app.activity,
       logger: deps.logger,
       countSent: deps.countSent,
       countSkip: deps.countSkip,

@@ -15,3 +15,12 @@ staff-code-refused = هذا الرمز غير صالح: ربما انتهت صل
 staff-only = هذا متاح لطاقم العمل فقط.
 staff-marked-came = تم التسجيل: حضر ({ $when }).
 staff-marked-no-show = تم التسجيل: لم يحضر ({ $when }).
+## Real-time alerts and the unanswered list
+alert-declined = ✗ لن يحضر: { $who }، { $when } { $phone }
+alert-cancelled = أُلغي عبر البوت: { $who }، { $when }
+alert-booked = حجز جديد عبر البوت: { $who }، { $when }
+alert-moved = نُقل عبر البوت: { $who }، من { $from } إلى { $when }
+unconfirmed-title = { $count ->
+        [one] لا رد بعد على موعد واحد؛ قد يفيد الاتصال:
+       *[other] لا رد بعد على { $count } مواعيد؛ قد يفيد الاتصال:
+    }

@@ -18,3 +18,12 @@ staff-code-refused = That code is not valid: it may have expired or been used al
 staff-only = Only the business's staff can do that.
 staff-marked-came = Marked: came ({ $when }).
 staff-marked-no-show = Marked: no-show ({ $when }).
+## Real-time alerts and the unanswered list
+alert-declined = ✗ Can't come: { $who }, { $when } { $phone }
+alert-cancelled = Cancelled through the bot: { $who }, { $when }
+alert-booked = New booking through the bot: { $who }, { $when }
+alert-moved = Moved through the bot: { $who }, from { $from } to { $when }
+unconfirmed-title = { $count ->
+        [one] No answer yet for 1 appointment; a call may help:
+       *[other] No answer yet for { $count } appointments; a call may help:
+    }

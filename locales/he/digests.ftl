@@ -18,3 +18,12 @@ staff-code-refused = הקוד לא תקף: ייתכן שפג תוקפו או ש�
 staff-only = רק צוות העסק יכול לעשות את זה.
 staff-marked-came = סומן: הגיע/ה ({ $when }).
 staff-marked-no-show = סומן: לא הגיע/ה ({ $when }).
+## Real-time alerts and the unanswered list
+alert-declined = ✗ לא יגיע/תגיע: { $who }, { $when } { $phone }
+alert-cancelled = בוטל דרך הבוט: { $who }, { $when }
+alert-booked = תור חדש דרך הבוט: { $who }, { $when }
+alert-moved = הוזז דרך הבוט: { $who }, מ־{ $from } ל־{ $when }
+unconfirmed-title = { $count ->
+        [one] עדיין אין תשובה לתור אחד; כדאי להתקשר:
+       *[other] עדיין אין תשובה ל־{ $count } תורים; כדאי להתקשר:
+    }

@@ -15,3 +15,13 @@ staff-code-refused = Код недействителен: возможно, он
 staff-only = Это доступно только сотрудникам.
 staff-marked-came = Отмечено: пришёл ({ $when }).
 staff-marked-no-show = Отмечено: не пришёл ({ $when }).
+## Real-time alerts and the unanswered list
+alert-declined = ✗ Не придёт: { $who }, { $when } { $phone }
+alert-cancelled = Отменено через бота: { $who }, { $when }
+alert-booked = Новая запись через бота: { $who }, { $when }
+alert-moved = Перенесено через бота: { $who }, с { $from } на { $when }
+unconfirmed-title = { $count ->
+        [one] Нет ответа по { $count } записи; стоит позвонить:
+        [few] Нет ответа по { $count } записям; стоит позвонить:
+       *[other] Нет ответа по { $count } записям; стоит позвонить:
+    }

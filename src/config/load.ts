@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { AppError } from "../core/errors.ts";
+import { cellToWhatsAppId } from "../domain/phone.ts";
 import {
+  alertKinds,
   booleanText,
   businessPhone,
   channelName,
@@ -17,7 +19,7 @@ import {
   timeOfDay,
   zoneName,
 } from "./schema.ts";
-import type { AppConfig, SiteConfig, Tor4YouAuthConfig } from "./types.ts";
+import type { AppConfig, ConfiguredStaffChat, SiteConfig, Tor4YouAuthConfig } from "./types.ts";
 
 /** A setting is wrong. The message is one line that starts with the setting's name. */
 export class ConfigError extends AppError {
@@ -98,6 +100,8 @@ const envSchema = z.object({
     .default("off")
     .transform((s) => (["off", "none", ""].includes(s.trim().toLowerCase()) ? "off" : s))
     .pipe(z.union([z.literal("off").transform(() => null), durationMs])),
+  STAFF_ALERTS: alertKinds.prefault("declined,cancelled,moved"),
+  URGENT_ALERTS: alertKinds.prefault("off"),
   SCAN_EVERY: durationMs.prefault("10m").refine((ms) => ms >= 60_000, "must be at least 1m"),
   DIGEST_AT: timeOfDay.prefault("19:00"),
   TIMEZONE: zoneName.prefault("Asia/Jerusalem"),
@@ -109,6 +113,52 @@ const envSchema = z.object({
 type Env = z.output<typeof envSchema>;
 
 const whatsappSession = z.string().regex(/^[a-z0-9_-]{1,40}$/i, "session names are letters, digits, - or _");
+
+/**
+ * A staff chat named in the sites file: `{telegram: 123456, staff: 201}` or
+ * `{whatsapp: "0521234567", owner: true}`.
+ */
+const staffChatEntry = z
+  .object({
+    telegram: z
+      .union([z.number().int(), z.string().regex(/^-?\d+$/, "is not a Telegram chat id")])
+      .optional(),
+    whatsapp: z.string().optional(),
+    staff: z
+      .union([z.number().int().positive(), z.string().regex(/^\d+$/, "is a Tor4You staff id (a number)")])
+      .optional(),
+    owner: z.literal(true).optional(),
+  })
+  .transform((e, ctx): ConfiguredStaffChat | typeof z.NEVER => {
+    if ((e.telegram === undefined) === (e.whatsapp === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "give exactly one of telegram (a chat id) or whatsapp (a phone)",
+      });
+      return z.NEVER;
+    }
+    if ((e.staff === undefined) === (e.owner === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "give exactly one of staff (a Tor4You staff id) or owner: true",
+      });
+      return z.NEVER;
+    }
+    let chatId = String(e.telegram ?? "");
+    if (e.whatsapp !== undefined) {
+      try {
+        chatId = cellToWhatsAppId(e.whatsapp);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `"${e.whatsapp}" is not an Israeli mobile number` });
+        return z.NEVER;
+      }
+    }
+    return {
+      channel: e.telegram !== undefined ? "telegram" : "whatsapp",
+      chatId,
+      role: e.owner ? { kind: "owner" } : { kind: "staff", staffId: String(e.staff) },
+    };
+  });
 
 /** One site of the sites file; anything it leaves out comes from the environment. */
 const siteFileEntry = z.object({
@@ -147,7 +197,10 @@ const siteFileEntry = z.object({
   quietHours: z.union([quietHours, z.literal(false).transform(() => null)]).optional(),
   shabbatQuiet: booleanText.optional(),
   cancelCutoff: durationMs.optional(),
-  confirmDeadline: durationMs.optional(),
+  confirmDeadline: z.union([durationMs, z.literal(false).transform(() => null)]).optional(),
+  alerts: alertKinds.optional(),
+  urgentAlerts: alertKinds.optional(),
+  staff: z.array(staffChatEntry).optional(),
   scanEvery: durationMs.optional(),
   digestAt: timeOfDay.optional(),
   timezone: zoneName.optional(),
@@ -190,6 +243,8 @@ function baseSite(env: Env): Omit<SiteConfig, "id" | "name" | "tor4you"> {
     shabbatQuiet: env.SHABBAT_QUIET,
     cancelCutoffMs: env.CANCEL_CUTOFF,
     confirmDeadlineMs: env.CONFIRM_DEADLINE,
+    alerts: { kinds: env.STAFF_ALERTS, urgent: env.URGENT_ALERTS },
+    staff: [],
     scanEveryMs: env.SCAN_EVERY,
     digestAt: env.DIGEST_AT,
     timezone: env.TIMEZONE,
@@ -261,7 +316,9 @@ function sitesFromFile(env: Env, path: string, readFile: (p: string) => string):
       quietHours: s.quietHours !== undefined ? s.quietHours : base.quietHours,
       shabbatQuiet: s.shabbatQuiet ?? base.shabbatQuiet,
       cancelCutoffMs: s.cancelCutoff ?? base.cancelCutoffMs,
-      confirmDeadlineMs: s.confirmDeadline ?? base.confirmDeadlineMs,
+      confirmDeadlineMs: s.confirmDeadline !== undefined ? s.confirmDeadline : base.confirmDeadlineMs,
+      alerts: { kinds: s.alerts ?? base.alerts.kinds, urgent: s.urgentAlerts ?? base.alerts.urgent },
+      staff: s.staff ?? [],
       scanEveryMs: s.scanEvery ?? base.scanEveryMs,
       digestAt: s.digestAt ?? base.digestAt,
       timezone: s.timezone ?? base.timezone,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeCell } from "../domain/phone.ts";
 import { parseDuration, parseDurationList } from "./duration.ts";
+import { ALERT_KINDS, type AlertKind } from "./types.ts";
 
 /** zod helpers that turn the text people write into typed values, with messages that say what to write. */
 export const durationMs = z.string().transform((s, ctx) => {
@@ -69,6 +70,22 @@ export const zoneName = z
   .string()
   .trim()
   .refine((z) => Intl.supportedValuesOf("timeZone").includes(z) || z === "UTC", "is not an IANA time zone");
+
+/** `declined,cancelled` (env) or a YAML list; `off` or `none` for no alerts. */
+export const alertKinds = z.union([z.string(), z.array(z.string())]).transform((v, ctx) => {
+  const text = Array.isArray(v) ? v.join(",") : v;
+  if (["off", "none", ""].includes(text.trim().toLowerCase())) return [];
+  const names = text
+    .split(",")
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = names.find((n) => !(ALERT_KINDS as readonly string[]).includes(n));
+  if (bad !== undefined) {
+    ctx.addIssue({ code: "custom", message: `"${bad}" is not an alert (use ${ALERT_KINDS.join(", ")})` });
+    return z.NEVER;
+  }
+  return [...new Set(names)] as AlertKind[];
+});
 
 export const locale = z.enum(["he", "en", "ar", "ru"]);
 export const channelName = z.enum(["telegram", "whatsapp"]);

@@ -11,6 +11,17 @@ export interface QuietHours {
   text: string;
 }
 
+/** What staff can be told at once; "unconfirmed" is the CONFIRM_DEADLINE list. */
+export type AlertKind = "declined" | "cancelled" | "booked" | "moved" | "unconfirmed";
+export const ALERT_KINDS: readonly AlertKind[] = ["declined", "cancelled", "booked", "moved", "unconfirmed"];
+
+/** A staff chat the sites file names, linked without a code. */
+export interface ConfiguredStaffChat {
+  channel: ChannelName;
+  chatId: string;
+  role: { kind: "staff"; staffId: string } | { kind: "owner" };
+}
+
 export interface SiteConfig {
   id: string;
   name: string;
@@ -35,6 +46,10 @@ export interface SiteConfig {
   shabbatQuiet: boolean;
   cancelCutoffMs: number;
   confirmDeadlineMs: number | null;
+  /** Real-time staff alerts this site wants, and those that may break quiet hours. */
+  alerts: { kinds: AlertKind[]; urgent: AlertKind[] };
+  /** Staff chats from the sites file (more are linked with one-time codes). */
+  staff: ConfiguredStaffChat[];
   scanEveryMs: number;
   digestAt: { text: string; minutes: number };
   timezone: string;

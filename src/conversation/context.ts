@@ -4,7 +4,7 @@ import type { ChatAddress, Choice, OutboundMessage } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import type { Catalog } from "./catalog.ts";
 import type { Intent } from "./intents.ts";
-import type { BookingApi, Identity, Preferences, SitePolicy, StaffRole } from "./ports.ts";
+import type { BookingApi, Identity, Preferences, SitePolicy, StaffEvent, StaffRole } from "./ports.ts";
 import type { Flow } from "./state.ts";
 
 /** Everything a step may read. Steps change nothing outside themselves except through BookingApi and effects. */
@@ -27,6 +27,8 @@ export interface StepContext {
   time: (dt: DateTime) => string;
   /** Weekday, date and time, for sentences. */
   when: (dt: DateTime) => string;
+  /** Tells staff (and the statistics) what the customer just did; never fails the turn. */
+  report: (event: StaffEvent) => Promise<void>;
 }
 
 /** Changes to our own stores, applied by the engine after the step. */

@@ -1,6 +1,8 @@
+import type { FluentVariable } from "@fluent/bundle";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { ChatAddress, Inbound, InboundEvent, OutboundMessage } from "../core/messages.ts";
+import type { StaffFormat } from "../digests/alerts.ts";
 import { composeDigest, type DigestInput } from "../digests/compose.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { isCell, normalizeCell } from "../domain/phone.ts";
@@ -19,6 +21,7 @@ import type {
   InboundDedupe,
   SitePolicy,
   StaffDirectory,
+  StaffEventSink,
 } from "./ports.ts";
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
@@ -33,6 +36,8 @@ export interface ConversationDeps {
   translator: Translator;
   /** Staff chats (linking codes, roles); without it the engine serves customers only. */
   staff?: StaffDirectory;
+  /** Where customers' declines, cancellations, bookings and moves are reported. */
+  staffEvents?: StaffEventSink;
   now: () => DateTime;
   logger: Logger;
 }
@@ -178,6 +183,17 @@ export function createConversationEngine(deps: ConversationDeps) {
       day: (dt) => tr.formatDay(p.locale, dt, zone),
       time: (dt) => tr.formatTime(dt, zone),
       when: (dt) => tr.formatDateTime(p.locale, dt, zone),
+      report: async (event) => {
+        try {
+          await deps.staffEvents?.(p.address.site, event);
+        } catch (e) {
+          // The customer's change is done in Tor4You; a lost alert must not turn it into an error.
+          deps.logger.warn(
+            { site: p.address.site, kind: event.kind, err: (e as Error).message },
+            "staff event lost",
+          );
+        }
+      },
     };
   }
 
@@ -208,24 +224,38 @@ export function createConversationEngine(deps: ConversationDeps) {
     return prepare(address, (ctx) => changeNotice(ctx, appt, kind));
   }
 
-  /** A staff digest in the staff chat's language (no conversation state: its buttons carry ids). */
-  async function prepareDigest(
-    address: ChatAddress,
-    data: { scope: DigestInput["scope"]; today: Appointment[]; tomorrow: Appointment[] },
-  ): Promise<OutboundMessage[] | null> {
+  /** How a staff chat is written to: its language (chosen, or its client's), the site's zone. */
+  async function staffFormat(address: ChatAddress) {
     const site = deps.sites(address.site);
     if (!site) return null;
     const prefs = await deps.identities.preferences(address);
     const locale = pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale);
     const zone = site.policy.timezone;
     const tr = deps.translator;
-    return composeDigest({
-      ...data,
-      now: deps.now(),
-      t: (id, args) => tr.t(locale, id, args),
-      day: (dt) => tr.formatDay(locale, dt, zone),
-      time: (dt) => tr.formatTime(dt, zone),
-    });
+    return {
+      t: (id: string, args?: Record<string, FluentVariable>) => tr.t(locale, id, args),
+      day: (dt: DateTime) => tr.formatDay(locale, dt, zone),
+      time: (dt: DateTime) => tr.formatTime(dt, zone),
+      when: (dt: DateTime) => tr.formatDateTime(locale, dt, zone),
+    };
+  }
+
+  /** A staff digest in the staff chat's language (no conversation state: its buttons carry ids). */
+  async function prepareDigest(
+    address: ChatAddress,
+    data: { scope: DigestInput["scope"]; today: Appointment[]; tomorrow: Appointment[] },
+  ): Promise<OutboundMessage[] | null> {
+    const f = await staffFormat(address);
+    return f && composeDigest({ ...data, now: deps.now(), ...f });
+  }
+
+  /** Any other staff message (alerts, the unanswered list), worded for that chat. */
+  async function prepareStaffMessage(
+    address: ChatAddress,
+    compose: (f: StaffFormat) => OutboundMessage[],
+  ): Promise<OutboundMessage[] | null> {
+    const f = await staffFormat(address);
+    return f && compose(f);
   }
 
   async function prepare(
@@ -253,7 +283,7 @@ export function createConversationEngine(deps: ConversationDeps) {
     });
   }
 
-  return { handle, prepareReminder, prepareNotice, prepareDigest };
+  return { handle, prepareReminder, prepareNotice, prepareDigest, prepareStaffMessage };
 }
 
 /** The site's catalog could not be read: the turn cannot start, and the customer is told so. */

@@ -21,6 +21,21 @@ export type BookingApi = Pick<
   | "custappts"
 >;
 
+/**
+ * Something a customer did through the bot that the business's staff may want to hear about at
+ * once (and that the statistics count). Ids and times only.
+ */
+export interface StaffEvent {
+  kind: "declined" | "cancelled" | "booked" | "moved";
+  apptId: string;
+  staffId?: string;
+  serviceId?: string;
+  start: DateTime;
+  /** For "moved": the start of the appointment it replaced. */
+  previousStart?: DateTime;
+}
+export type StaffEventSink = (site: string, event: StaffEvent) => Promise<void>;
+
 /** Who a staff chat belongs to: a service provider (Tor4You staff id) or the owner. */
 export type StaffRole = { kind: "staff"; staffId: string } | { kind: "owner" };
 

@@ -2,6 +2,7 @@ import type { FluentVariable } from "@fluent/bundle";
 import type { DateTime } from "luxon";
 import type { Choice, OutboundMessage } from "../core/messages.ts";
 import type { Appointment } from "../domain/appointment.ts";
+import { customerName } from "./alerts.ts";
 
 /** Choice ids of the attendance buttons: `s.y.<apptid>` came, `s.n.<apptid>` no-show. */
 export const attendanceChoice = (came: boolean, apptId: string) => `s.${came ? "y" : "n"}.${apptId}`;
@@ -19,8 +20,6 @@ export interface DigestInput {
   time: (dt: DateTime) => string;
 }
 
-const customerName = (a: Appointment) =>
-  [a.customer.first?.trim(), a.customer.last?.trim()].filter(Boolean).join(" ");
 const byStart = (a: Appointment, b: Appointment) => a.start.toMillis() - b.start.toMillis();
 const customerAppointment = (a: Appointment) => a.status === "live" && !a.isLozamin;
 

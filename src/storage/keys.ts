@@ -57,6 +57,11 @@ export function createKeys(prefix: string) {
     ownChange: (s: string, apptId: string) => `${prefix}:own-change:${site(s)}:${apptId}`,
     /** Hash apptId -> start (YYYYMMDDhhmm) as last reconciled: tells a move from an echo. */
     apptSeen: (s: string) => `${prefix}:appt-seen:${site(s)}`,
+    /** Hash per week of appointment starts (`yyyyMMdd` Sunday): reminders sent and bot cancellations. */
+    activityWeek: (s: string, week: string) => `${prefix}:activity:${site(s)}:${week}`,
+    /** An unanswered appointment already listed to staff for this start. */
+    escalated: (s: string, apptId: string, start: string) =>
+      `${prefix}:escalated:${site(s)}:${apptId}:${start}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
   };

@@ -277,7 +277,19 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
   const out = [
     text(ctx.t("book-done", { service: serviceLabel(ctx, flow), staff: staffLabel(ctx, t.staffId), when })),
   ];
-  if (flow.replaces) out.push(...(await finishChange(ctx, flow.replaces, added)));
+  const event = {
+    apptId: added.apptId,
+    staffId: t.staffId,
+    serviceId: flow.serviceId,
+    start: parseApiMinute(t.from, zone),
+  };
+  if (flow.replaces) {
+    const change = await finishChange(ctx, flow.replaces, added);
+    out.push(...change.out);
+    if (change.moved) await ctx.report({ kind: "moved", ...event, previousStart: change.previousStart });
+    // Rolled back: the new appointment is gone again and the old one stands, nothing to tell.
+    else if (!change.rolledBack) await ctx.report({ kind: "booked", ...event });
+  } else await ctx.report({ kind: "booked", ...event });
   return done(...out);
 }
 
@@ -289,15 +301,16 @@ async function finishChange(
 ) {
   const before = await ctx.api.apptinfo({ apptId: old.apptId }).catch(() => null);
   const oldWhen = before ? ctx.when(before.start) : "";
+  const previousStart = before?.start;
   try {
     await ctx.api.delappt({ apptId: old.apptId, vfib: old.conf, sendNotice: true });
-    return [text(ctx.t("change-old-cancelled", { when: oldWhen }))];
+    return { moved: true, previousStart, out: [text(ctx.t("change-old-cancelled", { when: oldWhen }))] };
   } catch {
     try {
       await ctx.api.delappt({ apptId: added.apptId, vfib: added.conf, sendNotice: false });
-      return [text(ctx.t("change-rolled-back", { when: oldWhen }))];
+      return { moved: false, rolledBack: true, out: [text(ctx.t("change-rolled-back", { when: oldWhen }))] };
     } catch {
-      return [text(ctx.t("change-both-kept", { when: oldWhen }))];
+      return { moved: false, out: [text(ctx.t("change-both-kept", { when: oldWhen }))] };
     }
   }
 }

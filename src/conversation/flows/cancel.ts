@@ -82,6 +82,13 @@ export async function cancelStep(
       const late = tooLateToChange(ctx, a, flow.afterDecline);
       if (late) return late;
       await ctx.api.delappt({ apptId: a.id, vfib: a.conf, sendNotice: true });
+      await ctx.report({
+        kind: "cancelled",
+        apptId: a.id,
+        staffId: a.staffId,
+        serviceId: a.serviceId,
+        start: a.start,
+      });
       return done(text(ctx.t("cancel-done", { when: ctx.when(a.start) })));
     }
   }

@@ -66,7 +66,16 @@ export async function decline(ctx: StepContext, apptId: string, start?: string):
   const r = await currentOwn(ctx, apptId, start);
   if ("stale" in r) return r.stale;
   const a = r.appt;
-  if (a.iscoming !== 2 && a.conf) await ctx.api.iscoming({ apptId: a.id, vfib: a.conf, iscoming: 2 });
+  if (a.iscoming !== 2 && a.conf) {
+    await ctx.api.iscoming({ apptId: a.id, vfib: a.conf, iscoming: 2 });
+    await ctx.report({
+      kind: "declined",
+      apptId: a.id,
+      staffId: a.staffId,
+      serviceId: a.serviceId,
+      start: a.start,
+    });
+  }
   return done(
     choices(ctx.t("declined-ask", { when: ctx.when(a.start) }), [
       { id: apptChoice("x", a.id), label: ctx.t("declined-cancel") },

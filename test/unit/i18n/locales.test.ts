@@ -66,6 +66,9 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     confirmed: 7,
     declined: 2,
     unanswered: 3,
+    // staff alerts
+    who: "דנה כהן · תספורת",
+    from: tr.formatDateTime(locale, start.minus({ days: 1 }), ZONE),
     ...overrides,
   } satisfies Record<string, FluentVariable>;
 }
