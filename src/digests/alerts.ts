@@ -7,6 +7,8 @@ import { cellToE164, isCell } from "../domain/phone.ts";
 /** How a staff chat's messages are worded: its language, the site's zone. */
 export interface StaffFormat {
   t: (id: string, args?: Record<string, FluentVariable>) => string;
+  /** Weekday and date, short. */
+  day: (dt: DateTime) => string;
   time: (dt: DateTime) => string;
   when: (dt: DateTime) => string;
 }
@@ -56,6 +58,8 @@ export function composeUnconfirmed(
   if (appts.length === 0) return [];
   const lines = [...appts]
     .sort((a, b) => a.start.toMillis() - b.start.toMillis())
-    .map((a) => `${f.when(a.start)} ${who(a, withStaff)} ${callable(a.customer.cell)}`.trim());
+    .map((a) =>
+      `${f.day(a.start)} ${f.time(a.start)} ${who(a, withStaff)} ${callable(a.customer.cell)}`.trim(),
+    );
   return [{ type: "text", text: [f.t("unconfirmed-title", { count: appts.length }), ...lines].join("\n") }];
 }
