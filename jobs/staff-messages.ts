@@ -124,10 +124,22 @@ export function createStaffMessages(deps: StaffMessagesDeps) {
     // Not urgent: quiet time holds the check itself, and the list goes out when it ends.
     if (delayFor(s, "unconfirmed") > 0) return { skipped: "quiet" };
     const until = now.plus({ milliseconds: s.confirmDeadlineMs });
-    const list = await deps.client(siteId).apptlist({ from: now.startOf("day"), to: until, format: 2 });
+    const list = await deps.client(siteId).apptlist({
+      from: now.startOf("day"),
+      // Whole days: the filter below draws the exact line.
+      to: until.endOf("day"),
+      format: 2,
+    });
     const due: Appointment[] = [];
     for (const a of list.changed ? list.appointments : []) {
-      if (a.status !== "live" || a.isLozamin || a.iscoming !== 0 || a.start <= now || a.start > until)
+      if (
+        a.status !== "live" ||
+        a.isLozamin ||
+        a.tmpExpire ||
+        a.iscoming !== 0 ||
+        a.start <= now ||
+        a.start > until
+      )
         continue;
       const seen = await deps.seen.get(siteId, a.id);
       if (!seen?.firstSeenMs || seen.firstSeenMs > a.start.toMillis() - s.confirmDeadlineMs) continue;

@@ -5,6 +5,7 @@ import pino from "pino";
 import type { Jobs } from "../../jobs/runtime.ts";
 import { createApp } from "../../src/app.ts";
 import { demoSiteDefaults } from "../../src/config/load.ts";
+import type { SiteConfig } from "../../src/config/types.ts";
 import { sitesFromEmulator } from "../../src/demo.ts";
 import { createEmulator } from "../../src/emulator/emulator.ts";
 import type { Seed } from "../../src/emulator/seed.ts";
@@ -19,7 +20,13 @@ export const T0 = DateTime.fromISO("2026-11-23T10:00:00", { zone: TOR4YOU_ZONE }
  * real Redis under a private key prefix that `stop` deletes.
  */
 export async function startDemoApp(
-  opts: { seed?: Seed | ((now: DateTime) => Seed); env?: Record<string, string>; logLevel?: string } = {},
+  opts: {
+    seed?: Seed | ((now: DateTime) => Seed);
+    env?: Record<string, string>;
+    logLevel?: string;
+    /** Settings the environment cannot express (staff chats of a sites file), for every site. */
+    site?: Partial<Omit<SiteConfig, "id" | "name" | "tor4you">>;
+  } = {},
 ) {
   const emulator = createEmulator({ start: T0, frozen: true, seed: opts.seed });
   const apiUrl = await emulator.listen(0);
@@ -27,7 +34,10 @@ export async function startDemoApp(
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
   const prefix = `test-${randomBytes(6).toString("hex")}`;
   const logger = pino({ level: opts.logLevel ?? "silent" });
-  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ CANCEL_CUTOFF: "3h", ...opts.env }));
+  const sites = sitesFromEmulator(emulator, apiUrl, {
+    ...demoSiteDefaults({ CANCEL_CUTOFF: "3h", ...opts.env }),
+    ...opts.site,
+  });
   const app = createApp({
     sites,
     redis,

@@ -133,4 +133,50 @@ sites:
     const noAuth = `sites:\n  - { id: a, tor4you: { webhookKey: x } }\n`;
     expect(fails({ SITES_FILE: "s.yaml" }, { "s.yaml": noAuth }).message).toMatch(/needs a torkey/);
   });
+
+  it("staff alerts: which ones, which are urgent, and the staff chats a sites file names", () => {
+    const env = { TOR4YOU_TORKEY: TORKEY };
+    const defaults = loadConfig(env).sites[0]!;
+    expect(defaults.alerts).toEqual({ kinds: ["declined", "cancelled", "moved"], urgent: [] });
+    expect(defaults.confirmDeadlineMs).toBeNull();
+    const set = loadConfig({
+      ...env,
+      STAFF_ALERTS: "booked, declined",
+      URGENT_ALERTS: "declined",
+      CONFIRM_DEADLINE: "12h",
+    }).sites[0]!;
+    expect(set.alerts).toEqual({ kinds: ["booked", "declined"], urgent: ["declined"] });
+    expect(set.confirmDeadlineMs).toBe(12 * 3_600_000);
+    expect(loadConfig({ ...env, STAFF_ALERTS: "off" }).sites[0]!.alerts.kinds).toEqual([]);
+    expect(fails({ ...env, STAFF_ALERTS: "declined,late" }).message).toMatch(
+      /^STAFF_ALERTS: "late" is not an alert/,
+    );
+
+    const yaml = `
+sites:
+  - id: barber
+    tor4you: { torkey: "${TORKEY}" }
+    alerts: [declined, unconfirmed]
+    urgentAlerts: [unconfirmed]
+    confirmDeadline: 12h
+    staff:
+      - { telegram: 123456789, staff: 201 }
+      - { whatsapp: "052-765-4321", owner: true }
+`;
+    const site = loadConfig({ SITES_FILE: "s.yaml" }, () => yaml).sites[0]!;
+    expect(site.alerts).toEqual({ kinds: ["declined", "unconfirmed"], urgent: ["unconfirmed"] });
+    expect(site.confirmDeadlineMs).toBe(12 * 3_600_000);
+    expect(site.staff).toEqual([
+      { channel: "telegram", chatId: "123456789", role: { kind: "staff", staffId: "201" } },
+      { channel: "whatsapp", chatId: "972527654321@c.us", role: { kind: "owner" } },
+    ]);
+    const both = `sites:\n  - id: a\n    tor4you: { torkey: x }\n    staff: [{ telegram: 1, whatsapp: "0521234567", owner: true }]\n`;
+    expect(fails({ SITES_FILE: "s.yaml" }, { "s.yaml": both }).message).toMatch(
+      /^SITES_FILE s\.yaml: sites\[0\]\.staff\[0\]: give exactly one of telegram/,
+    );
+    const noRole = `sites:\n  - id: a\n    tor4you: { torkey: x }\n    staff: [{ telegram: 1 }]\n`;
+    expect(fails({ SITES_FILE: "s.yaml" }, { "s.yaml": noRole }).message).toMatch(
+      /staff \(a Tor4You staff id\) or owner/,
+    );
+  });
 });
