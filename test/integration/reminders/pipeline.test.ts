@@ -140,6 +140,9 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
     await waitFor(async () => (await p.jobs.queues.telegram.getCompletedCount()) === 2);
     expect(p.sent).toHaveLength(1);
     expect(p.skips).toContain("duplicate");
+    // the statistics count the one that went out, in the week of the appointment (Sun 30.12.2029)
+    const week = (await p.app.activity.weeks(SITE, ["20291230"])).get("20291230")!;
+    expect([...week.reminders]).toEqual([["8001", 1]]);
 
     // a process died between claim and "sent": the entry is still "claimed"
     await p.redis.set(

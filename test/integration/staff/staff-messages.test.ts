@@ -124,10 +124,13 @@ describe("real-time staff alerts", () => {
 
   it("cancelling through the bot alerts too, once", async () => {
     w = await world();
-    await reminded(w);
+    const appt = await reminded(w);
     await w.say({ type: "text", text: "no" });
     await w.tap("Cancel it");
     await w.tap("Yes, cancel it");
+    // the statistics count it as a cancellation through the bot, in the week of its start
+    const week = (await w.app.activity.weeks(DEMO_BARBER_SITEID, ["20261122"])).get("20261122")!;
+    expect([...week.cancels]).toEqual([[appt.id, { staffId: "201", serviceId: appt.serviceId }]]);
     await w.until(() => w!.to("9201").some((t) => t.startsWith("בוטל דרך הבוט")));
     expect(w.to("9201").filter((t) => t.startsWith("בוטל דרך הבוט"))).toHaveLength(1);
   });
