@@ -11,6 +11,7 @@ import { startDemoApp } from "../support/demo-app.ts";
 export const SECRET = "e2e-secret_token";
 
 interface BotMessage {
+  message_id?: number;
   chat_id: number | string;
   text: string;
   reply_markup?: {
@@ -112,8 +113,8 @@ export async function startTelegramWorld() {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ token: channel.token, chatId: userId }),
       });
-      const body = (await res.json()) as { result: Array<{ message: BotMessage }> };
-      return body.result.map((u) => u.message);
+      const body = (await res.json()) as { result: Array<{ message: BotMessage; messageId: number }> };
+      return body.result.map((u) => ({ ...u.message, message_id: u.messageId }));
     };
     /**
      * The test server calls the webhook without waiting, so a turn's replies arrive a little
@@ -163,6 +164,18 @@ export async function startTelegramWorld() {
         await client.sendCallback(client.makeCallbackQuery(button.callback_data, { from }));
         return replies();
       },
+      /** Presses a button of one particular message, as Telegram reports it (message id, text, keyboard). */
+      async tapIn(message: BotMessage, data: string) {
+        const pressed = {
+          message_id: message.message_id,
+          date: 1,
+          text: message.text,
+          reply_markup: message.reply_markup,
+          chat: { id: userId, type: "private" },
+        };
+        await client.sendCallback(client.makeCallbackQuery(data, { from, message: pressed } as never));
+        return replies();
+      },
       async tapData(data: string) {
         await client.sendCallback(client.makeCallbackQuery(data, { from }));
         return replies();
@@ -187,6 +200,12 @@ export async function startTelegramWorld() {
     httpUrl,
     customer,
     jobs: background.jobs,
+    /** A message the bot sent, as it stands now (after any edits). */
+    botMessage(messageId: number) {
+      return telegram.storage.botMessages.find((u) => u.messageId === messageId)?.message as
+        | BotMessage
+        | undefined;
+    },
     async stop() {
       await http.close();
       await background.jobs.close();

@@ -191,6 +191,17 @@ describe("staff on Telegram", () => {
     // the code works once
     const other = w.customer(DEMO_BARBER_SITEID, { language: "en" });
     expect(all(await other.say(code))).toMatch(/not valid/);
+    // an expired code is refused the same way, typed or through the deep link
+    const short = await w.app.staffLinks.createCode(DEMO_BARBER_SITEID, { kind: "owner" }, 1);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(all(await other.command(`/start ${short}`))).toMatch(/not valid/);
+    expect(
+      await w.app.staffLinks.roleOf({
+        site: DEMO_BARBER_SITEID,
+        channel: "telegram",
+        chatId: String(other.userId),
+      }),
+    ).toBeNull();
 
     // the digest runs at DIGEST_AT, local time, from one job scheduler per site
     await w.jobs.scheduleScans();
@@ -217,9 +228,15 @@ describe("staff on Telegram", () => {
     const noShow = buttons.find((b) => b.text === "No-show");
     expect(noShow).toBeDefined();
     const apptId = noShow!.callback_data.split(".")[2]!;
-    const marked = await staff.tapData(noShow!.callback_data);
+    const card = digest.find((m) =>
+      m.reply_markup?.inline_keyboard?.flat().some((b) => b.callback_data === noShow!.callback_data),
+    )!;
+    const marked = await staff.tapIn(card, noShow!.callback_data);
     expect(all(marked)).toMatch(/Marked: no-show/);
     expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(apptId)!.showstatus).toBe("2");
+    // the digest's own message changes in place: it now says what was marked
+    expect(card.message_id).toBeDefined();
+    expect(w.botMessage(card.message_id!)?.text).toBe(`${card.text}\n\n✓ No-show`);
 
     // a customer cannot mark attendance
     expect(all(await other.tapData(noShow!.callback_data.replace(".n.", ".y.")))).toMatch(
