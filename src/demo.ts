@@ -1,6 +1,9 @@
 import type { Logger } from "pino";
+import type { App } from "./app.ts";
+import type { DemoBusiness, Persona } from "./channels/webchat/webchat-channel.ts";
 import { demoSiteDefaults } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
+import type { ChatAddress, OutboundMessage } from "./core/messages.ts";
 import { createEmulator, type Emulator } from "./emulator/emulator.ts";
 
 /** The emulator's sites as the program's own sites, with the given policy settings. */
@@ -37,4 +40,51 @@ export async function startDemoBackend(
   const emulator = createEmulator({ logger: logger.child({ mod: "emulator" }, { level: "warn" }) });
   const apiUrl = await emulator.listen(0, "127.0.0.1");
   return { emulator, sites: sitesFromEmulator(emulator, apiUrl, demoSiteDefaults(env)) };
+}
+
+/** A number no demo customer has: "a new customer" books with it. */
+export const DEMO_NEW_CUSTOMER = "0509990001";
+
+/**
+ * The demo businesses and the customers a web chat visitor may play: every customer with an
+ * appointment still ahead (noted with the next one), and a new customer with no history.
+ */
+export function demoBusinesses(emulator: Emulator): DemoBusiness[] {
+  const now = emulator.clock.now();
+  return emulator.sites().map((s) => {
+    const seen = new Set<string>();
+    const personas: Persona[] = [];
+    const upcoming = [...s.appointments.values()]
+      .filter((a) => a.status === "1" && a.from > now && a.customer)
+      .sort((a, b) => a.from.toMillis() - b.from.toMillis());
+    for (const a of upcoming) {
+      const c = s.customers.get(a.customer);
+      if (!c?.cell || seen.has(c.cell) || c.isLozamin) continue;
+      seen.add(c.cell);
+      const service = s.services.get(a.service)?.name.trim();
+      personas.push({
+        name: `${c.first.trim()} ${c.last.trim()}`.trim(),
+        phone: c.cell,
+        note: `${a.from.toFormat("dd.MM HH:mm")}${service ? ` ${service}` : ""}`,
+      });
+    }
+    personas.push({ name: "לקוח/ה חדש/ה · New customer", phone: DEMO_NEW_CUSTOMER });
+    return { site: s.siteid, name: s.name.trim(), personas };
+  });
+}
+
+/**
+ * "Send me a reminder now": the reminder of the chat's next appointment, composed exactly as the
+ * reminder job would (and made the chat's open question, so a typed "yes" answers it).
+ */
+export async function demoReminder(app: App, address: ChatAddress): Promise<OutboundMessage[] | null> {
+  const identity = await app.identities.get(address);
+  const client = app.clients.get(address.site);
+  if (!identity || !client) return null;
+  const appts = await client.apptbycellortz({ cell: identity.cell, showFuture: true });
+  const now = app.now();
+  const next = appts
+    .filter((a) => a.status === "live" && !a.isLozamin && a.start > now)
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis())[0];
+  return next ? app.engine.prepareReminder(address, next) : null;
 }

@@ -3,17 +3,19 @@ import { whatsappOutboundProducer } from "../jobs/whatsapp-outbound.ts";
 import { createApp } from "./app.ts";
 import { createBackground } from "./background.ts";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.ts";
+import { createWebChatChannel } from "./channels/webchat/webchat-channel.ts";
 import type { CliIO } from "./cli.ts";
 import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
 import { InvalidInputError } from "./core/errors.ts";
-import { startDemoBackend } from "./demo.ts";
+import { demoBusinesses, demoReminder, startDemoBackend } from "./demo.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { metricsRoute } from "./http/metrics-route.ts";
 import { createHttpServer } from "./http/server.ts";
 import { statsRoute } from "./http/stats-page.ts";
 import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
+import { ensureRedis } from "./redis-access.ts";
 import { collectStats } from "./stats-report.ts";
 import { sessionsBySite, startWhatsAppSessions } from "./whatsapp-role.ts";
 
@@ -33,12 +35,14 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
   const closers: Array<() => Promise<unknown>> = [];
 
   let sites: readonly SiteConfig[] = config.sites;
+  let demo: Awaited<ReturnType<typeof startDemoBackend>> | undefined;
   if (config.demo) {
-    const demo = await startDemoBackend(io.env, logger);
+    demo = await startDemoBackend(io.env, logger);
     sites = demo.sites;
-    closers.push(() => demo.emulator.close());
+    const emulator = demo.emulator;
+    closers.push(() => emulator.close());
     io.out(
-      `tor4you-bot DEMO: no Tor4You credentials, so it runs on the built-in Tor4You emulator at ${demo.emulator.baseUrl}`,
+      `tor4you-bot DEMO: no Tor4You credentials, so it runs on the built-in Tor4You emulator at ${emulator.baseUrl}`,
     );
     io.out(
       "  to run for real, set TOR4YOU_TORKEY (or TOR4YOU_SITEID + TOR4YOU_KEY + TOR4YOU_SECRET) or SITES_FILE",
@@ -47,8 +51,10 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     io.out(`tor4you-bot: ${sites.length} site(s): ${sites.map((s) => s.id).join(", ")}`);
   }
 
+  const redisAccess = await ensureRedis(config.redisUrl, { demo: config.demo, say: io.out });
+  closers.push(redisAccess.stop);
   // BullMQ needs maxRetriesPerRequest: null; the same connection serves the stores.
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+  const redis = new Redis(redisAccess.url, { maxRetriesPerRequest: null, lazyConnect: true });
   redis.on("error", (e) => logger.warn({ err: e.message }, "redis error"));
   await redis.connect();
   closers.unshift(() => redis.quit());
@@ -128,6 +134,19 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
 
   if (intake) {
     const firstTelegram = sites.find((s) => s.telegram)?.id;
+    const emulator = demo?.emulator;
+    const webchat = emulator
+      ? createWebChatChannel({
+          engine: app.engine,
+          translator: app.translator,
+          demo: {
+            businesses: async () => demoBusinesses(emulator),
+            remindNow: (address) => demoReminder(app, address),
+          },
+          logger,
+        })
+      : undefined;
+    if (webchat) closers.unshift(async () => webchat.close());
     const http = await createHttpServer({
       logger,
       details: () => ({ whatsapp: whatsapp.statuses() }),
@@ -142,6 +161,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         })),
       ],
       plugins: [
+        ...(webchat ? [webchat.plugin] : []),
         background.webhookRoutes,
         metricsRoute(metrics.registry, config.adminToken),
         statsRoute({
@@ -168,7 +188,21 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     });
     await http.listen({ port: config.port, host: "0.0.0.0" });
     closers.unshift(() => http.close());
-    io.out(`  http: http://127.0.0.1:${config.port}/healthz  (Tor4You webhooks at /webhooks/tor4you/<site>)`);
+    const port = (http.server.address() as { port: number }).port;
+    if (emulator) {
+      // The demo's Tor4You calls back like the real one: every change arrives as a webhook.
+      for (const s of emulator.sites())
+        s.webhook = {
+          ...s.webhook,
+          url: `http://127.0.0.1:${port}/webhooks/tor4you/${s.siteid}`,
+          active: true,
+        };
+      io.out(`  web chat: http://127.0.0.1:${port}/  (play a customer of the demo businesses)`);
+    }
+    io.out(
+      `  admin: http://127.0.0.1:${port}/admin  ${config.adminToken ? "(password: ADMIN_TOKEN)" : "(set ADMIN_TOKEN to enable)"}`,
+    );
+    io.out(`  http: http://127.0.0.1:${port}/healthz  (Tor4You webhooks at /webhooks/tor4you/<site>)`);
     for (const [id, channel] of telegram) {
       await channel.start();
       closers.unshift(() => channel.stop());
