@@ -20,8 +20,8 @@ export function createSseHub(opts: { heartbeatMs?: number } = {}) {
         "x-accel-buffering": "no",
       });
       res.write(": open\n\n");
-      let set = streams.get(key);
-      if (!set) streams.set(key, (set = new Set()));
+      const set = streams.get(key) ?? new Set<ServerResponse>();
+      streams.set(key, set);
       set.add(res);
       res.on("close", () => {
         set.delete(res);
