@@ -17,7 +17,7 @@ export interface ReconcileDeps {
   now: () => DateTime;
   logger: Logger;
   /** Counts decisions not to remind, by reason (a metric). */
-  countSkip?: (site: string, reason: string) => void;
+  countSkip?: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
 }
 
 /**
@@ -30,7 +30,7 @@ export function createReconciler(deps: ReconcileDeps) {
       const now = deps.now();
       const planned = deps.plan(site, appt, now, seenAt);
       for (const s of planned.skipped) {
-        deps.countSkip?.(site, s.reason);
+        deps.countSkip?.(site, s.reason, { apptId: appt.id, offsetMin: s.offsetMin });
         deps.logger.info(
           { site, apptId: appt.id, offsetMin: s.offsetMin, reason: s.reason },
           "no reminder planned",

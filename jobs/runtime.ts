@@ -103,7 +103,7 @@ export interface JobsDeps {
   ) => Promise<OutboundMessage[] | null>;
   now: () => DateTime;
   logger: Logger;
-  countSkip?: (site: string, reason: string) => void;
+  countSkip?: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
   countSent?: (site: string, channel: string) => void;
   /** How fast a crashed worker's jobs are taken over (BullMQ's lock and stall check); tests shorten them. */
   workerTuning?: { lockDuration?: number; stalledInterval?: number };
@@ -349,7 +349,7 @@ export function createJobs(deps: JobsDeps) {
       );
       if (outcome.sent) deps.countSent?.(p.site, outcome.channel);
       else {
-        deps.countSkip?.(p.site, outcome.reason);
+        deps.countSkip?.(p.site, outcome.reason, { apptId: p.apptId, offsetMin: p.offsetMin });
         log.info(
           { site: p.site, apptId: p.apptId, offsetMin: p.offsetMin, reason: outcome.reason },
           "reminder not sent",
@@ -375,7 +375,7 @@ export function createJobs(deps: JobsDeps) {
             { site: p.site, apptId: ref.apptId, offsetMin: ref.offsetMin, state: claim.state },
             "reminder not sent again",
           );
-          deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate");
+          deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate", ref);
           return { skipped: claim.state };
         }
       }
@@ -390,7 +390,7 @@ export function createJobs(deps: JobsDeps) {
       await deps.outbox.delete(p.site, p.outboxId);
       if (result === "blocked") {
         if (ref) await deps.ledger.release(ref);
-        deps.countSkip?.(p.site, "unreachable");
+        deps.countSkip?.(p.site, "unreachable", ref ?? undefined);
         log.info(
           { site: p.site, apptId: ref?.apptId },
           "customer blocked the bot: not sent, chat marked unreachable",

@@ -64,7 +64,7 @@ export function startWhatsAppOutbound(deps: {
   outbox: Outbox;
   pacing?: { minMs: number; maxMs: number };
   logger: Logger;
-  countSkip?: (site: string, reason: string) => void;
+  countSkip?: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
   countSent?: (site: string, channel: string) => void;
   /** The statistics' record of reminders sent. */
   activity?: Pick<ActivityLog, "reminderSent">;
@@ -87,7 +87,7 @@ export function startWhatsAppOutbound(deps: {
         const claim = await deps.ledger.claim(ref);
         if (!claim.ok && claim.state === "in_flight") throw new Error("reminder send in flight elsewhere");
         if (!claim.ok) {
-          deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate");
+          deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate", ref);
           log.warn({ site: p.site, apptId: ref.apptId, state: claim.state }, "reminder not sent again");
           return { skipped: claim.state };
         }

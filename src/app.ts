@@ -15,6 +15,7 @@ import {
   createIdentityStore,
   createInboundDedupe,
 } from "./storage/chat-stores.ts";
+import { createDecisionLog } from "./storage/decision-log.ts";
 import { createKeys } from "./storage/keys.ts";
 import { createOutbox } from "./storage/outbox.ts";
 import { createStaffLinks, type StaffLinks } from "./storage/staff-links.ts";
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps) {
     staff,
     activity,
     escalations: createEscalations(deps.redis, keys),
+    decisions: createDecisionLog(deps.redis, keys),
     onStaffEvent: (listener: StaffEventSink) => staffEventListeners.push(listener),
     sites: deps.sites,
     now,

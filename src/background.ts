@@ -42,10 +42,21 @@ export function createBackground(deps: {
   plans?: Pick<SitePlans, "plan" | "knownOffsets">;
   /** How soon a crashed sender's claim and jobs are taken over (tests shorten them). */
   takeover?: { ledgerLeaseMs?: number; lockDuration?: number; stalledInterval?: number };
-}): { jobs: Jobs; webhookRoutes: (app: FastifyInstance) => Promise<void> } {
+}): {
+  jobs: Jobs;
+  webhookRoutes: (app: FastifyInstance) => Promise<void>;
+  countSkip: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
+} {
   const { app, connection, sites } = deps;
   const plans = deps.plans ?? createSitePlans(sites);
   const directory = createChatDirectory(connection, app.keys);
+  /** Counted for /metrics (reason only), kept with its ids for the admin page. */
+  const countSkip = (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => {
+    deps.metrics.skipped(site, reason);
+    app.decisions
+      .record(site, { reason, ...detail })
+      .catch((e) => deps.logger.warn({ err: (e as Error).message }, "decision not kept for the admin page"));
+  };
   const jobs = createJobs({
     connection,
     prefix: app.keys.prefix,
@@ -70,7 +81,7 @@ export function createBackground(deps: {
         knownOffsets: plans.knownOffsets,
         now: app.now,
         logger: deps.logger.child({ mod: "planner" }),
-        countSkip: deps.metrics.skipped,
+        countSkip,
       }),
     chatsFor: directory.chatsFor,
     channels: (site) => {
@@ -94,7 +105,7 @@ export function createBackground(deps: {
     activity: app.activity,
     now: app.now,
     logger: deps.logger,
-    countSkip: deps.metrics.skipped,
+    countSkip,
     countSent: deps.metrics.sent,
     workerTuning: deps.takeover && {
       lockDuration: deps.takeover.lockDuration,
@@ -108,5 +119,5 @@ export function createBackground(deps: {
     logger: deps.logger,
     count: deps.metrics.webhook,
   });
-  return { jobs, webhookRoutes };
+  return { jobs, webhookRoutes, countSkip };
 }

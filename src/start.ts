@@ -9,6 +9,7 @@ import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
 import { InvalidInputError } from "./core/errors.ts";
 import { demoBusinesses, demoReminder, startDemoBackend } from "./demo.ts";
+import { adminRoutes } from "./http/admin-page.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { metricsRoute } from "./http/metrics-route.ts";
 import { createHttpServer } from "./http/server.ts";
@@ -17,6 +18,7 @@ import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
 import { ensureRedis } from "./redis-access.ts";
 import { collectStats } from "./stats-report.ts";
+import { deleteKeysUnder } from "./storage/prefix-cleanup.ts";
 import { sessionsBySite, startWhatsAppSessions } from "./whatsapp-role.ts";
 
 const ROLES = ["all", "web", "worker", "whatsapp"] as const;
@@ -60,7 +62,14 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
   closers.unshift(() => redis.quit());
 
   const defaultLocale = isLocale(config.defaultLocale) ? config.defaultLocale : "he";
-  const app = createApp({ sites, redis, logger, defaultLocale });
+  // The demo's emulator starts afresh every time, so its state in Redis does too: a cursor or
+  // ledger entry left by an earlier demo would describe appointments that no longer exist.
+  const keyPrefix = config.demo ? "t4y-demo" : "t4y";
+  if (config.demo) {
+    await deleteKeysUnder(redis, keyPrefix);
+    closers.unshift(() => deleteKeysUnder(redis, keyPrefix));
+  }
+  const app = createApp({ sites, redis, logger, defaultLocale, keyPrefix });
   const metrics = createMetrics();
   const intake = opts.role === "all" || opts.role === "web";
   const working = opts.role === "all" || opts.role === "worker";
@@ -124,7 +133,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     logger,
     print: io.out,
     countSent: metrics.sent,
-    countSkip: metrics.skipped,
+    countSkip: background.countSkip,
     sessionUp: metrics.whatsappSession,
   });
   // The browsers go before Redis closes, after intake and workers have stopped.
@@ -164,6 +173,17 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         ...(webchat ? [webchat.plugin] : []),
         background.webhookRoutes,
         metricsRoute(metrics.registry, config.adminToken),
+        adminRoutes({
+          adminToken: config.adminToken,
+          sites: () =>
+            sites.map((s) => ({ id: s.id, name: s.name, telegramInvite: inviteOf(telegram.get(s.id)) })),
+          sessions: () => whatsapp.sessions.map((s) => s.status()),
+          queues: () => [
+            ...Object.values(background.jobs.queues),
+            ...[...siteOf.keys()].map((name) => whatsappProducer.queueFor(name)),
+          ],
+          decisions: (site) => app.decisions.recent(site),
+        }),
         statsRoute({
           adminToken: config.adminToken,
           sites: sites.map((s) => s.id),
@@ -225,6 +245,15 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
   for (const close of closers)
     await close().catch((e) => logger.warn({ err: (e as Error).message }, "close failed"));
   return 0;
+}
+
+/** The bot's invite link once it knows its username (after start). */
+function inviteOf(channel: TelegramChannel | undefined): string | undefined {
+  try {
+    return channel?.inviteLink;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `TELEGRAM_WEBHOOK_URL` names the server; each site's bot gets its own path on it. */

@@ -40,7 +40,7 @@ export function startWhatsAppSessions(deps: {
   logger: Logger;
   print: (line: string) => void;
   countSent?: (site: string, channel: string) => void;
-  countSkip?: (site: string, reason: string) => void;
+  countSkip?: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
   sessionUp?: (session: string, ready: boolean) => void;
 }) {
   const { siteOf } = sessionsBySite(deps.sites);

@@ -62,6 +62,10 @@ export function createKeys(prefix: string) {
     /** An unanswered appointment already listed to staff for this start. */
     escalated: (s: string, apptId: string, start: string) =>
       `${prefix}:escalated:${site(s)}:${apptId}:${start}`,
+    /** Capped list of the latest decisions not to send a reminder (JSON, newest first). */
+    decisions: (s: string) => `${prefix}:decisions:${site(s)}`,
+    /** One decision already in that list today. */
+    decisionSeen: (s: string, id: string) => `${prefix}:decision-seen:${site(s)}:${id}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
   };

@@ -80,7 +80,7 @@ afterAll(async () => {
     await new Promise((r) => child.once("exit", r));
   }
   const redis = new Redis(REDIS_URL);
-  await deletePrefix(redis, "t4y");
+  await deletePrefix(redis, "t4y-demo");
   await redis.quit();
 });
 

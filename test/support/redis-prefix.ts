@@ -2,16 +2,10 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, afterEach } from "vitest";
 import { createKeys } from "../../src/storage/keys.ts";
+import { deleteKeysUnder } from "../../src/storage/prefix-cleanup.ts";
 
-/**
- * Deletes every key under one prefix, and nothing else: tests and benchmarks share one Redis
- * server, so each cleans (or "loses") only its own keys.
- */
-export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 })) {
-    if ((keys as string[]).length) await redis.del(...(keys as string[]));
-  }
-}
+/** Tests and benchmarks share one Redis server: each cleans (or "loses") only its own keys. */
+export const deletePrefix = deleteKeysUnder;
 
 /**
  * A real Redis connection for a test file and a fresh key prefix per test (`fresh()`); after
