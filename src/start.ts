@@ -161,6 +161,18 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
       details: () => ({ whatsapp: whatsapp.statuses() }),
       readiness: [
         { name: "redis", check: async () => ({ ok: (await redis.ping()) === "PONG" }) },
+        // Tor4You answers (siteinfo, at most once a minute: readiness probes must not eat the API budget).
+        ...sites.map((s) => ({
+          name: `tor4you-${s.id}`,
+          check: cachedCheck(60_000, async () => {
+            await app.clients.get(s.id)!.siteinfo();
+            return { ok: true };
+          }),
+        })),
+        ...[...telegram.entries()].map(([id, channel]) => ({
+          name: `telegram-${id}`,
+          check: async () => (inviteOf(channel) ? { ok: true } : { ok: false, detail: "bot not started" }),
+        })),
         ...whatsapp.sessions.map((s) => ({
           name: `whatsapp-${s.name}`,
           check: async () => ({
@@ -172,7 +184,9 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
       plugins: [
         ...(webchat ? [webchat.plugin] : []),
         background.webhookRoutes,
-        metricsRoute(metrics.registry, config.adminToken),
+        metricsRoute(metrics.registry, config.adminToken, () =>
+          Promise.all(Object.values(background.jobs.queues).map((q) => q.exportPrometheusMetrics())),
+        ),
         adminRoutes({
           adminToken: config.adminToken,
           sites: () =>
@@ -245,6 +259,18 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
   for (const close of closers)
     await close().catch((e) => logger.warn({ err: (e as Error).message }, "close failed"));
   return 0;
+}
+
+/** A readiness check that asks again only after `ttlMs`; failures are kept as long as successes. */
+function cachedCheck(ttlMs: number, check: () => Promise<{ ok: boolean; detail?: string }>) {
+  let last: { at: number; result: { ok: boolean; detail?: string } } | undefined;
+  return async () => {
+    if (!last || Date.now() - last.at > ttlMs) {
+      const result = await check().catch((e: Error) => ({ ok: false, detail: e.message }));
+      last = { at: Date.now(), result };
+    }
+    return last.result;
+  };
 }
 
 /** The bot's invite link once it knows its username (after start). */
