@@ -19,8 +19,37 @@ commands:
   check                         validate the configuration and call siteinfo for every site
   staff link --site S (--staff ID | --owner)   a one-time code that links a staff chat
   staff list --site S | staff unlink --site S --chat telegram:ID
+  reminders preview --site S [--days 2]   what would be sent when, and what would not and why
   stats --site S [--weeks 4] [--until YYYY-MM-DD]   reminders, answers and no-shows per week, staff, service
   help                          this text`;
+
+/** `tor4you-bot <command> --help`. */
+const HELP: Record<string, string> = {
+  start: `usage: tor4you-bot start [--role all|web|worker|whatsapp] [--session NAME]
+
+  all (default)  everything in one process: HTTP (webhooks, web chat, admin), workers, WhatsApp
+  web            HTTP intake and Telegram only
+  worker         background jobs: scans, reminders, digests, alerts, sending
+  whatsapp       one WhatsApp session (--session NAME); exactly one process may own a session
+Without Tor4You credentials it runs the demo on the built-in emulator. Settings: see the README.`,
+  emulator: `usage: tor4you-bot emulator [--port 4010] [--host 127.0.0.1]
+
+A stand-alone Tor4You emulator with a demo barbershop and studio; prints the credentials it accepts.`,
+  check: `usage: tor4you-bot check
+
+Validates the configuration and calls siteinfo for every site; one line per problem.`,
+  staff: `usage: tor4you-bot staff link --site S (--staff ID | --owner) [--valid-hours 24]
+       tor4you-bot staff list --site S
+       tor4you-bot staff unlink --site S --chat telegram:ID
+
+link prints a one-time code (and a Telegram link) that makes the chat sending it a staff chat.`,
+  reminders: `usage: tor4you-bot reminders preview --site S [--days 2]
+
+For the coming days: each appointment's reminders and when they go out, or why not.`,
+  stats: `usage: tor4you-bot stats --site S [--weeks 4] [--until YYYY-MM-DD]
+
+Per week, staff member and service: reminders sent, answers, no-shows, bot cancellations.`,
+};
 
 const commands: Record<string, Command> = {
   async emulator(args, io) {
@@ -60,6 +89,10 @@ const commands: Record<string, Command> = {
     const { runStaffCommand } = await import("./staff-command.ts");
     return runStaffCommand(args, io);
   },
+  async reminders(args, io) {
+    const { runPreviewCommand } = await import("./preview-command.ts");
+    return runPreviewCommand(args, io);
+  },
   async stats(args, io) {
     const { runStatsCommand } = await import("./stats-command.ts");
     return runStatsCommand(args, io);
@@ -77,6 +110,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (!command) {
     io.err(`unknown command "${name}"\n${USAGE}`);
     return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(HELP[name] ?? USAGE);
+    return 0;
   }
   try {
     return await command(rest, io);

@@ -39,7 +39,11 @@ export async function startDemoBackend(
 ): Promise<{ emulator: Emulator; sites: SiteConfig[] }> {
   const emulator = createEmulator({ logger: logger.child({ mod: "emulator" }, { level: "warn" }) });
   const apiUrl = await emulator.listen(0, "127.0.0.1");
-  return { emulator, sites: sitesFromEmulator(emulator, apiUrl, demoSiteDefaults(env)) };
+  // One bot token is one bot: with TELEGRAM_BOT_TOKEN set, the first demo business answers on it.
+  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults(env)).map((s, i) =>
+    i === 0 ? s : { ...s, telegram: undefined },
+  );
+  return { emulator, sites };
 }
 
 /** A number no demo customer has: "a new customer" books with it. */
