@@ -480,10 +480,17 @@ export function createJobs(deps: JobsDeps) {
       return workers;
     },
 
+    /** Stops taking jobs and waits for the active ones to finish. */
+    async closeWorkers() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+    async closeQueues() {
+      await Promise.all([sync, scan, reminders, telegram, digests, staffAlerts].map((q) => q.close()));
+    },
     /** Workers first (active jobs finish), then queues; the connection is the caller's to close. */
     async close() {
-      await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([sync, scan, reminders, telegram, digests, staffAlerts].map((q) => q.close()));
+      await this.closeWorkers();
+      await this.closeQueues();
     },
   };
 }

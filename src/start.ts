@@ -26,7 +26,8 @@ const ROLES = ["all", "web", "worker", "whatsapp"] as const;
 /**
  * The composition root: parse config once, build every part with its dependencies, start the
  * roles this process runs, and stop them in order when asked: intake first (HTTP, Telegram),
- * then workers (active jobs finish), then queues, then Redis.
+ * then workers (active jobs finish), WhatsApp's browsers, queues, and Redis last; a second
+ * signal exits at once (close-with-grace, in main.ts).
  */
 export async function runStart(opts: { role: string; session?: string }, io: CliIO): Promise<number> {
   if (!(ROLES as readonly string[]).includes(opts.role)) {
@@ -120,7 +121,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     },
     whatsapp: { sessionFor, enqueue: whatsappProducer.enqueue },
   });
-  closers.unshift(() => background.jobs.close());
+  closers.unshift(() => background.jobs.closeQueues());
 
   const whatsapp = startWhatsAppSessions({
     names: ownedSessions,
@@ -136,8 +137,10 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     countSkip: background.countSkip,
     sessionUp: metrics.whatsappSession,
   });
-  // The browsers go before Redis closes, after intake and workers have stopped.
+  // Shutdown order: intake (HTTP, Telegram), workers (active jobs finish), WhatsApp's browsers,
+  // queues, Redis. Each `unshift` runs before everything registered earlier.
   closers.unshift(() => whatsapp.close());
+  closers.unshift(() => background.jobs.closeWorkers());
   for (const name of ownedSessions)
     io.out(`  whatsapp: session ${name} for site ${siteOf.get(name)} (pair with the QR printed here)`);
 
