@@ -7,7 +7,7 @@ import { demoSiteDefaults } from "../../../src/config/load.ts";
 import { sitesFromEmulator } from "../../../src/demo.ts";
 import { offsetsOnly, SITE, startPipeline, waitFor } from "./pipeline-world.ts";
 
-const N = 200;
+const N = 500;
 let p: Awaited<ReturnType<typeof startPipeline>> | undefined;
 let sink: Server | undefined;
 let child: ChildProcess | undefined;
@@ -103,7 +103,7 @@ it(`a worker killed with SIGKILL during ${N} due reminders: none sent twice, non
   );
 
   child = await startWorker(config);
-  await waitFor(() => received.size >= 60, 30_000);
+  await waitFor(() => received.size >= 150, 60_000);
   child.kill("SIGKILL");
   const atKill = received.size;
   await new Promise((r) => child!.once("exit", r));
@@ -120,7 +120,7 @@ it(`a worker killed with SIGKILL during ${N} due reminders: none sent twice, non
     }
     return states;
   };
-  await waitFor(async () => (await ledgerStates()).other === 0, 60_000);
+  await waitFor(async () => (await ledgerStates()).other === 0, 120_000);
   const states = await ledgerStates();
   const twice = [...received.values()].filter((n) => n > 1).length;
   console.log(
@@ -133,4 +133,4 @@ it(`a worker killed with SIGKILL during ${N} due reminders: none sent twice, non
   expect(states.sent + states.uncertain).toBe(N);
   // In flight at a kill: at most the outbound worker's concurrency.
   expect(states.uncertain).toBeLessThanOrEqual(5);
-}, 120_000);
+}, 240_000);
