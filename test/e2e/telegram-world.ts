@@ -27,11 +27,12 @@ interface BotMessage {
  * Telegram (webhook mode: its long polling busy-loops). One bot per demo business.
  */
 export async function startTelegramWorld() {
-  const base = await startDemoApp({ logLevel: process.env.E2E_LOG });
+  const logLines: string[] = [];
+  const base = await startDemoApp({ logSink: (line) => logLines.push(line) });
   const { emulator, redis, logger, sites, app } = base;
 
   const tgPort = 20_000 + Math.floor(Math.random() * 20_000);
-  const telegram = new TelegramServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 60 });
+  const telegram = new TelegramServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 3600 });
   await telegram.start();
   const apiRoot = telegram.config.apiURL;
 
@@ -200,6 +201,17 @@ export async function startTelegramWorld() {
     httpUrl,
     customer,
     jobs: background.jobs,
+    logLines,
+    /** Every message the bots sent, by chat, as Telegram holds them. */
+    traffic() {
+      const byChat = new Map<string, string[]>();
+      for (const u of telegram.storage.botMessages) {
+        const m = u.message as { chat_id: number | string; text?: string };
+        const chat = String(m.chat_id);
+        byChat.set(chat, [...(byChat.get(chat) ?? []), m.text ?? ""]);
+      }
+      return byChat;
+    },
     /** A message the bot sent, as it stands now (after any edits). */
     botMessage(messageId: number) {
       return telegram.storage.botMessages.find((u) => u.messageId === messageId)?.message as

@@ -305,3 +305,51 @@ describe("the webhook", () => {
     }
   });
 });
+
+describe("privacy, over all of this file's traffic and logs", () => {
+  it("no chat got another customer's name or phone, and no log line holds a phone, ID number or name", async () => {
+    const customers = [DEMO_BARBER_SITEID, DEMO_STUDIO_SITEID].flatMap((site) =>
+      [...w.emulator.site(site).customers.values()]
+        .filter((c) => c.cell && !c.isLozamin)
+        .map((c) => ({
+          cell: c.cell,
+          intl: `+972${c.cell.slice(1)}`,
+          name: `${c.first.trim()} ${c.last.trim()}`,
+          tz: c.tz,
+        })),
+    );
+    let chats = 0;
+    for (const [chatId, texts] of w.traffic()) {
+      const address = { site: "", channel: "telegram" as const, chatId };
+      const roles = await Promise.all(
+        [DEMO_BARBER_SITEID, DEMO_STUDIO_SITEID].map((site) => w.app.staff.roleOf({ ...address, site })),
+      );
+      if (roles.some(Boolean)) continue; // staff see their customers by design
+      const own = await Promise.all(
+        [DEMO_BARBER_SITEID, DEMO_STUDIO_SITEID].map((site) => w.app.identities.get({ ...address, site })),
+      );
+      const mine = new Set(own.flatMap((i) => (i ? [i.cell] : [])));
+      const ownNames = new Set(customers.filter((c) => mine.has(c.cell)).map((c) => c.name));
+      const text = texts.join("\n").replace(/[\u2068\u2069]/g, "");
+      for (const c of customers) {
+        if (mine.has(c.cell)) continue;
+        expect(text, `chat ${chatId}`).not.toContain(c.cell);
+        expect(text, `chat ${chatId}`).not.toContain(c.intl);
+        if (!ownNames.has(c.name) && c.name.length > 4) expect(text, `chat ${chatId}`).not.toContain(c.name);
+      }
+      chats++;
+    }
+    expect(chats).toBeGreaterThan(5);
+
+    const logs = w.logLines.join("");
+    expect(logs.length).toBeGreaterThan(1000); // the check looked at something
+    for (const c of customers) {
+      expect(logs).not.toContain(c.cell);
+      expect(logs).not.toContain(c.intl.slice(1));
+      if (c.tz) expect(logs).not.toContain(c.tz);
+      if (c.name.length > 4) expect(logs).not.toContain(c.name);
+    }
+    expect(logs).not.toMatch(/(?<!\d)05\d{8}(?!\d)/);
+    console.log(`privacy: ${chats} customer chats and ${w.logLines.length} log lines checked`);
+  });
+});

@@ -9,6 +9,7 @@ import type { SiteConfig } from "../../src/config/types.ts";
 import { sitesFromEmulator } from "../../src/demo.ts";
 import { createEmulator } from "../../src/emulator/emulator.ts";
 import type { Seed } from "../../src/emulator/seed.ts";
+import { createLogger } from "../../src/log/logger.ts";
 import { TOR4YOU_ZONE } from "../../src/tor4you/dates.ts";
 import { deletePrefix } from "./redis-prefix.ts";
 
@@ -24,6 +25,8 @@ export async function startDemoApp(
     seed?: Seed | ((now: DateTime) => Seed);
     env?: Record<string, string>;
     logLevel?: string;
+    /** Every log line, at debug level, through the production logger (its redaction included). */
+    logSink?: (line: string) => void;
     /** Settings the environment cannot express (staff chats of a sites file), for every site. */
     site?: Partial<Omit<SiteConfig, "id" | "name" | "tor4you">>;
   } = {},
@@ -33,7 +36,9 @@ export async function startDemoApp(
   // BullMQ workers need maxRetriesPerRequest: null; the stores do not mind it.
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
   const prefix = `test-${randomBytes(6).toString("hex")}`;
-  const logger = pino({ level: opts.logLevel ?? "silent" });
+  const logger = opts.logSink
+    ? createLogger({ level: "debug", destination: { write: (line: string) => opts.logSink!(line) } })
+    : pino({ level: opts.logLevel ?? "silent" });
   const sites = sitesFromEmulator(emulator, apiUrl, {
     ...demoSiteDefaults({ CANCEL_CUTOFF: "3h", ...opts.env }),
     ...opts.site,
