@@ -8,7 +8,7 @@ import type { Appointment } from "../domain/appointment.ts";
 import { isCell, normalizeCell } from "../domain/phone.ts";
 import { isLocale, type Locale, type Translator } from "../i18n/translator.ts";
 import { Tor4YouError } from "../tor4you/errors.ts";
-import type { CatalogCache } from "./catalog.ts";
+import type { Catalog, CatalogCache } from "./catalog.ts";
 import { menuChoice } from "./choice-ids.ts";
 import { choices, type StepContext, type StepResult } from "./context.ts";
 import { changeNotice, reminderMessage } from "./flows/reminder.ts";
@@ -165,6 +165,8 @@ export function createConversationEngine(deps: ConversationDeps) {
     locale: Locale;
     now: DateTime;
     senderName?: { first?: string; last?: string };
+    /** Reminders and notices about an appointment that carries its names need no catalog (five calls). */
+    withoutCatalog?: boolean;
   }): Promise<StepContext> {
     const zone = p.site.policy.timezone;
     const tr = deps.translator;
@@ -172,7 +174,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       address: p.address,
       site: p.site.policy,
       api: p.site.api,
-      catalog: await deps.catalog.get(p.address.site, p.site.api),
+      catalog: p.withoutCatalog ? NO_CATALOG : await deps.catalog.get(p.address.site, p.site.api),
       identity: p.identity,
       staffRole: deps.staff ? await deps.staff.roleOf(p.address) : null,
       prefs: p.prefs,
@@ -212,7 +214,7 @@ export function createConversationEngine(deps: ConversationDeps) {
    * "yes", "לא" or "2" answers it. Returns null for an unknown site.
    */
   async function prepareReminder(address: ChatAddress, appt: Appointment): Promise<OutboundMessage[] | null> {
-    return prepare(address, (ctx) => reminderMessage(ctx, appt));
+    return prepare(address, (ctx) => reminderMessage(ctx, appt), Boolean(appt.serviceName?.trim()));
   }
 
   /** A change the business made, told to a linked chat; a move can be answered like a reminder. */
@@ -221,7 +223,7 @@ export function createConversationEngine(deps: ConversationDeps) {
     appt: Appointment,
     kind: "moved" | "cancelled",
   ): Promise<OutboundMessage[] | null> {
-    return prepare(address, (ctx) => changeNotice(ctx, appt, kind));
+    return prepare(address, (ctx) => changeNotice(ctx, appt, kind), Boolean(appt.serviceName?.trim()));
   }
 
   /** How a staff chat is written to: its language (chosen, or its client's), the site's zone. */
@@ -261,6 +263,7 @@ export function createConversationEngine(deps: ConversationDeps) {
   async function prepare(
     address: ChatAddress,
     make: (ctx: StepContext) => StepResult,
+    withoutCatalog = false,
   ): Promise<OutboundMessage[] | null> {
     const site = deps.sites(address.site);
     if (!site) return null;
@@ -269,7 +272,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       const identity = await deps.identities.get(address);
       const prefs = await deps.identities.preferences(address);
       const locale = pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale);
-      const ctx = await buildContext({ address, site, identity, prefs, locale, now });
+      const ctx = await buildContext({ address, site, identity, prefs, locale, now, withoutCatalog });
       const result = make(ctx);
       const last = result.out.find((m) => m.type === "choices");
       if (result.flow) {
@@ -285,6 +288,15 @@ export function createConversationEngine(deps: ConversationDeps) {
 
   return { handle, prepareReminder, prepareNotice, prepareDigest, prepareStaffMessage };
 }
+
+/** Standing in for the catalog where the message needs none of it. */
+const NO_CATALOG: Catalog = {
+  info: { siteId: "", name: "", istz: 0, calendarType: "open" } as unknown as Catalog["info"],
+  services: [],
+  providers: [],
+  branches: [],
+  staffFor: new Map(),
+};
 
 /** The site's catalog could not be read: the turn cannot start, and the customer is told so. */
 class CatalogUnavailable extends Error {}
