@@ -466,8 +466,9 @@ export function createJobs(deps: JobsDeps) {
           ...opts,
           ...tuning,
           concurrency: name === QUEUES.reminders ? 20 : 5,
-          // Telegram allows about 30 messages a second per bot; stay under it.
-          ...(name === QUEUES.telegramOutbound ? { limiter: { max: 25, duration: 1_000 } } : {}),
+          // Telegram allows about 30 messages a second per bot: 28/s, in quarter-second windows so a
+          // burst at a window edge stays near the limit (a 429 beyond it is waited out by auto-retry).
+          ...(name === QUEUES.telegramOutbound ? { limiter: { max: 7, duration: 250 } } : {}),
         });
         worker.on("failed", (job, err) =>
           log.warn(

@@ -8,7 +8,7 @@ import { sitesFromEmulator } from "../../src/demo.ts";
 import { offsetsOnly, SITE, startPipeline, waitFor } from "../integration/reminders/pipeline-world.ts";
 
 /**
- * The issue asks for 5,000; the outbound queue's rate limit (25 a second, Telegram's per-bot
+ * The issue asks for 5,000; the outbound queue's rate limit (28 a second, under Telegram's per-bot
  * limit, shared by every worker through Redis) makes that 200 s per run, so this runs 600 twice.
  */
 const N = 600;
