@@ -1,15 +1,10 @@
 import { parseArgs } from "node:util";
-import { Redis } from "ioredis";
 import { DateTime } from "luxon";
-import pino from "pino";
 import type { CliIO } from "./cli.ts";
-import { loadConfig } from "./config/load.ts";
+import { cliSite, openCliSite } from "./cli-site.ts";
 import { InvalidInputError } from "./core/errors.ts";
 import { createSitePlans } from "./reminders/site-plans.ts";
 import { createChatDirectory } from "./storage/chat-directory.ts";
-import { createKeys } from "./storage/keys.ts";
-import { createRedisUsageBudget } from "./storage/usage-budget.ts";
-import { createTor4YouClient } from "./tor4you/client.ts";
 
 /**
  * `tor4you-bot reminders preview --site S [--days 2]`: for the coming days, each appointment's
@@ -24,33 +19,13 @@ export async function runPreviewCommand(args: string[], io: CliIO): Promise<numb
     args: rest,
     options: { site: { type: "string" }, days: { type: "string", default: "2" } },
   });
-  const config = loadConfig(io.env);
-  const site = config.sites.find((s) => s.id === (values.site ?? config.sites[0]?.id));
-  if (!site)
-    throw new InvalidInputError(
-      "--site",
-      config.demo ? "the demo has no fixed sites; configure one" : "no such site",
-    );
+  const site = cliSite(io, values.site);
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 30)
     throw new InvalidInputError("--days", "must be 1 to 30");
 
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
+  const { redis, keys, client, close } = await openCliSite(site);
   try {
-    const keys = createKeys("t4y");
-    const client = createTor4YouClient({
-      baseUrl: site.tor4you.apiUrl,
-      site: site.id,
-      auth: site.tor4you.auth,
-      zone: site.timezone,
-      logger: pino({ level: "silent" }),
-      budget: createRedisUsageBudget({
-        redis,
-        keys,
-        limits: () => ({ perMinute: site.tor4you.ratePerMinute, perDay: site.tor4you.ratePerDay }),
-      }),
-    });
     const now = DateTime.now().setZone(site.timezone);
     const list = await client.apptlist({
       from: now.startOf("day"),
@@ -92,6 +67,6 @@ export async function runPreviewCommand(args: string[], io: CliIO): Promise<numb
     }
     return 0;
   } finally {
-    redis.disconnect();
+    close();
   }
 }
