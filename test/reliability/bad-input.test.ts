@@ -1,13 +1,10 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBackground } from "../../src/background.ts";
 import type { ChatAddress, Inbound } from "../../src/core/messages.ts";
 import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
-import { createMetrics } from "../../src/http/metrics.ts";
-import { tor4youWebhookRoutes } from "../../src/http/tor4you-webhook.ts";
 import { signWebhook } from "../../src/tor4you/signature.ts";
-import { startDemoApp } from "../support/demo-app.ts";
+import { demoBackground, startDemoApp } from "../support/demo-app.ts";
 
 /** Seeded, so a failing case can be replayed: mulberry32. */
 function rng(seed: number) {
@@ -43,19 +40,13 @@ const text = (max: number) =>
   ).join(random() < 0.5 ? " " : "");
 
 let demo: Awaited<ReturnType<typeof startDemoApp>>;
-let background: ReturnType<typeof createBackground>;
+let background: ReturnType<typeof demoBackground>;
 let http: FastifyInstance;
 const site = () => demo.sites.find((s) => s.id === DEMO_BARBER_SITEID)!;
 
 beforeAll(async () => {
   demo = await startDemoApp();
-  background = createBackground({
-    sites: demo.sites,
-    app: demo.app,
-    connection: demo.redis,
-    logger: demo.logger,
-    metrics: createMetrics(),
-  });
+  background = demoBackground(demo);
   http = Fastify();
   await background.webhookRoutes(http);
 });

@@ -4,11 +4,13 @@ import { DateTime } from "luxon";
 import pino from "pino";
 import type { Jobs } from "../../jobs/runtime.ts";
 import { createApp } from "../../src/app.ts";
+import { createBackground } from "../../src/background.ts";
 import { demoSiteDefaults } from "../../src/config/load.ts";
 import type { SiteConfig } from "../../src/config/types.ts";
 import { sitesFromEmulator } from "../../src/demo.ts";
 import { createEmulator } from "../../src/emulator/emulator.ts";
 import type { Seed } from "../../src/emulator/seed.ts";
+import { createMetrics } from "../../src/http/metrics.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { TOR4YOU_ZONE } from "../../src/tor4you/dates.ts";
 import { deletePrefix } from "./redis-prefix.ts";
@@ -78,4 +80,19 @@ export async function remindNow(
     { site, apptId: appt.id, offsetMin, plannedStart: appt.from.toUTC().toISO()! },
     { jobId: `r-${site}-${appt.id}-${offsetMin}m` },
   );
+}
+
+/** The background (jobs, webhook routes) of a demo app, wired as `start` wires it; no channel unless given. */
+export function demoBackground(
+  demo: Awaited<ReturnType<typeof startDemoApp>>,
+  extra: Partial<Parameters<typeof createBackground>[0]> = {},
+) {
+  return createBackground({
+    sites: demo.sites,
+    app: demo.app,
+    connection: demo.redis,
+    logger: demo.logger,
+    metrics: createMetrics(),
+    ...extra,
+  });
 }

@@ -1,26 +1,18 @@
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBackground } from "../../../src/background.ts";
 import { DEMO_BARBER_SITEID } from "../../../src/emulator/seed-demo.ts";
 import { adminRoutes } from "../../../src/http/admin-page.ts";
-import { createMetrics } from "../../../src/http/metrics.ts";
-import { startDemoApp } from "../../support/demo-app.ts";
+import { demoBackground, startDemoApp } from "../../support/demo-app.ts";
 
 const TOKEN = "admin-token-for-tests-0001";
 const auth = { authorization: `Basic ${Buffer.from(`owner:${TOKEN}`).toString("base64")}` };
 let demo: Awaited<ReturnType<typeof startDemoApp>>;
-let background: ReturnType<typeof createBackground>;
+let background: ReturnType<typeof demoBackground>;
 const http = Fastify();
 
 beforeAll(async () => {
   demo = await startDemoApp();
-  background = createBackground({
-    sites: demo.sites,
-    app: demo.app,
-    connection: demo.redis,
-    logger: demo.logger,
-    metrics: createMetrics(),
-  });
+  background = demoBackground(demo);
   await http.register(
     adminRoutes({
       adminToken: TOKEN,
