@@ -107,6 +107,8 @@ export interface JobsDeps {
   countSent?: (site: string, channel: string) => void;
   /** How fast a crashed worker's jobs are taken over (BullMQ's lock and stall check); tests shorten them. */
   workerTuning?: { lockDuration?: number; stalledInterval?: number };
+  /** Telegram messages a second for the whole deployment (one bot's limit is about 30); default 28. */
+  telegramPerSecond?: number;
 }
 
 /** Queues, producers, workers and schedulers of every background job, built from their dependencies. */
@@ -468,7 +470,9 @@ export function createJobs(deps: JobsDeps) {
           concurrency: name === QUEUES.reminders ? 20 : 5,
           // Telegram allows about 30 messages a second per bot: 28/s, in quarter-second windows so a
           // burst at a window edge stays near the limit (a 429 beyond it is waited out by auto-retry).
-          ...(name === QUEUES.telegramOutbound ? { limiter: { max: 7, duration: 250 } } : {}),
+          ...(name === QUEUES.telegramOutbound
+            ? { limiter: { max: Math.max(1, Math.round((deps.telegramPerSecond ?? 28) / 4)), duration: 250 } }
+            : {}),
         });
         worker.on("failed", (job, err) =>
           log.warn(

@@ -8,10 +8,12 @@ import {
 import { waitFor } from "../integration/reminders/pipeline-world.ts";
 
 /**
- * The issue asks for 5,000; the outbound queue's rate limit (28 a second, under Telegram's per-bot
- * limit, shared by every worker through Redis) makes that three minutes per run, so this runs 600 twice.
+ * The recording "Telegram" has no rate limit, so the outbound queue's (28 a second, Telegram's
+ * per-bot limit, shared by every worker through Redis) is raised here: what is measured is the
+ * workers themselves.
  */
-const N = 600;
+const N = 5_000;
+const PER_SECOND = 2_000;
 let world: Awaited<ReturnType<typeof startDuePipeline>> | undefined;
 let sink: Awaited<ReturnType<typeof startRecordingSink>> | undefined;
 const children: ChildProcess[] = [];
@@ -28,11 +30,11 @@ afterEach(cleanUp);
 async function run(workers: number) {
   world = await startDuePipeline(N, "05291");
   sink = await startRecordingSink();
-  const config = world.workerConfig(sink.url);
+  const config = world.workerConfig(sink.url, PER_SECOND);
   children.push(...(await Promise.all(Array.from({ length: workers }, () => startWorkerProcess(config)))));
   const started = Date.now();
   await world.enqueueDue();
-  await waitFor(() => sink!.received.size >= N, 120_000);
+  await waitFor(() => sink!.received.size >= N, 240_000);
   const ms = Date.now() - started;
   await new Promise((r) => setTimeout(r, 1_000)); // a late duplicate would show up here
   const received = new Map(sink.received);
@@ -52,4 +54,4 @@ it(`three worker processes on one Redis: ${N} due reminders, none twice, none lo
     `scale-out: ${N} reminders; 1 worker ${one.ms} ms (${rate(one).toFixed(1)}/s), 3 workers ${three.ms} ms ` +
       `(${rate(three).toFixed(1)}/s, ${(rate(three) / rate(one)).toFixed(2)}×); 0 twice, 0 lost`,
   );
-}, 300_000);
+}, 600_000);

@@ -10,10 +10,11 @@ import { createBackground } from "../../../src/background.ts";
 import type { SiteConfig } from "../../../src/config/types.ts";
 import { createMetrics } from "../../../src/http/metrics.ts";
 
-const { sites, prefix, sinkUrl } = JSON.parse(process.env.CRASH_WORKER_CONFIG!) as {
+const { sites, prefix, sinkUrl, telegramPerSecond } = JSON.parse(process.env.CRASH_WORKER_CONFIG!) as {
   sites: SiteConfig[];
   prefix: string;
   sinkUrl: string;
+  telegramPerSecond?: number;
 };
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
 const logger = pino({ level: "silent" });
@@ -37,6 +38,7 @@ const { jobs } = createBackground({
     },
   },
   takeover: { ledgerLeaseMs: 3_000, lockDuration: 2_000, stalledInterval: 1_000 },
+  telegramPerSecond,
 });
 jobs.startWorkers(["reminders", "telegram-outbound"]);
 process.stdout.write("ready\n");
