@@ -1,4 +1,4 @@
-import { type Job, Queue, Worker } from "bullmq";
+import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
@@ -15,7 +15,7 @@ import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
 import type { Tor4YouClient } from "../src/tor4you/client.ts";
 import type { CursorStore } from "../src/tor4you/cursor-store.ts";
 import { formatApiMinute } from "../src/tor4you/dates.ts";
-import { Tor4YouApiError } from "../src/tor4you/errors.ts";
+import { Tor4YouApiError, Tor4YouUsageLimitError } from "../src/tor4you/errors.ts";
 import { scanChanges } from "../src/tor4you/scan.ts";
 import type { WebhookEvent } from "../src/tor4you/webhook.ts";
 import {
@@ -290,6 +290,49 @@ export function createJobs(deps: JobsDeps) {
     logger: deps.logger,
   });
 
+  /** One due reminder: checked against Tor4You as it is now, then handed to its chat's channel. */
+  async function remind(job: Job) {
+    const p = reminderPayload.parse(job.data);
+    const s = site(p.site);
+    if (!s) return { skipped: "unknown_site" };
+    const outcome = await remindNow(
+      p,
+      {
+        appointment: fetchAppointment,
+        chatsFor: deps.chatsFor,
+        channels: deps.channels,
+        compose: deps.compose,
+        addressByCell: (siteId, channel, cell) =>
+          channel === "whatsapp" && deps.whatsapp?.sessionFor(siteId)
+            ? { site: siteId, channel, chatId: cellToWhatsAppId(cell) }
+            : null,
+        enqueue: async (address, messages, appt) => {
+          const start = formatApiMinute(appt.start, s.timezone);
+          await enqueueOutbound(
+            address,
+            {
+              site: p.site,
+              chatId: address.chatId,
+              messages,
+              ledger: { apptId: p.apptId, offsetMin: p.offsetMin, start },
+            },
+            `out-${p.site}-${p.apptId}-${p.offsetMin}m-${start}`,
+          );
+        },
+      },
+      deps.now(),
+    );
+    if (outcome.sent) deps.countSent?.(p.site, outcome.channel);
+    else {
+      deps.countSkip?.(p.site, outcome.reason, { apptId: p.apptId, offsetMin: p.offsetMin });
+      log.info(
+        { site: p.site, apptId: p.apptId, offsetMin: p.offsetMin, reason: outcome.reason },
+        "reminder not sent",
+      );
+    }
+    return outcome;
+  }
+
   const processors = {
     [QUEUES.digests]: async (job: Job) => runDigest(scanPayload.parse(job.data).site),
     [QUEUES.staffAlerts]: staff.process,
@@ -318,47 +361,20 @@ export function createJobs(deps: JobsDeps) {
       return { ...result, own };
     },
     [QUEUES.scan]: async (job: Job) => runScan(scanPayload.parse(job.data).site),
-    [QUEUES.reminders]: async (job: Job) => {
-      const p = reminderPayload.parse(job.data);
-      const s = site(p.site);
-      if (!s) return { skipped: "unknown_site" };
-      const outcome = await remindNow(
-        p,
-        {
-          appointment: fetchAppointment,
-          chatsFor: deps.chatsFor,
-          channels: deps.channels,
-          compose: deps.compose,
-          addressByCell: (siteId, channel, cell) =>
-            channel === "whatsapp" && deps.whatsapp?.sessionFor(siteId)
-              ? { site: siteId, channel, chatId: cellToWhatsAppId(cell) }
-              : null,
-          enqueue: async (address, messages, appt) => {
-            const start = formatApiMinute(appt.start, s.timezone);
-            await enqueueOutbound(
-              address,
-              {
-                site: p.site,
-                chatId: address.chatId,
-                messages,
-                ledger: { apptId: p.apptId, offsetMin: p.offsetMin, start },
-              },
-              `out-${p.site}-${p.apptId}-${p.offsetMin}m-${start}`,
-            );
-          },
-        },
-        deps.now(),
-      );
-      if (outcome.sent) deps.countSent?.(p.site, outcome.channel);
-      else {
-        deps.countSkip?.(p.site, outcome.reason, { apptId: p.apptId, offsetMin: p.offsetMin });
-        log.info(
-          { site: p.site, apptId: p.apptId, offsetMin: p.offsetMin, reason: outcome.reason },
-          "reminder not sent",
-        );
+    [QUEUES.reminders]: async (job: Job, token?: string) => {
+      try {
+        return await remind(job);
+      } catch (e) {
+        // The site's API budget for this minute is spent (a burst of reminders due together):
+        // come back when it frees, without spending one of the job's attempts, so none is lost.
+        if (e instanceof Tor4YouUsageLimitError && e.scope === "minute" && token) {
+          await job.moveToDelayed(Date.now() + e.retryAfterMs + Math.floor(Math.random() * 1_000), token);
+          throw new DelayedError();
+        }
+        throw e;
       }
-      return outcome;
     },
+
     [QUEUES.telegramOutbound]: async (job: Job) => {
       const p = outboundPayload.parse(job.data);
       if (!deps.sendTelegram) throw new Error("telegram is not configured in this process");

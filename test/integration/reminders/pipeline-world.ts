@@ -28,6 +28,8 @@ export async function startPipeline(opts: {
   offsets?: number[];
   env?: Record<string, string>;
   sendTelegram?: (chatId: string, messages: OutboundMessage[]) => Promise<void>;
+  /** The site's own API budget a minute (default 600). */
+  ratePerMinute?: number;
 }) {
   const emulator = createEmulator({
     // The site's own budget (600/min here) is what the test exercises, not the emulator's default.
@@ -44,7 +46,13 @@ export async function startPipeline(opts: {
   const prefix = `test-${randomBytes(6).toString("hex")}`;
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
   const logger = pino({ level: "silent" });
-  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults({ DEFAULT_LOCALE: "en", ...opts.env }));
+  const sites = sitesFromEmulator(
+    emulator,
+    apiUrl,
+    demoSiteDefaults({ DEFAULT_LOCALE: "en", ...opts.env }),
+  ).map((s) =>
+    opts.ratePerMinute ? { ...s, tor4you: { ...s.tor4you, ratePerMinute: opts.ratePerMinute } } : s,
+  );
   const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix });
   const sent: Array<{ chatId: string; messages: OutboundMessage[]; at: number }> = [];
   const skips: string[] = [];

@@ -1,0 +1,55 @@
+import { expect, it } from "vitest";
+import { reminderJobId } from "../../jobs/queues.ts";
+import { offsetsOnly, SITE, startPipeline, waitFor } from "../integration/reminders/pipeline-world.ts";
+
+const N = 8;
+const PER_MINUTE = 4;
+
+it(`a burst of ${N} reminders against an API budget of ${PER_MINUTE} calls a minute: all go out, later, none lost`, async () => {
+  const p = await startPipeline({
+    appointments: (now) =>
+      Array.from({ length: N }, (_, i) => {
+        const from = now.plus({ hours: 3 }).startOf("minute");
+        return {
+          id: String(60_000 + i),
+          staff: "11",
+          service: "21",
+          customer: "900",
+          from,
+          to: from.plus({ minutes: 30 }),
+        };
+      }),
+    plan: offsetsOnly([1]),
+    offsets: [1],
+    ratePerMinute: PER_MINUTE,
+  });
+  try {
+    p.jobs.startWorkers(["reminders", "telegram-outbound"]);
+    const appts = [...p.emulator.site(SITE).appointments.values()];
+    const started = Date.now();
+    // Every reminder due now, with the retry settings the planner gives them.
+    await p.jobs.queues.reminders.addBulk(
+      appts.map((a) => ({
+        name: "remind",
+        data: { site: SITE, apptId: a.id, offsetMin: 1, plannedStart: a.from.toUTC().toISO()! },
+        opts: {
+          jobId: reminderJobId({ site: SITE, apptId: a.id, offsetMin: 1 }),
+          attempts: 5,
+          backoff: { type: "exponential", delay: 1_000 },
+        },
+      })),
+    );
+    // The first minute's budget lets 4 through; the rest wait for the next minute without
+    // spending their attempts: without that, these retry settings give up before the minute frees.
+    await waitFor(() => p.sent.length === N, 110_000);
+    const ms = Date.now() - started;
+    console.log(
+      `budget burst: ${N} reminders at ${PER_MINUTE} calls/min delivered in ${(ms / 1000).toFixed(1)} s`,
+    );
+    expect(ms).toBeGreaterThan(50_000); // the budget was really spent and waited out
+    expect(await p.jobs.queues.reminders.getFailedCount()).toBe(0);
+    expect(new Set(p.sent.map((m) => m.messages[0]?.text)).size).toBeGreaterThan(0);
+  } finally {
+    await p.stop();
+  }
+}, 150_000);
