@@ -103,7 +103,8 @@ async function open(lang: string, persona: string) {
   await page.goto(`${base}/?lang=${lang}`);
   await page.selectOption('[data-testid="business"]', BARBER);
   await page.selectOption('[data-testid="persona"]', persona);
-  await botSaid(page, 1);
+  await botSaid(page, 2); // the greeting and the menu
+  await page.waitForTimeout(200); // nothing more arrives for the chat just left
   return page;
 }
 const bots = (page: Page) => page.locator('[data-testid="bot"]');

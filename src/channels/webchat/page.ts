@@ -127,11 +127,13 @@ async function post(path, body) {
   return json;
 }
 async function send(message) {
+  const chat = state.chat;
   try {
-    const r = await post("/webchat/message", { site: state.site, chat: state.chat, persona: state.persona, lang: LANG, message });
-    show(r.messages);
+    const r = await post("/webchat/message", { site: state.site, chat, persona: state.persona, lang: LANG, message });
+    // The visitor switched customer meanwhile: this answer belongs to the chat they left.
+    if (chat === state.chat) show(r.messages);
   } catch (e) {
-    bubble("error", L["webchat-error"]);
+    if (chat === state.chat) bubble("error", L["webchat-error"]);
   }
 }
 function connect() {
