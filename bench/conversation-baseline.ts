@@ -16,6 +16,7 @@
  *
  *   npx tsx bench/conversation-baseline.ts      (REDIS_URL; ROUNDS=150 WARMUP=10 MAX_SECONDS=60)
  */
+
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -43,6 +44,7 @@ import { DEMO_BARBER_SITEID } from "../src/emulator/seed-demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
 import { createTor4YouClient } from "../src/tor4you/client.ts";
 import { formatApiDate, formatApiMinute, parseApiDate, parseApiMinute } from "../src/tor4you/dates.ts";
+import { fakeBotInfo } from "../test/support/fake-bot-api.ts";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 150);
 const WARMUP = Number(process.env.WARMUP ?? 10);
@@ -114,24 +116,6 @@ function fakeTelegram(me: UserFromGetMe) {
       });
     }) as never,
   };
-}
-
-function botInfo(id: number, username: string): UserFromGetMe {
-  return {
-    id,
-    is_bot: true,
-    first_name: username,
-    username,
-    can_join_groups: false,
-    can_read_all_group_messages: false,
-    supports_inline_queries: false,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
-  } as UserFromGetMe;
 }
 
 /** Counts Tor4You calls and the time spent waiting for the emulator's answers. */
@@ -590,7 +574,7 @@ async function main() {
       now,
       fetch: countingFetch(ourCalls),
     });
-    const ourMe = botInfo(600_001, "bench_ours_bot");
+    const ourMe = fakeBotInfo(600_001, "bench_ours_bot");
     const ourTelegram = fakeTelegram(ourMe);
     const channel = createTelegramChannel({
       site: site.id,
@@ -608,7 +592,7 @@ async function main() {
     channel.bot.catch(() => ourErrors++); // the channel's own handler logs at warn, silenced here
 
     const baseCalls = { n: 0, ms: 0 };
-    const baseTelegram = fakeTelegram(botInfo(777, "bench_baseline_bot"));
+    const baseTelegram = fakeTelegram(fakeBotInfo(777, "bench_baseline_bot"));
     let baseErrors = 0;
     const baseline = buildBaseline({
       client: createTor4YouClient({
@@ -623,7 +607,7 @@ async function main() {
       prefix,
       now,
       zone: site.timezone,
-      me: botInfo(777, "bench_baseline_bot"),
+      me: fakeBotInfo(777, "bench_baseline_bot"),
       telegram: baseTelegram,
       onError: () => baseErrors++,
     });

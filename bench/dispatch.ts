@@ -9,14 +9,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { createServer } from "node:http";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import type { UserFromGetMe } from "grammy/types";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
-import { reminderJobId } from "../jobs/queues.ts";
 import { createApp } from "../src/app.ts";
 import { createBackground } from "../src/background.ts";
 import { createTelegramChannel } from "../src/channels/telegram/telegram-channel.ts";
@@ -26,62 +23,13 @@ import { createEmulator } from "../src/emulator/emulator.ts";
 import { buildSeed, buildSite } from "../src/emulator/seed.ts";
 import { createMetrics } from "../src/http/metrics.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
+import { fakeBotInfo, startFakeBotApi } from "../test/support/fake-bot-api.ts";
+import { dueReminderJob } from "../test/support/reminder-jobs.ts";
 
 const N = Number(process.env.N ?? 1000);
 const R = Number(process.env.R ?? 30);
 const SITE = "810001";
 const cellOf = (i: number) => `05280${String(i).padStart(5, "0")}`;
-
-/** A Bot API that records sendMessage per chat and, like Telegram, refuses beyond R a second. */
-async function fakeBotApi() {
-  const perChat = new Map<string, number>();
-  const accepted: number[] = [];
-  let tooMany = 0;
-  let lastAt = 0;
-  let messageId = 1;
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d) => (body += d));
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      if (!req.url?.endsWith("/sendMessage")) return res.end(JSON.stringify({ ok: true, result: true }));
-      const now = Date.now();
-      while (accepted.length && accepted[0]! <= now - 1000) accepted.shift();
-      if (accepted.length >= R) {
-        tooMany++;
-        const retryAfter = Math.max(1, Math.ceil((accepted[0]! + 1000 - now) / 1000));
-        res.statusCode = 429;
-        return res.end(
-          JSON.stringify({
-            ok: false,
-            error_code: 429,
-            description: `Too Many Requests: retry after ${retryAfter}`,
-            parameters: { retry_after: retryAfter },
-          }),
-        );
-      }
-      accepted.push(now);
-      lastAt = now;
-      const chatId = String((JSON.parse(body) as { chat_id: string | number }).chat_id);
-      perChat.set(chatId, (perChat.get(chatId) ?? 0) + 1);
-      const result = {
-        message_id: messageId++,
-        date: 1,
-        chat: { id: Number(chatId), type: "private" },
-        text: "x",
-      };
-      res.end(JSON.stringify({ ok: true, result }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    perChat,
-    tooMany: () => tooMany,
-    lastAt: () => lastAt,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
 
 async function main() {
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
@@ -110,7 +58,8 @@ async function main() {
     ),
   });
   const apiUrl = await emulator.listen(0);
-  const botApi = await fakeBotApi();
+  // Records sendMessage per chat and, like Telegram, refuses beyond R a second.
+  const botApi = await startFakeBotApi({ perSecond: R });
   const sites = sitesFromEmulator(
     emulator,
     apiUrl,
@@ -131,7 +80,7 @@ async function main() {
     markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
     logger,
     // Skips getMe: the fake answers only what sending needs.
-    botInfo: { id: 1, is_bot: true, first_name: "bench", username: "bench_bot" } as UserFromGetMe,
+    botInfo: fakeBotInfo(1, "bench_bot"),
   });
   const { jobs } = createBackground({
     sites,
@@ -150,22 +99,19 @@ async function main() {
 
   // Every reminder falls due at the same moment, a little after the workers are up.
   const dueAt = Date.now() + 2000;
-  const plannedStart = start.toUTC().toISO()!;
   for (let i = 0; i < N; i += 500) {
     await jobs.queues.reminders.addBulk(
-      Array.from({ length: Math.min(500, N - i) }, (_, k) => {
-        const apptId = String(100_000 + i + k);
-        return {
-          name: "remind",
-          data: { site: SITE, apptId, offsetMin: 120, plannedStart },
-          opts: {
-            jobId: reminderJobId({ site: SITE, apptId, offsetMin: 120 }),
+      Array.from({ length: Math.min(500, N - i) }, (_, k) =>
+        dueReminderJob(
+          SITE,
+          { id: String(100_000 + i + k), from: start },
+          {
+            offsetMin: 120,
             delay: dueAt - Date.now(),
-            attempts: 5,
             backoff: { type: "exponential", delay: 5_000 },
           },
-        };
-      }),
+        ),
+      ),
     );
   }
   jobs.startWorkers(["reminders", "telegram-outbound"]);

@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { Appointment } from "../src/domain/appointment.ts";
+import type { SkipCounter } from "../src/reminders/remind.ts";
 import type { ConvergeResult, DesiredReminder, ReminderScheduler } from "./reminder-scheduler.ts";
 
 export interface PlannedReminders {
@@ -17,7 +18,7 @@ export interface ReconcileDeps {
   now: () => DateTime;
   logger: Logger;
   /** Counts decisions not to remind, by reason (a metric). */
-  countSkip?: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
+  countSkip?: SkipCounter;
 }
 
 /**

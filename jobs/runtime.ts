@@ -7,7 +7,7 @@ import type { ChannelKind, ChatAddress, OutboundMessage } from "../src/core/mess
 import type { StaffFormat } from "../src/digests/alerts.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import { cellToWhatsAppId } from "../src/domain/phone.ts";
-import { type LinkedChat, remindNow } from "../src/reminders/remind.ts";
+import { type LinkedChat, remindNow, type SkipCounter } from "../src/reminders/remind.ts";
 import type { ActivityLog, Escalations } from "../src/storage/activity-log.ts";
 import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
@@ -103,7 +103,7 @@ export interface JobsDeps {
   ) => Promise<OutboundMessage[] | null>;
   now: () => DateTime;
   logger: Logger;
-  countSkip?: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
+  countSkip?: SkipCounter;
   countSent?: (site: string, channel: string) => void;
   /** How fast a crashed worker's jobs are taken over (BullMQ's lock and stall check); tests shorten them. */
   workerTuning?: { lockDuration?: number; stalledInterval?: number };

@@ -1,15 +1,10 @@
 import type { Job, Queue } from "bullmq";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { AlertKind } from "../src/config/types.ts";
 import type { StaffEvent, StaffRole } from "../src/conversation/ports.ts";
 import type { ChatAddress, OutboundMessage } from "../src/core/messages.ts";
-import {
-  type AlertEventKind,
-  composeStaffAlert,
-  composeUnconfirmed,
-  type StaffFormat,
-} from "../src/digests/alerts.ts";
+import { composeStaffAlert, composeUnconfirmed, type StaffFormat } from "../src/digests/alerts.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { Escalations } from "../src/storage/activity-log.ts";
 import type { AppointmentSeen } from "../src/storage/appointment-marks.ts";
@@ -92,7 +87,7 @@ export function createStaffMessages(deps: StaffMessagesDeps) {
       if (!sees(role, appt)) continue;
       const messages = await deps.compose(address, (f) =>
         composeStaffAlert(f, {
-          kind: p.kind as AlertEventKind,
+          kind: p.kind,
           appt,
           previousStart,
           withStaff: role.kind === "owner",
@@ -190,5 +185,3 @@ export function createStaffMessages(deps: StaffMessagesDeps) {
   };
 }
 export type StaffMessages = ReturnType<typeof createStaffMessages>;
-
-export const nowMs = () => DateTime.now().toMillis();

@@ -3,6 +3,7 @@ import { type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { OutboundMessage } from "../src/core/messages.ts";
+import type { SkipCounter } from "../src/reminders/remind.ts";
 import type { ActivityLog } from "../src/storage/activity-log.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
@@ -64,7 +65,7 @@ export function startWhatsAppOutbound(deps: {
   outbox: Outbox;
   pacing?: { minMs: number; maxMs: number };
   logger: Logger;
-  countSkip?: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
+  countSkip?: SkipCounter;
   countSent?: (site: string, channel: string) => void;
   /** The statistics' record of reminders sent. */
   activity?: Pick<ActivityLog, "reminderSent">;

@@ -87,10 +87,9 @@ export function createApp(deps: AppDeps) {
   const staffEventListeners: StaffEventSink[] = [];
   const staffEvents: StaffEventSink = async (site, e) => {
     if (e.kind === "cancelled") {
-      const zone = byId.get(site)?.timezone ?? "Asia/Jerusalem";
       await activity.cancelledByBot(site, {
         apptId: e.apptId,
-        start: formatApiMinute(e.start, zone),
+        start: formatApiMinute(e.start, byId.get(site)?.timezone),
         staffId: e.staffId,
         serviceId: e.serviceId,
       });

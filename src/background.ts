@@ -9,6 +9,7 @@ import type { SiteConfig } from "./config/types.ts";
 import type { OutboundMessage } from "./core/messages.ts";
 import type { Metrics } from "./http/metrics.ts";
 import { tor4youWebhookRoutes } from "./http/tor4you-webhook.ts";
+import type { SkipCounter } from "./reminders/remind.ts";
 import { createSitePlans, type SitePlans } from "./reminders/site-plans.ts";
 import { staffSendTime } from "./reminders/staff-quiet.ts";
 import { createAppointmentSeen } from "./storage/appointment-marks.ts";
@@ -47,13 +48,13 @@ export function createBackground(deps: {
 }): {
   jobs: Jobs;
   webhookRoutes: (app: FastifyInstance) => Promise<void>;
-  countSkip: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
+  countSkip: SkipCounter;
 } {
   const { app, connection, sites } = deps;
   const plans = deps.plans ?? createSitePlans(sites);
   const directory = createChatDirectory(connection, app.keys);
   /** Counted for /metrics (reason only), kept with its ids for the admin page. */
-  const countSkip = (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => {
+  const countSkip: SkipCounter = (site, reason, detail) => {
     deps.metrics.skipped(site, reason);
     app.decisions
       .record(site, { reason, ...detail })

@@ -46,6 +46,13 @@ export async function startDemoBackend(
   return { emulator, sites };
 }
 
+/** The demo's Tor4You calls back like the real one: every change arrives as a webhook at `base`. */
+export function pointDemoWebhooks(emulator: Emulator, base: string): void {
+  for (const s of emulator.sites()) {
+    s.webhook = { ...s.webhook, url: `${base}/webhooks/tor4you/${s.siteid}`, active: true };
+  }
+}
+
 /** A number no demo customer has: "a new customer" books with it. */
 export const DEMO_NEW_CUSTOMER = "0509990001";
 

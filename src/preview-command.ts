@@ -5,6 +5,7 @@ import { cliSite, openCliSite } from "./cli-site.ts";
 import { InvalidInputError } from "./core/errors.ts";
 import { createSitePlans } from "./reminders/site-plans.ts";
 import { createChatDirectory } from "./storage/chat-directory.ts";
+import { listAppointments } from "./tor4you/apptlist-range.ts";
 
 /**
  * `tor4you-bot reminders preview --site S [--days 2]`: for the coming days, each appointment's
@@ -27,14 +28,10 @@ export async function runPreviewCommand(args: string[], io: CliIO): Promise<numb
   const { redis, keys, client, close } = await openCliSite(site);
   try {
     const now = DateTime.now().setZone(site.timezone);
-    const list = await client.apptlist({
-      from: now.startOf("day"),
-      to: now.plus({ days }).endOf("day"),
-      format: 2,
-    });
-    const appts = (list.changed ? list.appointments : [])
-      .filter((a) => a.start > now)
-      .sort((a, b) => a.start.toMillis() - b.start.toMillis());
+    // Sorted by start; a busy month is split where one answer would hit the row cap.
+    const appts = (await listAppointments(client, { from: now, to: now.plus({ days }), format: 2 })).filter(
+      (a) => a.start > now,
+    );
     const plans = createSitePlans([site]);
     const directory = createChatDirectory(redis, keys);
     const channels = new Set(site.channels);

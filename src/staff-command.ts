@@ -1,11 +1,9 @@
 import { parseArgs } from "node:util";
 import { Bot } from "grammy";
-import { Redis } from "ioredis";
 import type { CliIO } from "./cli.ts";
-import { loadConfig } from "./config/load.ts";
+import { cliSite, openCliSite } from "./cli-site.ts";
 import { InvalidInputError } from "./core/errors.ts";
-import { createKeys } from "./storage/keys.ts";
-import { createStaffLinks } from "./storage/staff-links.ts";
+import { createStaffLinks, type StaffRole } from "./storage/staff-links.ts";
 
 /**
  * `tor4you-bot staff link --site S (--staff ID | --owner)`, `staff list --site S`,
@@ -23,17 +21,9 @@ export async function runStaffCommand(args: string[], io: CliIO): Promise<number
       "valid-hours": { type: "string", default: "24" },
     },
   });
-  const config = loadConfig(io.env);
-  const siteId = values.site ?? config.sites[0]?.id;
-  const site = config.sites.find((s) => s.id === siteId);
-  if (!site)
-    throw new InvalidInputError(
-      "--site",
-      config.demo ? "the demo has no fixed sites; configure one" : "no such site",
-    );
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  const links = createStaffLinks(redis, createKeys("t4y"));
+  const site = cliSite(io, values.site);
+  const { redis, keys, close } = await openCliSite(site);
+  const links = createStaffLinks(redis, keys);
   try {
     if (action === "link") {
       if (!values.owner && !/^\d+$/.test(values.staff ?? "")) {
@@ -58,18 +48,11 @@ export async function runStaffCommand(args: string[], io: CliIO): Promise<number
       return 0;
     }
     if (action === "list") {
-      for (const c of site.staff) {
-        io.out(
-          `${c.channel}:${c.chatId}  ${c.role.kind === "owner" ? "owner" : `staff ${c.role.staffId}`}  (sites file)`,
-        );
-      }
+      const label = (r: StaffRole) => (r.kind === "owner" ? "owner" : `staff ${r.staffId}`);
+      for (const c of site.staff) io.out(`${c.channel}:${c.chatId}  ${label(c.role)}  (sites file)`);
       const all = await links.list(site.id);
       if (all.length === 0 && site.staff.length === 0) io.out(`no staff chats linked for ${site.id}`);
-      for (const l of all) {
-        io.out(
-          `${l.address.channel}:${l.address.chatId}  ${l.role.kind === "owner" ? "owner" : `staff ${l.role.staffId}`}`,
-        );
-      }
+      for (const l of all) io.out(`${l.address.channel}:${l.address.chatId}  ${label(l.role)}`);
       return 0;
     }
     if (action === "unlink") {
@@ -85,6 +68,6 @@ export async function runStaffCommand(args: string[], io: CliIO): Promise<number
     }
     throw new InvalidInputError("staff", "use: staff link | staff list | staff unlink");
   } finally {
-    redis.disconnect();
+    close();
   }
 }

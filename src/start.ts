@@ -8,7 +8,7 @@ import type { CliIO } from "./cli.ts";
 import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
 import { InvalidInputError } from "./core/errors.ts";
-import { demoBusinesses, demoReminder, startDemoBackend } from "./demo.ts";
+import { demoBusinesses, demoReminder, pointDemoWebhooks, startDemoBackend } from "./demo.ts";
 import { adminRoutes } from "./http/admin-page.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { metricsRoute } from "./http/metrics-route.ts";
@@ -204,18 +204,15 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         statsRoute({
           adminToken: config.adminToken,
           sites: sites.map((s) => s.id),
-          stats: async (site, weeks) => {
-            const s = sites.find((x) => x.id === site)!;
-            const report = await collectStats({
+          stats: (site, weeks) =>
+            collectStats({
               client: app.clients.get(site)!,
               activity: app.activity,
               site,
-              zone: s.timezone,
+              zone: sites.find((x) => x.id === site)!.timezone,
               weeks,
               until: app.now(),
-            });
-            return report.weeks;
-          },
+            }),
         }),
         ...[...telegram.entries()].flatMap(([id, channel]) => [
           channel.webhookRoute(`/webhooks/telegram/${id}`),
@@ -227,13 +224,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     closers.unshift(() => http.close());
     const port = (http.server.address() as { port: number }).port;
     if (emulator) {
-      // The demo's Tor4You calls back like the real one: every change arrives as a webhook.
-      for (const s of emulator.sites())
-        s.webhook = {
-          ...s.webhook,
-          url: `http://127.0.0.1:${port}/webhooks/tor4you/${s.siteid}`,
-          active: true,
-        };
+      pointDemoWebhooks(emulator, `http://127.0.0.1:${port}`);
       io.out(`  web chat: http://127.0.0.1:${port}/  (play a customer of the demo businesses)`);
     }
     io.out(

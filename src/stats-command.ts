@@ -24,7 +24,7 @@ export async function runStatsCommand(args: string[], io: CliIO): Promise<number
 
   const { redis, keys, client, close } = await openCliSite(site);
   try {
-    const report = await collectStats({
+    const weeksOfStats = await collectStats({
       client,
       activity: createActivityLog(redis, keys),
       site: site.id,
@@ -32,7 +32,7 @@ export async function runStatsCommand(args: string[], io: CliIO): Promise<number
       weeks,
       until,
     });
-    io.out(formatStatsTable(site.id, report.weeks));
+    io.out(formatStatsTable(site.id, weeksOfStats));
     return 0;
   } finally {
     close();

@@ -1,16 +1,14 @@
 import { DateTime } from "luxon";
 import { computeStats, type WeekStats } from "./digests/stats.ts";
-import type { Appointment } from "./domain/appointment.ts";
 import { lastWeeks, weekKey } from "./domain/week.ts";
 import type { ActivityLog } from "./storage/activity-log.ts";
+import { listAppointments } from "./tor4you/apptlist-range.ts";
 import type { Tor4YouClient } from "./tor4you/client.ts";
 
-/** apptlist takes at most 60 days a call; eight weeks fit in one. */
-const WEEKS_PER_CALL = 8;
-
 /**
- * The figures of the last `weeks` weeks up to `until` for one site: apptlist (format 2, with
- * cancelled ones) for the weeks, one call per eight weeks, joined with the bot's activity log.
+ * The figures of the last `weeks` weeks up to `until` for one site: the weeks' appointments
+ * (format 2, cancelled ones included: one apptlist per 60 days, split further if one hits the row
+ * cap), joined with the bot's activity log.
  */
 export async function collectStats(deps: {
   client: Pick<Tor4YouClient, "apptlist">;
@@ -19,23 +17,14 @@ export async function collectStats(deps: {
   zone: string;
   weeks: number;
   until: DateTime;
-}): Promise<{ weeks: WeekStats[]; calls: number }> {
+}): Promise<WeekStats[]> {
   const sundays = lastWeeks(deps.until.setZone(deps.zone), deps.weeks);
-  const appointments: Appointment[] = [];
-  let calls = 0;
-  for (let i = 0; i < sundays.length; i += WEEKS_PER_CALL) {
-    const chunk = sundays.slice(i, i + WEEKS_PER_CALL);
-    const list = await deps.client.apptlist({
-      from: chunk[0]!,
-      to: chunk.at(-1)!.plus({ days: 6 }),
-      format: 2,
-      showCancelled: true,
-    });
-    calls++;
-    if (list.changed) appointments.push(...list.appointments);
-  }
+  const appointments = await listAppointments(
+    { apptlist: deps.client.apptlist, zone: deps.zone },
+    { from: sundays[0]!, to: sundays.at(-1)!.plus({ days: 6 }), format: 2, showCancelled: true },
+  );
   const records = await deps.activity.weeks(deps.site, sundays.map(weekKey));
-  return { weeks: computeStats({ weeks: sundays, appointments, records, zone: deps.zone }), calls };
+  return computeStats({ weeks: sundays, appointments, records, zone: deps.zone });
 }
 
 /** `YYYY-MM-DD` in the site's zone, or today. */

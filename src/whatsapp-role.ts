@@ -12,6 +12,7 @@ import {
 } from "./channels/whatsapp/session.ts";
 import { createWhatsAppChannel } from "./channels/whatsapp/whatsapp-channel.ts";
 import type { SiteConfig } from "./config/types.ts";
+import type { SkipCounter } from "./reminders/remind.ts";
 import { createReminderLedger } from "./storage/reminder-ledger.ts";
 
 /** Which site each WhatsApp session serves (a business's number belongs to one business). */
@@ -40,7 +41,7 @@ export function startWhatsAppSessions(deps: {
   logger: Logger;
   print: (line: string) => void;
   countSent?: (site: string, channel: string) => void;
-  countSkip?: (site: string, reason: string, detail?: { apptId?: string; offsetMin?: number }) => void;
+  countSkip?: SkipCounter;
   sessionUp?: (session: string, ready: boolean) => void;
 }) {
   const { siteOf } = sessionsBySite(deps.sites);

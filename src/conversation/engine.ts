@@ -168,8 +168,6 @@ export function createConversationEngine(deps: ConversationDeps) {
     /** Reminders and notices about an appointment that carries its names need no catalog (five calls). */
     withoutCatalog?: boolean;
   }): Promise<StepContext> {
-    const zone = p.site.policy.timezone;
-    const tr = deps.translator;
     return {
       address: p.address,
       site: p.site.policy,
@@ -181,10 +179,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       locale: p.locale,
       now: p.now,
       senderName: p.senderName,
-      t: (id, args) => tr.t(p.locale, id, args),
-      day: (dt) => tr.formatDay(p.locale, dt, zone),
-      time: (dt) => tr.formatTime(dt, zone),
-      when: (dt) => tr.formatDateTime(p.locale, dt, zone),
+      ...wording(p.locale, p.site.policy.timezone),
       report: async (event) => {
         try {
           await deps.staffEvents?.(p.address.site, event);
@@ -231,8 +226,14 @@ export function createConversationEngine(deps: ConversationDeps) {
     const site = deps.sites(address.site);
     if (!site) return null;
     const prefs = await deps.identities.preferences(address);
-    const locale = pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale);
-    const zone = site.policy.timezone;
+    return wording(pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale), site.policy.timezone);
+  }
+
+  /** Texts in a chat's language, dates and times in the site's zone: customers' and staff's alike. */
+  function wording(
+    locale: Locale,
+    zone: string,
+  ): StaffFormat & Pick<StepContext, "t" | "day" | "time" | "when"> {
     const tr = deps.translator;
     return {
       t: (id: string, args?: Record<string, FluentVariable>) => tr.t(locale, id, args),

@@ -1,5 +1,6 @@
 import type { FluentVariable } from "@fluent/bundle";
 import type { DateTime } from "luxon";
+import type { StaffEvent } from "../conversation/ports.ts";
 import type { OutboundMessage } from "../core/messages.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { cellToE164, isCell } from "../domain/phone.ts";
@@ -13,7 +14,7 @@ export interface StaffFormat {
   when: (dt: DateTime) => string;
 }
 
-export type AlertEventKind = "declined" | "cancelled" | "booked" | "moved";
+export type AlertEventKind = StaffEvent["kind"];
 
 export const customerName = (a: Appointment) =>
   [a.customer.first?.trim(), a.customer.last?.trim()].filter(Boolean).join(" ");

@@ -1,12 +1,8 @@
 import type { DateTime } from "luxon";
 import type { Appointment } from "../domain/appointment.ts";
-import { weekKey } from "../domain/week.ts";
+import { type WeekRecord, weekKey } from "../domain/week.ts";
 
-/** The bot's own record of one week (see storage/activity-log.ts). */
-export interface WeekRecord {
-  reminders: ReadonlyMap<string, number>;
-  cancels: ReadonlyMap<string, { staffId: string; serviceId: string }>;
-}
+export type { WeekRecord };
 
 /**
  * One row of figures. Answers are counted among the appointments that got at least one

@@ -1,6 +1,15 @@
 import { DateTime } from "luxon";
 
 /**
+ * What the bot itself did for a week's appointments (what Tor4You cannot tell): reminders sent
+ * per appointment, and the appointments cancelled through the chat with who and what. Ids only.
+ */
+export interface WeekRecord {
+  reminders: ReadonlyMap<string, number>;
+  cancels: ReadonlyMap<string, { staffId: string; serviceId: string }>;
+}
+
+/**
  * The Israeli week runs Sunday to Saturday. Returns the Sunday that starts the week of a local
  * date, as `yyyyMMdd` (luxon's startOf("week") is the ISO Monday).
  */

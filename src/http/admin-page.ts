@@ -4,6 +4,7 @@ import { FastifyAdapter } from "@bull-board/fastify";
 import type { Queue } from "bullmq";
 import type { FastifyInstance } from "fastify";
 import QRCode from "qrcode";
+import { escapeHtml } from "../core/html.ts";
 import type { Decision } from "../storage/decision-log.ts";
 import { adminGuard } from "./admin-auth.ts";
 
@@ -32,10 +33,8 @@ export interface AdminDeps {
   decisions: (site: string) => Promise<Decision[]>;
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const qr = async (text: string, label: string) =>
-  `<img class="qr" alt="${esc(label)}" src="${await QRCode.toDataURL(text, { margin: 1, width: 180 })}">`;
+  `<img class="qr" alt="${escapeHtml(label)}" src="${await QRCode.toDataURL(text, { margin: 1, width: 180 })}">`;
 const time = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 19);
 
 /**
@@ -64,13 +63,13 @@ export function adminRoutes(deps: AdminDeps) {
             const rows = decisions
               .map(
                 (d) =>
-                  `<tr><td>${time(d.at)}</td><td>${esc(d.reason)}</td><td>${esc(d.apptId ?? "")}</td><td>${d.offsetMin ?? ""}</td></tr>`,
+                  `<tr><td>${time(d.at)}</td><td>${escapeHtml(d.reason)}</td><td>${escapeHtml(d.apptId ?? "")}</td><td>${d.offsetMin ?? ""}</td></tr>`,
               )
               .join("");
             const invite = s.telegramInvite
-              ? `<p>Telegram: <a href="${esc(s.telegramInvite)}">${esc(s.telegramInvite)}</a></p>${await qr(s.telegramInvite, `QR for ${s.name}`)}`
+              ? `<p>Telegram: <a href="${escapeHtml(s.telegramInvite)}">${escapeHtml(s.telegramInvite)}</a></p>${await qr(s.telegramInvite, `QR for ${s.name}`)}`
               : "<p>No Telegram bot for this site.</p>";
-            return `<section><h2>${esc(s.name)} <small>(${esc(s.id)})</small></h2>${invite}
+            return `<section><h2>${escapeHtml(s.name)} <small>(${escapeHtml(s.id)})</small></h2>${invite}
 <p><a href="/admin/stats?site=${encodeURIComponent(s.id)}">Statistics</a></p>
 <h3>Latest decisions not to send a reminder</h3>
 ${rows ? `<table><thead><tr><th>When (UTC)</th><th>Reason</th><th>Appointment</th><th>Offset (min)</th></tr></thead><tbody>${rows}</tbody></table>` : "<p>None.</p>"}
@@ -82,11 +81,11 @@ ${rows ? `<table><thead><tr><th>When (UTC)</th><th>Reason</th><th>Appointment</t
             .sessions()
             .map(
               async (s) =>
-                `<tr><td>${esc(s.session)}</td><td>${esc(s.state)}</td><td>${esc(s.reason ?? "")}</td><td>${time(s.since)}</td><td>${
+                `<tr><td>${escapeHtml(s.session)}</td><td>${escapeHtml(s.state)}</td><td>${escapeHtml(s.reason ?? "")}</td><td>${time(s.since)}</td><td>${
                   s.qr
                     ? await qr(s.qr, `pairing QR for ${s.session}`)
                     : s.code
-                      ? `code <b>${esc(s.code)}</b>`
+                      ? `code <b>${escapeHtml(s.code)}</b>`
                       : ""
                 }</td></tr>`,
             ),

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { escapeHtml } from "../core/html.ts";
 import { type Counts, confirmationRate, noShowRate, type WeekStats } from "../digests/stats.ts";
 import { adminGuard } from "./admin-auth.ts";
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const pct = (r: number | null) => (r === null ? "–" : `${Math.round(r * 100)}%`);
 
 const HEAD: Array<[keyof Counts, string]> = [
@@ -22,12 +21,12 @@ const HEAD: Array<[keyof Counts, string]> = [
 
 function table(rows: Array<{ week: string; label: string; c: Counts }>, labelHead: string) {
   const th = ["Week", labelHead, ...HEAD.map(([, h]) => h), "Confirmation rate", "No-show rate"]
-    .map((h) => `<th>${esc(h)}</th>`)
+    .map((h) => `<th>${escapeHtml(h)}</th>`)
     .join("");
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${esc(r.week)}</td><td>${esc(r.label)}</td>${HEAD.map(([k]) => `<td>${r.c[k]}</td>`).join("")}` +
+        `<tr><td>${escapeHtml(r.week)}</td><td>${escapeHtml(r.label)}</td>${HEAD.map(([k]) => `<td>${r.c[k]}</td>`).join("")}` +
         `<td>${pct(confirmationRate(r.c))}</td><td>${pct(noShowRate(r.c))}</td></tr>`,
     )
     .join("\n");
@@ -61,7 +60,7 @@ export function statsChart(weeks: readonly WeekStats[]): string {
         })
         .join("");
       return (
-        `${rects}<text x="${x + (W - 40) / 2}" y="${H - 5}" text-anchor="middle" font-size="11">${esc(w.week)}</text>` +
+        `${rects}<text x="${x + (W - 40) / 2}" y="${H - 5}" text-anchor="middle" font-size="11">${escapeHtml(w.week)}</text>` +
         `<text x="${x + (W - 40) / 2}" y="${(y - 4).toFixed(1)}" text-anchor="middle" font-size="11">no-show ${pct(noShowRate(w.total))}</text>`
       );
     })
@@ -80,11 +79,11 @@ export function statsPage(site: string, weeks: readonly WeekStats[]): string {
     w.byService.map((g) => ({ week: w.week, label: g.name, c: g.counts })),
   );
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${esc(site)}: statistics</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(site)}: statistics</title>
 <style>body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;margin:.5rem 0 1.5rem}
 td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:end}td:nth-child(-n+2),th:nth-child(-n+2){text-align:start}
 .legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em}</style></head>
-<body><h1>${esc(site)}: reminders, answers and no-shows</h1>
+<body><h1>${escapeHtml(site)}: reminders, answers and no-shows</h1>
 <p class="legend"><span style="background:#2e7d32"></span>confirmed<span style="background:#c62828"></span>declined<span style="background:#9e9e9e"></span>no answer</p>
 ${statsChart(weeks)}
 <h2>Per week</h2>${table(totals, "")}

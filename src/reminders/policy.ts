@@ -139,6 +139,16 @@ export function policyFromSite(
   };
 }
 
+/** The site's quiet windows: nightly quiet hours and, when it keeps them, Shabbat and yom tov. */
+export function quietSources(
+  policy: Pick<ReminderPolicy, "quietHours" | "shabbatQuiet" | "timezone" | "shabbat">,
+): QuietSource[] {
+  const sources: QuietSource[] = [];
+  if (policy.quietHours) sources.push(dailyQuietSource(policy.quietHours, policy.timezone));
+  if (policy.shabbatQuiet) sources.push(shabbatCalendar(policy.shabbat));
+  return sources;
+}
+
 /**
  * Prepares a policy once (quiet sources, shared Shabbat calendar) and returns the planner for it.
  * Use this in loops; `planReminderTimes` does the same with a per-policy-object cache.
@@ -146,9 +156,7 @@ export function policyFromSite(
 export function createReminderPlanner(policy: ReminderPolicy): ReminderPlanner {
   const clock = zoneClock(policy.timezone);
   const zone = clock.zone;
-  const sources: QuietSource[] = [];
-  if (policy.quietHours) sources.push(dailyQuietSource(policy.quietHours, policy.timezone));
-  if (policy.shabbatQuiet) sources.push(shabbatCalendar(policy.shabbat));
+  const sources = quietSources(policy);
   const lateLeadMs = policy.lateBookingMinLeadMs ?? DEFAULT_LATE_BOOKING_MIN_LEAD_MS;
   const offsetCache = new Map<string | undefined, number[]>();
 

@@ -15,6 +15,13 @@ export type SkipReason =
   | "opted_out"
   | "no_channel";
 
+/** Counts (and keeps, for the admin page) a decision not to remind; ids only, never a phone. */
+export type SkipCounter = (
+  site: string,
+  reason: string,
+  detail?: { apptId?: string; offsetMin?: number },
+) => void;
+
 export interface DueReminder {
   site: string;
   apptId: string;

@@ -1,6 +1,7 @@
 import type { SiteConfig } from "../config/types.ts";
-import { dailyQuietSource, type QuietSource } from "./quiet-windows.ts";
-import { type ShabbatOptions, shabbatCalendar } from "./shabbat.ts";
+import { quietSources } from "./policy.ts";
+import type { QuietSource } from "./quiet-windows.ts";
+import type { ShabbatOptions } from "./shabbat.ts";
 
 /**
  * When a staff message may go out. Staff share the customers' quiet hours and Shabbat, but a
@@ -11,9 +12,7 @@ export function staffSendTime(
   site: Pick<SiteConfig, "quietHours" | "shabbatQuiet" | "timezone">,
   shabbat?: ShabbatOptions,
 ): (nowMs: number) => number {
-  const sources: QuietSource[] = [];
-  if (site.quietHours) sources.push(dailyQuietSource(site.quietHours, site.timezone));
-  if (site.shabbatQuiet) sources.push(shabbatCalendar(shabbat));
+  const sources = quietSources({ ...site, shabbat });
   return (nowMs) => latestQuietEdge(nowMs, sources);
 }
 

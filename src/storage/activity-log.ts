@@ -1,14 +1,6 @@
 import type { Redis } from "ioredis";
-import { weekKeyOfStamp } from "../domain/week.ts";
+import { type WeekRecord, weekKeyOfStamp } from "../domain/week.ts";
 import type { Keys } from "./keys.ts";
-
-/** What the bot did for an appointment, filed under the week of its start. */
-export interface WeekActivity {
-  /** apptId -> reminders sent for it. */
-  reminders: Map<string, number>;
-  /** Appointments the customer cancelled through the bot, with who and what (ids only). */
-  cancels: Map<string, { staffId: string; serviceId: string }>;
-}
 
 const RETAIN_SECONDS = 400 * 24 * 3600;
 
@@ -36,19 +28,20 @@ export function createActivityLog(redis: Redis, keys: Keys) {
         .exec();
     },
     /** `weeks` are week keys (`yyyyMMdd` of their Sunday). */
-    async weeks(site: string, weeks: string[]): Promise<Map<string, WeekActivity>> {
-      const out = new Map<string, WeekActivity>();
+    async weeks(site: string, weeks: string[]): Promise<Map<string, WeekRecord>> {
+      const out = new Map<string, WeekRecord>();
       for (const week of weeks) {
         const all = await redis.hgetall(keys.activityWeek(site, week));
-        const w: WeekActivity = { reminders: new Map(), cancels: new Map() };
+        const reminders = new Map<string, number>();
+        const cancels = new Map<string, { staffId: string; serviceId: string }>();
         for (const [field, value] of Object.entries(all)) {
-          if (field.startsWith("r:")) w.reminders.set(field.slice(2), Number(value));
+          if (field.startsWith("r:")) reminders.set(field.slice(2), Number(value));
           else if (field.startsWith("x:")) {
             const [staffId = "", serviceId = ""] = value.split("|");
-            w.cancels.set(field.slice(2), { staffId, serviceId });
+            cancels.set(field.slice(2), { staffId, serviceId });
           }
         }
-        out.set(week, w);
+        out.set(week, { reminders, cancels });
       }
       return out;
     },

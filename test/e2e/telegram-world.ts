@@ -7,6 +7,7 @@ import { createTelegramChannel, type TelegramChannel } from "../../src/channels/
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createHttpServer } from "../../src/http/server.ts";
 import { startDemoApp } from "../support/demo-app.ts";
+import { fakeBotInfo } from "../support/fake-bot-api.ts";
 
 export const SECRET = "e2e-secret_token";
 
@@ -51,7 +52,7 @@ export async function startTelegramWorld() {
       translator: app.translator,
       markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
       logger,
-      botInfo: botInfo(100000 + i, `demo${i}_bot`),
+      botInfo: fakeBotInfo(100000 + i, `demo${i}_bot`),
     });
     channels.set(site.id, Object.assign(channel, { token }));
     routes.push(channel.webhookRoute(`/webhooks/telegram/${site.id}`));
@@ -65,7 +66,7 @@ export async function startTelegramWorld() {
     translator: app.translator,
     markUnreachable: async () => {},
     logger,
-    botInfo: botInfo(999, "guarded_bot"),
+    botInfo: fakeBotInfo(999, "guarded_bot"),
   });
   routes.push(guarded.webhookRoute("/webhooks/telegram-guarded"));
 
@@ -224,24 +225,6 @@ export async function startTelegramWorld() {
       await telegram.stop();
       await base.stop();
     },
-  };
-}
-
-function botInfo(id: number, username: string) {
-  return {
-    id,
-    is_bot: true as const,
-    first_name: username,
-    username,
-    can_join_groups: false,
-    can_read_all_group_messages: false,
-    supports_inline_queries: false,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
   };
 }
 

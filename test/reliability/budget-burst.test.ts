@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { reminderJobId } from "../../jobs/queues.ts";
 import { offsetsOnly, SITE, startPipeline, waitFor } from "../integration/reminders/pipeline-world.ts";
+import { dueReminderJob } from "../support/reminder-jobs.ts";
 
 const N = 8;
 const PER_MINUTE = 4;
@@ -29,15 +29,7 @@ it(`a burst of ${N} reminders against an API budget of ${PER_MINUTE} calls a min
     const started = Date.now();
     // Every reminder due now, with the retry settings the planner gives them.
     await p.jobs.queues.reminders.addBulk(
-      appts.map((a) => ({
-        name: "remind",
-        data: { site: SITE, apptId: a.id, offsetMin: 1, plannedStart: a.from.toUTC().toISO()! },
-        opts: {
-          jobId: reminderJobId({ site: SITE, apptId: a.id, offsetMin: 1 }),
-          attempts: 5,
-          backoff: { type: "exponential", delay: 1_000 },
-        },
-      })),
+      appts.map((a) => dueReminderJob(SITE, a, { backoff: { type: "exponential", delay: 1_000 } })),
     );
     // The first minute's budget lets 4 through; the rest wait for the next minute without
     // spending their attempts: without that, these retry settings give up before the minute frees.

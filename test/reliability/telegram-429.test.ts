@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
@@ -7,54 +6,21 @@ import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { waitFor } from "../integration/reminders/pipeline-world.ts";
 import { startDemoApp } from "../support/demo-app.ts";
+import { startFakeBotApi } from "../support/fake-bot-api.ts";
 
 const N = 60;
 const PER_SECOND = 20;
 const TOKEN = "123456:AAthrottledthrottledthrottled";
 let demo: Awaited<ReturnType<typeof startDemoApp>>;
-let sink: Server;
-const delivered = new Map<string, number>();
-let refused = 0;
-const sentAt: number[] = [];
+let botApi: Awaited<ReturnType<typeof startFakeBotApi>>;
 
 beforeAll(async () => {
   demo = await startDemoApp();
   // Telegram as it behaves under load: beyond PER_SECOND a second, 429 with retry_after.
-  sink = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d) => (body += d));
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      if (!req.url?.endsWith("/sendMessage")) return res.end(JSON.stringify({ ok: true, result: true }));
-      const now = Date.now();
-      while (sentAt.length && now - sentAt[0]! >= 1_000) sentAt.shift();
-      if (sentAt.length >= PER_SECOND) {
-        refused++;
-        res.statusCode = 429;
-        return res.end(
-          JSON.stringify({
-            ok: false,
-            error_code: 429,
-            description: "Too Many Requests: retry after 1",
-            parameters: { retry_after: 1 },
-          }),
-        );
-      }
-      sentAt.push(now);
-      const { chat_id } = JSON.parse(body) as { chat_id: string };
-      delivered.set(String(chat_id), (delivered.get(String(chat_id)) ?? 0) + 1);
-      res.end(
-        JSON.stringify({
-          ok: true,
-          result: { message_id: 1, date: 1, chat: { id: Number(chat_id), type: "private" } },
-        }),
-      );
-    });
-  });
-  await new Promise<void>((r) => sink.listen(0, "127.0.0.1", r));
+  botApi = await startFakeBotApi({ perSecond: PER_SECOND });
 });
 afterAll(async () => {
-  await new Promise((r) => sink.close(r));
+  await botApi.close();
   await demo.stop();
 });
 
@@ -62,7 +28,7 @@ it(`Telegram's 429 with retry_after is waited out: ${N} messages at once, each d
   const channel = createTelegramChannel({
     site: DEMO_BARBER_SITEID,
     token: TOKEN,
-    apiRoot: `http://127.0.0.1:${(sink.address() as { port: number }).port}`,
+    apiRoot: botApi.url,
     engine: demo.app.engine,
     translator: demo.app.translator,
     markUnreachable: async () => {},
@@ -93,16 +59,16 @@ it(`Telegram's 429 with retry_after is waited out: ${N} messages at once, each d
       { jobId: `t429-${randomUUID()}`, attempts: 5, backoff: { type: "exponential", delay: 2_000 } },
     );
   }
-  await waitFor(() => delivered.size === N, 30_000);
+  await waitFor(() => botApi.perChat.size === N, 30_000);
   const ms = Date.now() - started;
   await new Promise((r) => setTimeout(r, 500));
   await background.jobs.close();
-  const twice = [...delivered.values()].filter((n) => n > 1).length;
+  const twice = [...botApi.perChat.values()].filter((n) => n > 1).length;
   console.log(
-    `telegram 429: ${N} messages in ${ms} ms at ${PER_SECOND}/s, ${refused} answered 429, ${twice} twice`,
+    `telegram 429: ${N} messages in ${ms} ms at ${PER_SECOND}/s, ${botApi.tooMany()} answered 429, ${twice} twice`,
   );
-  expect(refused).toBeGreaterThan(0); // the test really pushed past the limit
+  expect(botApi.tooMany()).toBeGreaterThan(0); // the test really pushed past the limit
   expect(twice).toBe(0);
-  expect(delivered.size).toBe(N);
+  expect(botApi.perChat.size).toBe(N);
   expect(await background.jobs.queues.telegram.getFailedCount()).toBe(0);
 }, 60_000);

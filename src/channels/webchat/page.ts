@@ -1,8 +1,6 @@
+import { escapeHtml } from "../../core/html.ts";
 import type { Locale } from "../../i18n/translator.ts";
 
-const RTL: readonly string[] = ["he", "ar"];
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 /** JSON inside <script>: no `</script>` or `<!--` can close it early. */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c");
 
@@ -25,21 +23,21 @@ const LABELS = [
  */
 export function webChatPage(opts: {
   locale: Locale;
+  dir: "rtl" | "ltr";
   t: (id: string) => string;
   locales: readonly Locale[];
 }): string {
   const labels = Object.fromEntries(LABELS.map((id) => [id, opts.t(id)]));
-  const dir = RTL.includes(opts.locale) ? "rtl" : "ltr";
   const names: Record<Locale, string> = { he: "עברית", en: "English", ar: "العربية", ru: "Русский" };
   const languageOptions = opts.locales
     .map((l) => `<option value="${l}"${l === opts.locale ? " selected" : ""}>${names[l]}</option>`)
     .join("");
   return `<!doctype html>
-<html lang="${opts.locale}" dir="${dir}">
+<html lang="${opts.locale}" dir="${opts.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(labels["webchat-title"]!)}</title>
+<title>${escapeHtml(labels["webchat-title"]!)}</title>
 <style>
   body { font-family: system-ui, "Segoe UI", Arial, sans-serif; margin: 0; background: #eef1f4; }
   header { background: #1f6f5c; color: #fff; padding: .6rem 1rem; display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
@@ -63,17 +61,17 @@ export function webChatPage(opts: {
 </head>
 <body>
 <header>
-  <h1>${esc(labels["webchat-title"]!)}</h1>
-  <label>${esc(labels["webchat-business"]!)}<select id="business" data-testid="business"></select></label>
-  <label>${esc(labels["webchat-customer"]!)}<select id="persona" data-testid="persona"></select></label>
-  <label>${esc(labels["webchat-language"]!)}<select id="language" data-testid="language">${languageOptions}</select></label>
-  <button id="remind" type="button" data-testid="remind">${esc(labels["webchat-remind"]!)}</button>
+  <h1>${escapeHtml(labels["webchat-title"]!)}</h1>
+  <label>${escapeHtml(labels["webchat-business"]!)}<select id="business" data-testid="business"></select></label>
+  <label>${escapeHtml(labels["webchat-customer"]!)}<select id="persona" data-testid="persona"></select></label>
+  <label>${escapeHtml(labels["webchat-language"]!)}<select id="language" data-testid="language">${languageOptions}</select></label>
+  <button id="remind" type="button" data-testid="remind">${escapeHtml(labels["webchat-remind"]!)}</button>
 </header>
-<p class="note">${esc(labels["webchat-demo-note"]!)}</p>
+<p class="note">${escapeHtml(labels["webchat-demo-note"]!)}</p>
 <main id="log" aria-live="polite" data-testid="log"></main>
 <form id="compose">
-  <input id="text" autocomplete="off" data-testid="text" placeholder="${esc(labels["webchat-placeholder"]!)}">
-  <button type="submit" data-testid="send">${esc(labels["webchat-send"]!)}</button>
+  <input id="text" autocomplete="off" data-testid="text" placeholder="${escapeHtml(labels["webchat-placeholder"]!)}">
+  <button type="submit" data-testid="send">${escapeHtml(labels["webchat-send"]!)}</button>
 </form>
 <script>
 const L = ${scriptJson(labels)};

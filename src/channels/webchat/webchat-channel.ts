@@ -75,11 +75,8 @@ export function createWebChatChannel(deps: WebChatDeps) {
   const hub = createSseHub();
   const log = deps.logger.child({ mod: "webchat" });
   const key = (a: { site: string; chat: string }) => `${a.site}|${a.chat}`;
-  const pickLocale = (lang: string | undefined, accept: string | undefined): Locale => {
-    if (isLocale(lang)) return lang;
-    const negotiated = deps.translator.negotiate(accept?.split(",")[0]?.split(";")[0] ?? "");
-    return negotiated ?? deps.translator.defaultLocale;
-  };
+  const pickLocale = (lang: string | undefined, accept: string | undefined): Locale =>
+    isLocale(lang) ? lang : deps.translator.negotiate(accept?.split(",").map((l) => l.split(";")[0]!.trim()));
   const t = (locale: Locale) => (id: string) => deps.translator.t(locale, id);
 
   async function personaOf(site: string, phone: string) {
@@ -94,7 +91,9 @@ export function createWebChatChannel(deps: WebChatDeps) {
       return reply
         .type("text/html; charset=utf-8")
         .header("cache-control", "no-store")
-        .send(webChatPage({ locale, t: t(locale), locales: LOCALES }));
+        .send(
+          webChatPage({ locale, dir: deps.translator.direction(locale), t: t(locale), locales: LOCALES }),
+        );
     });
 
     app.get("/webchat/businesses", async () => ({ businesses: await deps.demo.businesses() }));

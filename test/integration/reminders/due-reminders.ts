@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { join } from "node:path";
-import { reminderJobId } from "../../../jobs/queues.ts";
 import { demoSiteDefaults } from "../../../src/config/load.ts";
 import { sitesFromEmulator } from "../../../src/demo.ts";
+import { dueReminderJob } from "../../support/reminder-jobs.ts";
 import { offsetsOnly, SITE, startPipeline } from "./pipeline-world.ts";
 
 /**
@@ -50,17 +50,8 @@ export async function startDuePipeline(n: number, cellPrefix: string) {
     site,
     /** The reminders, all due now, as the planner would have left them. */
     async enqueueDue() {
-      const plannedStart = [...site.appointments.values()][0]!.from.toUTC().toISO()!;
       await p.jobs.queues.reminders.addBulk(
-        [...site.appointments.values()].map((a) => ({
-          name: "remind",
-          data: { site: SITE, apptId: a.id, offsetMin: 1, plannedStart },
-          opts: {
-            jobId: reminderJobId({ site: SITE, apptId: a.id, offsetMin: 1 }),
-            attempts: 5,
-            backoff: { type: "fixed", delay: 500 },
-          },
-        })),
+        [...site.appointments.values()].map((a) => dueReminderJob(SITE, a)),
       );
     },
     /** What crash-worker.ts needs to run the production wiring against this pipeline. */

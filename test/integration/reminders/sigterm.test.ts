@@ -1,15 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { QUEUES, reminderJobId } from "../../../jobs/queues.ts";
+import { QUEUES } from "../../../jobs/queues.ts";
 import { createEmulator, type Emulator } from "../../../src/emulator/emulator.ts";
 import { buildSeed, buildSite } from "../../../src/emulator/seed.ts";
 import { createKeys } from "../../../src/storage/keys.ts";
 import { deleteKeysUnder } from "../../../src/storage/prefix-cleanup.ts";
+import { startFakeBotApi } from "../../support/fake-bot-api.ts";
+import { dueReminderJob } from "../../support/reminder-jobs.ts";
 import { waitFor } from "./pipeline-world.ts";
 
 const N = 100;
@@ -21,9 +22,8 @@ const PREFIX = "t4y";
 
 let emulator: Emulator;
 let redis: Redis;
-let sink: Server;
+let botApi: Awaited<ReturnType<typeof startFakeBotApi>>;
 let sinkUrl = "";
-const received = new Map<string, number>();
 const appts: Array<{ id: string; from: DateTime }> = [];
 
 beforeAll(async () => {
@@ -57,27 +57,8 @@ beforeAll(async () => {
     ),
   });
   // The Telegram Bot API as the worker sees it: it records every sendMessage, a little slowly.
-  let messageId = 1;
-  sink = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d) => (body += d));
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      if (req.url?.endsWith("/sendMessage")) {
-        const { chat_id } = JSON.parse(body) as { chat_id: string };
-        received.set(String(chat_id), (received.get(String(chat_id)) ?? 0) + 1);
-        const result = {
-          message_id: messageId++,
-          date: 1,
-          chat: { id: Number(chat_id), type: "private" },
-          text: "x",
-        };
-        setTimeout(() => res.end(JSON.stringify({ ok: true, result })), 20);
-      } else res.end(JSON.stringify({ ok: true, result: true }));
-    });
-  });
-  await new Promise<void>((r) => sink.listen(0, "127.0.0.1", r));
-  sinkUrl = `http://127.0.0.1:${(sink.address() as { port: number }).port}`;
+  botApi = await startFakeBotApi({ delayMs: 20 });
+  sinkUrl = botApi.url;
   const apiUrl = await emulator.listen(0, "127.0.0.1");
 
   // The customers' Telegram chats, linked to their phones as the chat would link them.
@@ -107,7 +88,7 @@ afterAll(async () => {
   if (worker && worker.exitCode === null) worker.kill("SIGKILL");
   await deleteKeysUnder(redis, PREFIX);
   await redis.quit();
-  await new Promise((r) => sink.close(r));
+  await botApi.close();
   await emulator.close();
 });
 
@@ -148,21 +129,11 @@ function startWorker(): Promise<ChildProcess> {
 
 it(`SIGTERM during ${N} due reminders: the worker finishes what it holds, none is lost, none doubled`, async () => {
   const queue = new Queue(QUEUES.reminders, { connection: redis, prefix: PREFIX });
-  await queue.addBulk(
-    appts.map((a) => ({
-      name: "remind",
-      data: { site: SITE, apptId: a.id, offsetMin: 1, plannedStart: a.from.toUTC().toISO()! },
-      opts: {
-        jobId: reminderJobId({ site: SITE, apptId: a.id, offsetMin: 1 }),
-        attempts: 5,
-        backoff: { type: "fixed", delay: 500 },
-      },
-    })),
-  );
+  await queue.addBulk(appts.map((a) => dueReminderJob(SITE, a)));
   await queue.close();
 
   worker = await startWorker();
-  await waitFor(() => received.size >= 25, 30_000).catch(async (e) => {
+  await waitFor(() => botApi.perChat.size >= 25, 30_000).catch(async (e) => {
     const q = new Queue(QUEUES.reminders, { connection: redis, prefix: PREFIX });
     const t = new Queue(QUEUES.telegramOutbound, { connection: redis, prefix: PREFIX });
     const counts = [
@@ -171,13 +142,13 @@ it(`SIGTERM during ${N} due reminders: the worker finishes what it holds, none i
       (await q.getFailed())[0]?.failedReason,
       (await t.getFailed())[0]?.failedReason,
     ];
-    throw new Error(`only ${received.size} delivered: ${e} ${JSON.stringify(counts)}`);
+    throw new Error(`only ${botApi.perChat.size} delivered: ${e} ${JSON.stringify(counts)}`);
   });
   const signalledAt = Date.now();
   worker.kill("SIGTERM");
   const code = await new Promise<number | null>((r) => worker!.once("exit", (c) => r(c)));
   const stopMs = Date.now() - signalledAt;
-  const atStop = received.size;
+  const atStop = botApi.perChat.size;
   expect(code).toBe(0);
 
   const restartedAt = Date.now();
@@ -198,7 +169,7 @@ it(`SIGTERM during ${N} due reminders: the worker finishes what it holds, none i
     const t = new Queue(QUEUES.telegramOutbound, { connection: redis, prefix: PREFIX });
     const info = [
       await ledger(),
-      received.size,
+      botApi.perChat.size,
       await q.getJobCounts(),
       await t.getJobCounts(),
       (await q.getFailed())[0]?.failedReason,
@@ -218,12 +189,12 @@ it(`SIGTERM during ${N} due reminders: the worker finishes what it holds, none i
   await new Promise((r) => worker!.once("exit", r));
 
   const states = await ledger();
-  const twice = [...received.values()].filter((n) => n > 1).length;
+  const twice = [...botApi.perChat.values()].filter((n) => n > 1).length;
   console.log(
     `sigterm test: stopped ${stopMs} ms after SIGTERM with ${atStop}/${N} delivered; after restart ` +
-      `${received.size}/${N} delivered, ${twice} twice, ${states.uncertain} uncertain`,
+      `${botApi.perChat.size}/${N} delivered, ${twice} twice, ${states.uncertain} uncertain`,
   );
   expect(twice).toBe(0);
-  expect(received.size).toBe(N);
+  expect(botApi.perChat.size).toBe(N);
   expect(states).toEqual({ sent: N, uncertain: 0, other: 0 });
 }, 120_000);

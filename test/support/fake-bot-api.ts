@@ -1,0 +1,77 @@
+import { createServer } from "node:http";
+import type { UserFromGetMe } from "grammy/types";
+
+/**
+ * A Telegram Bot API for tests and benchmarks: it records every sendMessage per chat and, like
+ * Telegram, answers 429 with `retry_after` beyond `perSecond` messages in any second. Every other
+ * method succeeds.
+ */
+export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: number } = {}) {
+  const perSecond = opts.perSecond ?? Number.POSITIVE_INFINITY;
+  const perChat = new Map<string, number>();
+  const accepted: number[] = [];
+  let tooMany = 0;
+  let lastAt = 0;
+  let messageId = 1;
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      if (!req.url?.endsWith("/sendMessage")) return res.end(JSON.stringify({ ok: true, result: true }));
+      const now = Date.now();
+      while (accepted.length && accepted[0]! <= now - 1000) accepted.shift();
+      if (accepted.length >= perSecond) {
+        tooMany++;
+        const retryAfter = Math.max(1, Math.ceil((accepted[0]! + 1000 - now) / 1000));
+        res.statusCode = 429;
+        return res.end(
+          JSON.stringify({
+            ok: false,
+            error_code: 429,
+            description: `Too Many Requests: retry after ${retryAfter}`,
+            parameters: { retry_after: retryAfter },
+          }),
+        );
+      }
+      accepted.push(now);
+      lastAt = now;
+      const chatId = String((JSON.parse(body) as { chat_id: string | number }).chat_id);
+      perChat.set(chatId, (perChat.get(chatId) ?? 0) + 1);
+      const result = {
+        message_id: messageId++,
+        date: 1,
+        chat: { id: Number(chatId), type: "private" },
+        text: "x",
+      };
+      setTimeout(() => res.end(JSON.stringify({ ok: true, result })), opts.delayMs ?? 0);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    perChat,
+    tooMany: () => tooMany,
+    lastAt: () => lastAt,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+/** What getMe would answer, so a bot built in a test needs no Bot API call to start. */
+export function fakeBotInfo(id: number, username: string): UserFromGetMe {
+  return {
+    id,
+    is_bot: true,
+    first_name: username,
+    username,
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  } as UserFromGetMe;
+}
