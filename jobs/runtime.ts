@@ -61,6 +61,8 @@ export interface JobsDeps {
   ledger: ReminderLedger;
   reconcilerFor: (scheduler: ReturnType<typeof createReminderScheduler>) => Reconciler;
   chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
+  /** The phone said "stop" on this site. */
+  optedOut: (site: string, cell: string) => Promise<boolean>;
   channels: (site: string) => ChannelKind[];
   compose: (address: ChatAddress, appt: Appointment) => Promise<OutboundMessage[] | null>;
   /** Change notices: what the business did, told to the customer's chats. */
@@ -300,6 +302,7 @@ export function createJobs(deps: JobsDeps) {
       {
         appointment: fetchAppointment,
         chatsFor: deps.chatsFor,
+        optedOut: deps.optedOut,
         channels: deps.channels,
         compose: deps.compose,
         addressByCell: (siteId, channel, cell) =>

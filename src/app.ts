@@ -10,6 +10,7 @@ import { createTranslator, LOCALES_DIR, type Locale } from "./i18n/translator.ts
 import { createActivityLog, createEscalations } from "./storage/activity-log.ts";
 import { createOwnChanges, type OwnChanges } from "./storage/appointment-marks.ts";
 import {
+  cellDigest,
   createChatLock,
   createConversationStore,
   createIdentityStore,
@@ -17,6 +18,7 @@ import {
 } from "./storage/chat-stores.ts";
 import { createDecisionLog } from "./storage/decision-log.ts";
 import { createKeys } from "./storage/keys.ts";
+import { createOptOuts } from "./storage/opt-outs.ts";
 import { createOutbox } from "./storage/outbox.ts";
 import { createStaffLinks, type StaffLinks } from "./storage/staff-links.ts";
 import { createRedisUsageBudget } from "./storage/usage-budget.ts";
@@ -98,6 +100,7 @@ export function createApp(deps: AppDeps) {
   };
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
+  const optOuts = createOptOuts(deps.redis, keys, cellDigest);
   const engine = createConversationEngine({
     sites: (id) => {
       const policy = policies.get(id);
@@ -106,6 +109,7 @@ export function createApp(deps: AppDeps) {
     },
     catalog: createCatalogCache({ now: () => now().toMillis() }),
     identities,
+    optOuts,
     conversations: createConversationStore(deps.redis, keys),
     lock: createChatLock(deps.redis, keys),
     dedupe: createInboundDedupe(deps.redis, keys),
@@ -120,6 +124,7 @@ export function createApp(deps: AppDeps) {
     clients,
     translator,
     identities,
+    optOuts,
     engine,
     ownChanges,
     outbox,

@@ -19,6 +19,7 @@ import type {
   Identity,
   IdentityStore,
   InboundDedupe,
+  OptOutStore,
   SitePolicy,
   StaffDirectory,
   StaffEventSink,
@@ -30,6 +31,8 @@ export interface ConversationDeps {
   sites: (site: string) => { policy: SitePolicy; api: BookingApi } | undefined;
   catalog: CatalogCache;
   identities: IdentityStore;
+  /** "Stop" per site and phone. */
+  optOuts: OptOutStore;
   conversations: ConversationStore;
   lock: ChatLock;
   dedupe: InboundDedupe;
@@ -109,19 +112,25 @@ export function createConversationEngine(deps: ConversationDeps) {
         await deps.identities.forget(address);
         return result.out;
       }
-      for (const effect of result.effects ?? []) {
-        if (effect.type === "link") {
-          identity = effect.identity;
-          await deps.identities.link(address, identity);
-        } else if (effect.type === "prefs") {
-          await deps.identities.setPreferences(address, effect.patch);
+      const apply = async (effects: StepResult["effects"]) => {
+        for (const effect of effects ?? []) {
+          if (effect.type === "link") {
+            identity = effect.identity;
+            await deps.identities.link(address, identity);
+          } else if (effect.type === "prefs") {
+            await deps.identities.setPreferences(address, effect.patch);
+          } else if (effect.type === "optOut" && identity) {
+            await deps.optOuts.set(address.site, identity.cell, effect.stopped);
+          }
         }
-      }
+      };
+      await apply(result.effects);
       if (result.continueWith) {
         ctx = await makeCtx(identity, locale);
         const next = await runIntent(result.continueWith, ctx, {
           translate: (l, id) => deps.translator.t(l, id),
         });
+        await apply(next.effects);
         result = { ...next, out: [...result.out, ...next.out] };
       }
     } catch (e) {

@@ -74,6 +74,12 @@ export interface IdentityStore {
   forget(address: ChatAddress): Promise<void>;
 }
 
+/** "Stop" per site and phone: every channel's reminders to that phone, whatever chat said it. */
+export interface OptOutStore {
+  set(site: string, cell: string, stopped: boolean): Promise<void>;
+  has(site: string, cell: string): Promise<boolean>;
+}
+
 export interface ConversationStore {
   load(address: ChatAddress): Promise<ConversationState | null>;
   save(address: ChatAddress, state: ConversationState): Promise<void>;

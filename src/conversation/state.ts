@@ -52,7 +52,7 @@ const linkFlow = z.object({
   name: z.literal("link"),
   token: z.string(),
   /** What the customer asked for before we needed their phone; resumed once linked. */
-  resume: z.enum(["appointments", "book", "cancel", "change"]),
+  resume: z.enum(["appointments", "book", "cancel", "change", "stop", "start"]),
 });
 
 /** A reminder was sent to this chat: "yes", "no", "1", "2" answer it. */

@@ -66,6 +66,8 @@ export function createKeys(prefix: string) {
     decisions: (s: string) => `${prefix}:decisions:${site(s)}`,
     /** One decision already in that list today. */
     decisionSeen: (s: string, id: string) => `${prefix}:decision-seen:${site(s)}:${id}`,
+    /** Hash: phones (keyed digests) that said "stop" on this site -> when; survives "forget me". */
+    optOuts: (s: string) => `${prefix}:opt-out:${site(s)}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
   };

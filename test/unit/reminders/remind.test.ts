@@ -28,6 +28,7 @@ function deps(a: Appointment | null, chats: LinkedChat[] = [], over: Partial<Rem
   const d: RemindDeps = {
     appointment: async () => a,
     chatsFor: async () => chats,
+    optedOut: async () => false,
     channels: () => ["whatsapp", "telegram"],
     compose: async () => [{ type: "text", text: "reminder" }],
     enqueue: async (address) => {
