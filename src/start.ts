@@ -72,7 +72,15 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     await deleteKeysUnder(redis, keyPrefix);
     closers.unshift(() => deleteKeysUnder(redis, keyPrefix));
   }
-  const app = createApp({ sites, redis, logger, defaultLocale, keyPrefix });
+  const app = createApp({
+    sites,
+    redis,
+    logger,
+    defaultLocale,
+    keyPrefix,
+    chatTurnsPerMinute: config.chatTurnsPerMinute,
+    reminderReservePercent: config.reminderReservePercent,
+  });
   const metrics = createMetrics();
   const intake = opts.role === "all" || opts.role === "web";
   const working = opts.role === "all" || opts.role === "worker";

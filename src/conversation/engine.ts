@@ -23,6 +23,7 @@ import type {
   SitePolicy,
   StaffDirectory,
   StaffEventSink,
+  TurnLimiter,
 } from "./ports.ts";
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
@@ -33,6 +34,8 @@ export interface ConversationDeps {
   identities: IdentityStore;
   /** "Stop" per site and phone. */
   optOuts: OptOutStore;
+  /** Turns per chat: one chat cannot take the site's Tor4You budget from everyone else. */
+  turns?: TurnLimiter;
   conversations: ConversationStore;
   lock: ChatLock;
   dedupe: InboundDedupe;
@@ -58,6 +61,17 @@ export function createConversationEngine(deps: ConversationDeps) {
   async function handle(event: InboundEvent): Promise<OutboundMessage[]> {
     const { address } = event;
     if (!(await deps.dedupe.firstSeen(address, event.id))) return [];
+    const admitted = deps.turns ? await deps.turns.take(address) : "ok";
+    if (admitted !== "ok") {
+      deps.logger.info(
+        { site: address.site, channel: address.channel, admitted },
+        "chat over its turn limit",
+      );
+      if (admitted === "drop") return [];
+      const site = deps.sites(address.site);
+      const locale = pickLocale(undefined, event.languageHint, site?.policy.locale ?? "");
+      return [{ type: "text", text: deps.translator.t(locale, "turn-limited") }];
+    }
     return deps.lock.withLock(address, () => turn(event));
   }
 

@@ -37,6 +37,10 @@ export function createKeys(prefix: string) {
     chatPrefs: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:prefs`,
     /** String (JSON, with TTL): the conversation in progress. */
     chatState: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:state`,
+    /** Sorted set: the chat's turns admitted in the last minute. */
+    chatTurns: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:turns`,
+    /** Set for a minute once the chat was told to slow down. */
+    chatTurnsWarned: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:turns-warned`,
     chatLock: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:lock`,
     /** Inbound event ids already handled (repeat deliveries are dropped). */
     chatSeen: (c: ChatKey, eventId: string) =>
