@@ -17,6 +17,7 @@ import { statsRoute } from "./http/stats-page.ts";
 import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
 import { ensureRedis } from "./redis-access.ts";
+import { adminSite, createBoardSource } from "./roles/admin-board.ts";
 import { collectStats } from "./stats-report.ts";
 import { deleteKeysUnder } from "./storage/prefix-cleanup.ts";
 import { sessionsBySite, startWhatsAppSessions } from "./whatsapp-role.ts";
@@ -192,18 +193,20 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         ),
         adminRoutes({
           adminToken: config.adminToken,
-          sites: () =>
-            sites.map((s) => ({ id: s.id, name: s.name, telegramInvite: inviteOf(telegram.get(s.id)) })),
+          translator: app.translator,
+          sites: () => sites.map((s) => ({ ...adminSite(s), telegramInvite: inviteOf(telegram.get(s.id)) })),
           sessions: () => whatsapp.sessions.map((s) => s.status()),
           queues: () => [
             ...Object.values(background.jobs.queues),
             ...[...siteOf.keys()].map((name) => whatsappProducer.queueFor(name)),
           ],
           decisions: (site) => app.decisions.recent(site),
+          board: createBoardSource({ ...app, redis }),
         }),
         statsRoute({
           adminToken: config.adminToken,
-          sites: sites.map((s) => s.id),
+          translator: app.translator,
+          sites: sites.map(adminSite),
           stats: (site, weeks) =>
             collectStats({
               client: app.clients.get(site)!,

@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-// The package root re-exports via module.exports, which TypeScript types as a namespace.
-import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createHttpServer } from "../../src/http/server.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { fakeBotInfo } from "../support/fake-bot-api.ts";
+import { TelegramLikeServer } from "../support/telegram-like-server.ts";
 
 export const SECRET = "e2e-secret_token";
 
@@ -33,7 +32,7 @@ export async function startTelegramWorld() {
   const { emulator, redis, logger, sites, app } = base;
 
   const tgPort = 20_000 + Math.floor(Math.random() * 20_000);
-  const telegram = new TelegramServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 3600 });
+  const telegram = new TelegramLikeServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 3600 });
   await telegram.start();
   const apiRoot = telegram.config.apiURL;
 
@@ -137,10 +136,39 @@ export async function startTelegramWorld() {
       seen.push(...got);
       return got;
     };
-    const lastButtons = () => {
-      const m = [...seen].reverse().find((x) => x.reply_markup?.inline_keyboard?.length);
-      return m?.reply_markup?.inline_keyboard?.flat() ?? [];
+    /** A message as the customer sees it now: edits applied, a spent keyboard gone. */
+    const current = (m: BotMessage): BotMessage => {
+      const stored = telegram.storage.botMessages.find((u) => u.messageId === m.message_id)?.message;
+      return stored ? { ...(stored as BotMessage), message_id: m.message_id } : m;
     };
+    const visibleButtons = (m: BotMessage) => current(m).reply_markup?.inline_keyboard?.flat() ?? [];
+    /** The newest message that still shows a button with this label, and that button. */
+    const findButton = (label: string | RegExp) => {
+      for (const m of [...seen].reverse()) {
+        const b = visibleButtons(m).find((x) =>
+          typeof label === "string" ? x.text === label : label.test(x.text),
+        );
+        if (b) return { message: current(m), button: b };
+      }
+      return null;
+    };
+    const lastButtons = () => {
+      const m = [...seen].reverse().find((x) => visibleButtons(x).length);
+      return m ? visibleButtons(m) : [];
+    };
+    /** A press as Telegram reports it: the callback names the message the button is on. */
+    const press = async (message: BotMessage, data: string) => {
+      const pressed = {
+        message_id: message.message_id,
+        date: 1,
+        text: message.text,
+        reply_markup: message.reply_markup,
+        chat: { id: userId, type: "private" },
+      };
+      await client.sendCallback(client.makeCallbackQuery(data, { from, message: pressed } as never));
+      return replies();
+    };
+    let taps = 0;
     return {
       userId,
       seen,
@@ -153,31 +181,27 @@ export async function startTelegramWorld() {
         await client.sendCommand(client.makeCommand(text, { from }));
         return replies();
       },
+      /** Presses a button the customer can see now (the newest message showing it). */
       async tap(label: string | RegExp) {
-        const button = lastButtons().find((b) =>
-          typeof label === "string" ? b.text === label : label.test(b.text),
-        );
-        if (!button)
+        const found = findButton(label);
+        if (!found)
           throw new Error(
-            `no button ${label}; have ${lastButtons()
+            `no visible button ${label}; the last keyboard has ${lastButtons()
               .map((b) => b.text)
               .join(" | ")}`,
           );
-        await client.sendCallback(client.makeCallbackQuery(button.callback_data, { from }));
-        return replies();
+        taps++;
+        return press(found.message, found.button.callback_data);
       },
+      /** The buttons the customer sees now on the newest message that has any. */
+      buttons: () => lastButtons().map((b) => b.text),
+      /** How many buttons this customer has pressed with `tap`. */
+      taps: () => taps,
       /** Presses a button of one particular message, as Telegram reports it (message id, text, keyboard). */
       async tapIn(message: BotMessage, data: string) {
-        const pressed = {
-          message_id: message.message_id,
-          date: 1,
-          text: message.text,
-          reply_markup: message.reply_markup,
-          chat: { id: userId, type: "private" },
-        };
-        await client.sendCallback(client.makeCallbackQuery(data, { from, message: pressed } as never));
-        return replies();
+        return press(message, data);
       },
+      /** Sends callback data without a message: a stale or forged button. */
       async tapData(data: string) {
         await client.sendCallback(client.makeCallbackQuery(data, { from }));
         return replies();

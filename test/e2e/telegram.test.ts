@@ -3,6 +3,7 @@ import { DEMO_BARBER_SITEID, DEMO_STUDIO_SITEID } from "../../src/emulator/seed-
 import { all, SECRET, startTelegramWorld } from "./telegram-world.ts";
 
 const DAVID = "0527654321"; // has an appointment at the barber: Tue 24.11 09:00, תספורת גברים
+const MOSHE = "0531112233"; // has an appointment at the barber: Wed 25.11 10:30, תספורת גברים with יוסי כהן
 
 let w: Awaited<ReturnType<typeof startTelegramWorld>>;
 beforeAll(async () => {
@@ -144,6 +145,16 @@ describe("self-service in English", () => {
     expect(prefs.remindersOff).toBe(true);
   });
 
+  it("a pressed keyboard goes away as in Telegram: the message says what was chosen, its buttons are gone", async () => {
+    const c = w.customer(DEMO_BARBER_SITEID, { language: "en" });
+    const [, menu] = await c.command("/start");
+    await c.tap("Book an appointment");
+    const pressed = w.botMessage(menu!.message_id!);
+    expect(pressed?.text).toMatch(/\n\n✓ Book an appointment$/);
+    expect(pressed?.reply_markup?.inline_keyboard ?? []).toHaveLength(0);
+    await expect(c.tap("My appointments")).rejects.toThrow(/no visible button/);
+  });
+
   it("an old button answers 'out of date' instead of acting", async () => {
     const c = w.customer(DEMO_BARBER_SITEID, { language: "en" });
     await c.say("book");
@@ -156,10 +167,11 @@ describe("self-service in English", () => {
 
 describe("a reminder on Telegram", () => {
   it("arrives with the appointment's details, and 'כן' sets iscoming=1 in Tor4You", async () => {
-    const c = w.customer(DEMO_BARBER_SITEID, { first: "דוד" });
+    // A customer no other test links: a reminder goes to one of the chats linked to the number.
+    const c = w.customer(DEMO_BARBER_SITEID, { first: "משה" });
     await c.say("התורים שלי");
-    await c.shareContact(DAVID);
-    const appt = liveFor(DEMO_BARBER_SITEID, DAVID)[0]!;
+    await c.shareContact(MOSHE);
+    const appt = liveFor(DEMO_BARBER_SITEID, MOSHE)[0]!;
     await w.jobs.queues.reminders.add(
       "remind",
       {
@@ -171,14 +183,14 @@ describe("a reminder on Telegram", () => {
       { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-1440m` },
     );
     const reminder = await c.replies();
-    expect(all(reminder)).toMatch(/תזכורת מ.*מספרת הדקל.*תספורת גברים.*יוסי כהן.*24\.11\.2026 09:00/s);
+    expect(all(reminder)).toMatch(/תזכורת מ.*מספרת הדקל.*תספורת גברים.*יוסי כהן.*25\.11\.2026 10:30/s);
     expect(reminder[0]?.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual([
       "כן, אגיע",
       "לא אוכל להגיע",
       "שינוי מועד",
     ]);
     const thanks = await c.say("כן");
-    expect(all(thanks)).toMatch(/09:00/);
+    expect(all(thanks)).toMatch(/10:30/);
     expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("1");
   });
 });
