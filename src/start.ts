@@ -7,6 +7,7 @@ import { createWebChatChannel } from "./channels/webchat/webchat-channel.ts";
 import type { CliIO } from "./cli.ts";
 import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
+import { derivedWebhookSecret } from "./config/webhook-secret.ts";
 import { InvalidInputError } from "./core/errors.ts";
 import { demoBusinesses, demoReminder, pointDemoWebhooks, startDemoBackend } from "./demo.ts";
 import { adminRoutes } from "./http/admin-page.ts";
@@ -96,7 +97,10 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         token: site.telegram.token,
         apiRoot: site.telegram.apiRoot,
         webhook: webhookBase
-          ? { url: webhookUrlFor(webhookBase, site.id, sites), secret: site.telegram.webhookSecret }
+          ? {
+              url: webhookUrlFor(webhookBase, site.id, sites),
+              secret: site.telegram.webhookSecret ?? derivedWebhookSecret(site.telegram.token),
+            }
           : undefined,
         engine: app.engine,
         translator: app.translator,
