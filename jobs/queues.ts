@@ -71,6 +71,8 @@ export const reminderPayload = z.object({
   offsetMin: z.number().int().positive(),
   /** The appointment's start when planned (ISO): a moved appointment makes this job stale. */
   plannedStart: z.string(),
+  /** Times the send was put off because Tor4You could not confirm the appointment. */
+  deferrals: z.number().int().min(0).optional(),
 });
 export type ReminderPayload = z.infer<typeof reminderPayload>;
 
