@@ -31,7 +31,9 @@ describe.skipIf(!haveCompose)("docker-compose.yml", () => {
     for (const n of [1, 2, 3]) expect(out).toMatch(new RegExp(`redis-node-${n}:\\n`));
     expect(out.match(/--cluster-enabled/g)?.length).toBe(3);
     expect(out).toMatch(/--cluster create redis-node-1:6379 redis-node-2:6379 redis-node-3:6379/);
-    expect(out.match(/REDIS_CLUSTER_NODES: redis-node-1:6379,redis-node-2:6379,redis-node-3:6379/g)?.length).toBe(2);
+    expect(
+      out.match(/REDIS_CLUSTER_NODES: redis-node-1:6379,redis-node-2:6379,redis-node-3:6379/g)?.length,
+    ).toBe(2);
   });
 });
 
