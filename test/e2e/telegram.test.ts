@@ -3,7 +3,6 @@ import { DEMO_BARBER_SITEID, DEMO_STUDIO_SITEID } from "../../src/emulator/seed-
 import { all, SECRET, startTelegramWorld } from "./telegram-world.ts";
 
 const DAVID = "0527654321"; // has an appointment at the barber: Tue 24.11 09:00, תספורת גברים
-const MOSHE = "0531112233"; // has an appointment at the barber: Wed 25.11 10:30, תספורת גברים with יוסי כהן
 
 let w: Awaited<ReturnType<typeof startTelegramWorld>>;
 beforeAll(async () => {
@@ -200,13 +199,36 @@ describe("self-service in English", () => {
   });
 });
 
+/**
+ * An appointment of the test's own (its own customer and cell), so that no other test's chats,
+ * answers or reminder jobs can touch it, in whatever order the tests run.
+ */
+async function ownAppointment(site: string, cell: string, fromIso: string) {
+  const like = liveFor(site, DAVID)[0]!;
+  const res = await w.emulator.app.inject({
+    method: "POST",
+    url: `/__emulator/sites/${site}/appointments`,
+    payload: {
+      staff: like.staff,
+      service: like.service,
+      from: fromIso,
+      customer: { first: "משה", last: "בדיקה", cell },
+      force: true,
+    },
+  });
+  expect(res.statusCode).toBe(200);
+  return liveFor(site, cell)[0]!;
+}
+
 describe("a reminder on Telegram", () => {
   it("arrives with the appointment's details, and 'כן' sets iscoming=1 in Tor4You", async () => {
-    // A customer no other test links: a reminder goes to one of the chats linked to the number.
+    // A customer and appointment no other test touches: a reminder goes to one of the chats
+    // linked to the number, and an answer from another test would change what it says.
+    const cell = "0509876504";
+    const appt = await ownAppointment(DEMO_BARBER_SITEID, cell, "2026-11-25T16:00");
     const c = w.customer(DEMO_BARBER_SITEID, { first: "משה" });
     await c.say("התורים שלי");
-    await c.shareContact(MOSHE);
-    const appt = liveFor(DEMO_BARBER_SITEID, MOSHE)[0]!;
+    await c.shareContact(cell);
     await w.jobs.queues.reminders.add(
       "remind",
       {
@@ -218,14 +240,14 @@ describe("a reminder on Telegram", () => {
       { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-1440m` },
     );
     const reminder = await c.replies();
-    expect(all(reminder)).toMatch(/תזכורת מ.*מספרת הדקל.*תספורת גברים.*יוסי כהן.*25\.11\.2026 10:30/s);
+    expect(all(reminder)).toMatch(/תזכורת מ.*מספרת הדקל.*תספורת גברים.*יוסי כהן.*25\.11\.2026 16:00/s);
     expect(reminder[0]?.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual([
       "כן, אגיע",
       "לא אוכל להגיע",
       "שינוי מועד",
     ]);
     const thanks = await c.say("כן");
-    expect(all(thanks)).toMatch(/10:30/);
+    expect(all(thanks)).toMatch(/16:00/);
     expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("1");
   });
 });
