@@ -24,6 +24,7 @@ import {
   type OutboundRequest,
   outboundPayload,
   QUEUES,
+  queueOptions,
   type ReminderPayload,
   reminderPayload,
   type ScanPayload,
@@ -122,13 +123,13 @@ export interface JobsDeps {
 
 /** Queues, producers, workers and schedulers of every background job, built from their dependencies. */
 export function createJobs(deps: JobsDeps) {
-  const opts = { connection: deps.connection, prefix: deps.prefix };
-  const sync = new Queue<SyncPayload>(QUEUES.sync, opts);
-  const scan = new Queue<ScanPayload>(QUEUES.scan, opts);
-  const reminders = new Queue<ReminderPayload>(QUEUES.reminders, opts);
-  const telegram = new Queue<OutboundPayload>(QUEUES.telegramOutbound, opts);
-  const digests = new Queue<ScanPayload>(QUEUES.digests, opts);
-  const staffAlerts = new Queue(QUEUES.staffAlerts, opts);
+  const opts = (queue: string) => queueOptions(deps.connection, deps.prefix, queue);
+  const sync = new Queue<SyncPayload>(QUEUES.sync, opts(QUEUES.sync));
+  const scan = new Queue<ScanPayload>(QUEUES.scan, opts(QUEUES.scan));
+  const reminders = new Queue<ReminderPayload>(QUEUES.reminders, opts(QUEUES.reminders));
+  const telegram = new Queue<OutboundPayload>(QUEUES.telegramOutbound, opts(QUEUES.telegramOutbound));
+  const digests = new Queue<ScanPayload>(QUEUES.digests, opts(QUEUES.digests));
+  const staffAlerts = new Queue(QUEUES.staffAlerts, opts(QUEUES.staffAlerts));
   const scheduler = createReminderScheduler(reminders, deps.now);
   const reconciler = deps.reconcilerFor(scheduler);
   const site = (id: string) => deps.sites.find((s) => s.id === id);
@@ -532,7 +533,7 @@ export function createJobs(deps: JobsDeps) {
           Object.entries(deps.workerTuning ?? {}).filter(([, v]) => v !== undefined),
         );
         const worker = new Worker(name, processors[name], {
-          ...opts,
+          ...opts(name),
           ...tuning,
           concurrency: name === QUEUES.reminders ? 20 : 5,
           // Telegram allows about 30 messages a second per bot: 28/s, in quarter-second windows so a
