@@ -6,6 +6,8 @@ import type { AvailabilityResult } from "../../tor4you/types.ts";
 import { flowChoice, newToken } from "../choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
 import type { BookFlow, OfferedTime } from "../state.ts";
+import { resolveDay } from "../understanding/resolve-day.ts";
+import type { PartOfDay, WhenSlots } from "../understanding/slots.ts";
 import { tooLateToChange } from "./cancel.ts";
 import { menuMessage } from "./menu.ts";
 
@@ -16,8 +18,13 @@ const MAX_TIMES = 96;
 /** Availability is limited to 31 days on open calendars; stay inside it. */
 const HORIZON_DAYS = 30;
 
-export async function startBook(ctx: StepContext, replaces?: Appointment): Promise<StepResult> {
+export async function startBook(
+  ctx: StepContext,
+  replaces?: Appointment,
+  slots?: WhenSlots,
+): Promise<StepResult> {
   const token = newToken();
+  const want = wanted(ctx, slots);
   if (replaces) {
     if (!replaces.conf || !replaces.serviceId) return done(text(ctx.t("appt-not-found")));
     const late = tooLateToChange(ctx, replaces);
@@ -30,14 +37,15 @@ export async function startBook(ctx: StepContext, replaces?: Appointment): Promi
       staffId: replaces.staffId ?? "any",
       participants: replaces.participants,
       replaces: { apptId: replaces.id, conf: replaces.conf },
+      want,
     });
   }
   const services = ctx.catalog.services;
   if (services.length === 0) return done(text(ctx.t("book-no-services")));
   if (services.length === 1)
-    return afterService(ctx, { name: "book", token, step: "service", serviceId: services[0]!.id });
+    return afterService(ctx, { name: "book", token, step: "service", serviceId: services[0]!.id, want });
   return {
-    flow: { name: "book", token, step: "service" },
+    flow: { name: "book", token, step: "service", want },
     out: [
       choices(
         ctx.t("book-service"),
@@ -103,6 +111,15 @@ async function askDate(ctx: StepContext, flow: BookFlow, page = 0): Promise<Step
     dates = r.kind === "dates" ? r.dates.map((d) => formatApiDate(d, ctx.site.timezone)) : [];
   }
   if (dates.length === 0) return done(menuMessage(ctx, ctx.t("book-no-dates")));
+  // The day the customer named: straight to its times when it is free, else its free days only.
+  const { from, to } = flow.want ?? {};
+  if (page === 0 && from && to) {
+    const onWanted = dates.filter((d) => d >= from && d <= to);
+    const next = { ...flow, want: { ...flow.want, from: undefined, to: undefined } };
+    if (onWanted.length === 1) return askTime(ctx, { ...next, dates }, onWanted[0]!);
+    if (onWanted.length > 1) dates = onWanted;
+    flow = next;
+  }
   const shown = dates.slice(page * DATES_PER_PAGE, (page + 1) * DATES_PER_PAGE);
   const list = shown.map((d) => ({
     id: flowChoice(flow.token, "day", d),
@@ -164,12 +181,48 @@ function timeChoices(ctx: StepContext, flow: BookFlow, times: OfferedTime[]) {
 
 async function askTime(ctx: StepContext, flow: BookFlow, date: string): Promise<StepResult> {
   const r = await ctx.api.availability({ ...availabilityQuery(flow), from: date, to: date, dateOnly: false });
-  const times = toOffered(ctx, r).slice(0, MAX_TIMES);
+  const times = fitting(ctx, flow, toOffered(ctx, r)).slice(0, MAX_TIMES);
   if (times.length === 0) {
     const again = await askDate(ctx, flow);
     return { ...again, out: [text(ctx.t("book-no-times")), ...again.out] };
   }
   return showTimes(ctx, { ...flow, step: "time", date, times, time: undefined }, 0);
+}
+
+/** The times that fit the part of day or the hour the customer named; all of them when none does. */
+function fitting(ctx: StepContext, flow: BookFlow, times: OfferedTime[]): OfferedTime[] {
+  const { part, time } = flow.want ?? {};
+  const hhmm = (t: OfferedTime) => ctx.time(parseApiMinute(t.from, ctx.site.timezone));
+  if (time) {
+    const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+    const nearest = [...times]
+      .sort((a, b) => Math.abs(minutes(hhmm(a)) - minutes(time)) - Math.abs(minutes(hhmm(b)) - minutes(time)))
+      .slice(0, 4);
+    return nearest.sort((a, b) => a.from.localeCompare(b.from));
+  }
+  const range = part ? PARTS[part] : undefined;
+  const inPart = range ? times.filter((t) => hhmm(t) >= range[0] && hhmm(t) < range[1]) : times;
+  return inPart.length > 0 ? inPart : times;
+}
+
+/** Parts of the day as people mean them (they overlap: 13:00 is both noon and afternoon). */
+const PARTS: Record<PartOfDay, [string, string]> = {
+  morning: ["00:00", "12:00"],
+  noon: ["11:30", "14:30"],
+  afternoon: ["12:00", "18:00"],
+  evening: ["17:00", "24:00"],
+};
+
+function wanted(ctx: StepContext, slots?: WhenSlots): BookFlow["want"] {
+  if (!slots) return undefined;
+  const days = slots.day ? resolveDay(slots.day, ctx.now.setZone(ctx.site.timezone)) : null;
+  const want = {
+    from: days ? formatApiDate(days.from, ctx.site.timezone) : undefined,
+    to: days ? formatApiDate(days.to, ctx.site.timezone) : undefined,
+    part: slots.part,
+    time: slots.time,
+  };
+  return Object.values(want).some(Boolean) ? want : undefined;
 }
 
 function showTimes(ctx: StepContext, flow: BookFlow, page: number): StepResult {
