@@ -1,4 +1,3 @@
-import { Redis } from "ioredis";
 import { whatsappOutboundProducer } from "../jobs/whatsapp-outbound.ts";
 import { createApp } from "./app.ts";
 import { createBackground } from "./background.ts";
@@ -21,6 +20,7 @@ import { ensureRedis } from "./redis-access.ts";
 import { adminSite, createBoardSource } from "./roles/admin-board.ts";
 import { collectStats } from "./stats-report.ts";
 import { deleteKeysUnder } from "./storage/prefix-cleanup.ts";
+import { connectRedis, redisTargetFromEnv } from "./storage/redis-connection.ts";
 import { sessionsBySite, startWhatsAppSessions } from "./whatsapp-role.ts";
 
 const ROLES = ["all", "web", "worker", "whatsapp"] as const;
@@ -56,10 +56,16 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     io.out(`tor4you-bot: ${sites.length} site(s): ${sites.map((s) => s.id).join(", ")}`);
   }
 
-  const redisAccess = await ensureRedis(config.redisUrl, { demo: config.demo, say: io.out });
+  // On a cluster the client finds its masters itself; one server is probed first (the demo may start its own).
+  const redisAccess = config.redisClusterNodes
+    ? { url: config.redisUrl, stop: async () => {} }
+    : await ensureRedis(config.redisUrl, { demo: config.demo, say: io.out });
   closers.push(redisAccess.stop);
   // BullMQ needs maxRetriesPerRequest: null; the same connection serves the stores.
-  const redis = new Redis(redisAccess.url, { maxRetriesPerRequest: null, lazyConnect: true });
+  const redis = connectRedis(
+    redisTargetFromEnv({ REDIS_URL: redisAccess.url, REDIS_CLUSTER_NODES: config.redisClusterNodes }),
+    { maxRetriesPerRequest: null, lazyConnect: true },
+  );
   redis.on("error", (e) => logger.warn({ err: e.message }, "redis error"));
   await redis.connect();
   closers.unshift(() => redis.quit());

@@ -7,3 +7,6 @@ answer-which = أيّ موعد تقصد؟
 
 ## To staff
 alert-late = ⏰ سيتأخر: { $who }، { $when } { $phone }
+
+## Booking a day asked for in words
+book-day-full = لا توجد أوقات متاحة في اليوم الذي طلبته. هذه هي الأيام المتاحة:

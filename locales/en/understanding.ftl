@@ -7,3 +7,6 @@ answer-which = Which appointment do you mean?
 
 ## To staff
 alert-late = ⏰ Running late: { $who }, { $when } { $phone }
+
+## Booking a day asked for in words
+book-day-full = There are no free times on the day you asked for. These days are free:

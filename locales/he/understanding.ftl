@@ -7,3 +7,6 @@ answer-which = לאיזה תור הכוונה?
 
 ## To staff
 alert-late = ⏰ מאחר/ת: { $who }, { $when } { $phone }
+
+## Booking a day asked for in words
+book-day-full = ביום שביקשת אין זמנים פנויים. אלה הימים הפנויים:

@@ -7,3 +7,6 @@ answer-which = Какую запись вы имеете в виду?
 
 ## To staff
 alert-late = ⏰ Опаздывает: { $who }, { $when } { $phone }
+
+## Booking a day asked for in words
+book-day-full = На этот день свободного времени нет. Свободные дни:
