@@ -262,7 +262,7 @@ async function askTime(
   part?: PartOfDay,
 ): Promise<StepResult> {
   const r = await ctx.api.availability({ ...availabilityQuery(flow), from: date, to: date, dateOnly: false });
-  const times = nearWanted(ctx, flow, offeredTimes(ctx, r, flow.staffId === "any")).slice(0, MAX_TIMES);
+  const times = nearWanted(flow, offeredTimes(ctx, r, flow.staffId === "any")).slice(0, MAX_TIMES);
   part ??= wantedPart(flow);
   if (times.length === 0) return askDate(ctx, flow, 0, ctx.t("book-no-times"));
   const next: BookFlow = { ...flow, step: "time", date, times, time: undefined, part: undefined };
@@ -293,7 +293,7 @@ function wantedPart(flow: BookFlow): PartOfDay | undefined {
 }
 
 /** For "at 16:00": the four free times nearest to it; all of them otherwise. */
-function nearWanted(ctx: StepContext, flow: BookFlow, times: OfferedTime[]): OfferedTime[] {
+function nearWanted(flow: BookFlow, times: OfferedTime[]): OfferedTime[] {
   const hhmm = flow.want?.time;
   if (!hhmm || times.length <= 4) return times;
   const minutes = (stamp: string) => Number(stamp.slice(8, 10)) * 60 + Number(stamp.slice(10, 12));

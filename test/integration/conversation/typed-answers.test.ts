@@ -138,9 +138,8 @@ describe("requests typed at any time", () => {
   it("a booking request passes its day and part of day to the booking flow", async () => {
     const { c } = await linked();
     await c.text("I want to book for tomorrow afternoon");
-    await c.tapLabel("תספורת גברים");
-    await c.tapLabel("סניף מרכז");
-    const out = await c.tapLabel("יוסי כהן");
+    // David's usual service and barber, offered first; then straight to Tuesday's afternoon.
+    const out = await c.tapLabel(/^Again/);
     const last = out.at(-1);
     expect(last).toMatchObject({ type: "choices" });
     expect(last?.type === "choices" && last.text).toMatch(/Tue 24\.11/);
