@@ -17,9 +17,11 @@ import {
   createInboundDedupe,
 } from "./storage/chat-stores.ts";
 import { createDecisionLog } from "./storage/decision-log.ts";
+import { createHandoffStore } from "./storage/handoff.ts";
 import { createKeys } from "./storage/keys.ts";
 import { createOptOuts } from "./storage/opt-outs.ts";
 import { createOutbox } from "./storage/outbox.ts";
+import { createPendingReminders } from "./storage/pending-reminders.ts";
 import { createStaffLinks, type StaffLinks } from "./storage/staff-links.ts";
 import { createTurnLimiter } from "./storage/turn-limit.ts";
 import { createRedisUsageBudget } from "./storage/usage-budget.ts";
@@ -102,6 +104,7 @@ export function createApp(deps: AppDeps) {
         timezone: s.timezone,
         locale: s.locale,
         cancelCutoffMs: s.cancelCutoffMs,
+        handoffPauseMs: s.handoffPauseMs,
       },
     ]),
   );
@@ -137,11 +140,13 @@ export function createApp(deps: AppDeps) {
     optOuts,
     turns: createTurnLimiter(deps.redis, keys, { perMinute: deps.chatTurnsPerMinute ?? 20 }),
     conversations: createConversationStore(deps.redis, keys),
+    pendingReminders: createPendingReminders(deps.redis, keys),
     lock: createChatLock(deps.redis, keys),
     dedupe: createInboundDedupe(deps.redis, keys),
     translator,
     staff,
     staffEvents,
+    handoff: createHandoffStore(deps.redis, keys),
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });

@@ -41,7 +41,11 @@ export function createKeys(prefix: string) {
     chatTurns: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:turns`,
     /** Set for a minute once the chat was told to slow down. */
     chatTurnsWarned: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:turns-warned`,
+    /** Sorted set: the chat's reminders still open for a typed answer (apptId, scored by start ms). */
+    chatPendingReminders: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:pending-reminders`,
     chatLock: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:lock`,
+    /** String with TTL: a person at the business took over this chat; the bot stays quiet until it expires. */
+    chatHandoff: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:handoff`,
     /** Inbound event ids already handled (repeat deliveries are dropped). */
     chatSeen: (c: ChatKey, eventId: string) =>
       `${prefix}:chat:${site(c.site)}:${chat(c)}:seen:${encodeURIComponent(eventId)}`,
