@@ -1,4 +1,3 @@
-import { Redis } from "ioredis";
 import { whatsappOutboundProducer } from "../jobs/whatsapp-outbound.ts";
 import { createApp } from "./app.ts";
 import { createBackground } from "./background.ts";
@@ -7,6 +6,7 @@ import { createWebChatChannel } from "./channels/webchat/webchat-channel.ts";
 import type { CliIO } from "./cli.ts";
 import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
+import { derivedWebhookSecret } from "./config/webhook-secret.ts";
 import { InvalidInputError } from "./core/errors.ts";
 import { demoBusinesses, demoReminder, pointDemoWebhooks, startDemoBackend } from "./demo.ts";
 import { adminRoutes } from "./http/admin-page.ts";
@@ -21,6 +21,7 @@ import { adminSite, createBoardSource } from "./roles/admin-board.ts";
 import { seedDemoActivity } from "./roles/demo-history.ts";
 import { collectStats } from "./stats-report.ts";
 import { deleteKeysUnder } from "./storage/prefix-cleanup.ts";
+import { connectRedis, redisTargetFromEnv } from "./storage/redis-connection.ts";
 import { sessionsBySite, startWhatsAppSessions } from "./whatsapp-role.ts";
 
 const ROLES = ["all", "web", "worker", "whatsapp"] as const;
@@ -56,10 +57,16 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     io.out(`tor4you-bot: ${sites.length} site(s): ${sites.map((s) => s.id).join(", ")}`);
   }
 
-  const redisAccess = await ensureRedis(config.redisUrl, { demo: config.demo, say: io.out });
+  // On a cluster the client finds its masters itself; one server is probed first (the demo may start its own).
+  const redisAccess = config.redisClusterNodes
+    ? { url: config.redisUrl, stop: async () => {} }
+    : await ensureRedis(config.redisUrl, { demo: config.demo, say: io.out });
   closers.push(redisAccess.stop);
   // BullMQ needs maxRetriesPerRequest: null; the same connection serves the stores.
-  const redis = new Redis(redisAccess.url, { maxRetriesPerRequest: null, lazyConnect: true });
+  const redis = connectRedis(
+    redisTargetFromEnv({ REDIS_URL: redisAccess.url, REDIS_CLUSTER_NODES: config.redisClusterNodes }),
+    { maxRetriesPerRequest: null, lazyConnect: true },
+  );
   redis.on("error", (e) => logger.warn({ err: e.message }, "redis error"));
   await redis.connect();
   closers.unshift(() => redis.quit());
@@ -98,7 +105,10 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         token: site.telegram.token,
         apiRoot: site.telegram.apiRoot,
         webhook: webhookBase
-          ? { url: webhookUrlFor(webhookBase, site.id, sites), secret: site.telegram.webhookSecret }
+          ? {
+              url: webhookUrlFor(webhookBase, site.id, sites),
+              secret: site.telegram.webhookSecret ?? derivedWebhookSecret(site.telegram.token),
+            }
           : undefined,
         engine: app.engine,
         translator: app.translator,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import type { FastifyInstance } from "fastify";
 import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
@@ -44,9 +45,8 @@ export async function startTelegramWorld() {
       site: site.id,
       token,
       apiRoot,
-      // telegram-test-api does not send secret_token, so these bots' webhooks have none; the
-      // secret check has its own route below.
-      webhook: { url: "set-below" },
+      // telegram-test-api does not send secret_token: the relay below adds it, as Telegram would.
+      webhook: { url: "set-below", secret: SECRET },
       engine: app.engine,
       translator: app.translator,
       markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
@@ -86,8 +86,9 @@ export async function startTelegramWorld() {
   const http = await createHttpServer({ logger, readiness: [], plugins: routes });
   await http.listen({ port: 0, host: "127.0.0.1" });
   const httpUrl = `http://127.0.0.1:${(http.server.address() as { port: number }).port}`;
+  const relay = await startSecretRelay(httpUrl, SECRET);
   for (const [id, channel] of channels) {
-    await channel.bot.api.setWebhook(`${httpUrl}/webhooks/telegram/${id}`);
+    await channel.bot.api.setWebhook(`${relay.url}/webhooks/telegram/${id}`);
   }
 
   let nextUser = 5000;
@@ -141,7 +142,10 @@ export async function startTelegramWorld() {
       const stored = telegram.storage.botMessages.find((u) => u.messageId === m.message_id)?.message;
       return stored ? { ...(stored as BotMessage), message_id: m.message_id } : m;
     };
-    const visibleButtons = (m: BotMessage) => current(m).reply_markup?.inline_keyboard?.flat() ?? [];
+    // Fluent's bidi isolation marks are right for screens and noise for matching labels.
+    const plain = (label: string) => label.replace(/[\u2068\u2069]/g, "");
+    const visibleButtons = (m: BotMessage) =>
+      (current(m).reply_markup?.inline_keyboard?.flat() ?? []).map((b) => ({ ...b, text: plain(b.text) }));
     /** The newest message that still shows a button with this label, and that button. */
     const findButton = (label: string | RegExp) => {
       for (const m of [...seen].reverse()) {
@@ -244,6 +248,7 @@ export async function startTelegramWorld() {
         | undefined;
     },
     async stop() {
+      await relay.close();
       await http.close();
       await background.jobs.close();
       await telegram.stop();
@@ -257,3 +262,34 @@ export const all = (messages: BotMessage[]) =>
     .map((m) => m.text)
     .join("\n---\n")
     .replace(/[\u2068\u2069]/g, "");
+
+/**
+ * Telegram sends the webhook's secret_token in a header with every update; telegram-test-api does
+ * not, so its updates pass through this relay, which adds it. Forged updates in the tests go to
+ * the app directly, without it.
+ */
+async function startSecretRelay(target: string, secret: string) {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      try {
+        const answer = await fetch(`${target}${req.url}`, {
+          method: req.method,
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+          body: Buffer.concat(chunks),
+        });
+        res.statusCode = answer.status;
+        res.end(await answer.text());
+      } catch {
+        res.statusCode = 502;
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
