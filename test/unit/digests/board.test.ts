@@ -97,7 +97,7 @@ describe("reasons in words", () => {
         expect(translator.has(locale, id), `${locale}: ${id}`).toBe(true);
         const words = translator.t(locale, id);
         // Codes that are plain English words ("cancelled") may appear in English sentences.
-      if (reason.includes("_") || reason === "lozamin") expect(words).not.toContain(reason);
+        if (reason.includes("_") || reason === "lozamin") expect(words).not.toContain(reason);
         expect(words).toMatch(/[:.]/); // what happened, and what to do
       }
       expect(reasonMessage("a_reason_added_later")).toBe("admin-reason-other");
