@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 // The package root re-exports via module.exports, which TypeScript types as a namespace.
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
-import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createHttpServer } from "../../src/http/server.ts";
+import { createBackground } from "../../src/roles/background.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { fakeBotInfo } from "../support/fake-bot-api.ts";
 

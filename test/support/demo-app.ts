@@ -3,15 +3,15 @@ import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
 import type { Jobs } from "../../jobs/runtime.ts";
-import { createApp } from "../../src/app.ts";
-import { createBackground } from "../../src/background.ts";
 import { demoSiteDefaults } from "../../src/config/load.ts";
 import type { SiteConfig } from "../../src/config/types.ts";
-import { sitesFromEmulator } from "../../src/demo.ts";
 import { createEmulator } from "../../src/emulator/emulator.ts";
 import type { Seed } from "../../src/emulator/seed.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createLogger } from "../../src/log/logger.ts";
+import { createApp } from "../../src/roles/app.ts";
+import { createBackground } from "../../src/roles/background.ts";
+import { sitesFromEmulator } from "../../src/roles/demo.ts";
 import { TOR4YOU_ZONE } from "../../src/tor4you/dates.ts";
 import { deletePrefix } from "./redis-prefix.ts";
 

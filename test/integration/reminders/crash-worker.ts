@@ -5,10 +5,10 @@
  */
 import { Redis } from "ioredis";
 import pino from "pino";
-import { createApp } from "../../../src/app.ts";
-import { createBackground } from "../../../src/background.ts";
 import type { SiteConfig } from "../../../src/config/types.ts";
 import { createMetrics } from "../../../src/http/metrics.ts";
+import { createApp } from "../../../src/roles/app.ts";
+import { createBackground } from "../../../src/roles/background.ts";
 
 const { sites, prefix, sinkUrl, telegramPerSecond } = JSON.parse(process.env.CRASH_WORKER_CONFIG!) as {
   sites: SiteConfig[];
