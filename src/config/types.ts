@@ -37,6 +37,7 @@ export interface SiteConfig {
     token: string;
     apiRoot: string;
     webhookUrl?: string;
+    /** Always set when webhookUrl is (configured, or derived from the token). */
     webhookSecret?: string;
   };
   whatsapp?: { sessions: string[] };

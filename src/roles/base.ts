@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { whatsappOutboundProducer } from "../../jobs/whatsapp-outbound.ts";
 import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/telegram-channel.ts";
 import type { AppConfig, SiteConfig } from "../config/types.ts";
+import { derivedWebhookSecret } from "../config/webhook-secret.ts";
 import { createMetrics } from "../http/metrics.ts";
 import { isLocale } from "../i18n/translator.ts";
 import { deleteKeysUnder } from "../storage/prefix-cleanup.ts";
@@ -76,7 +77,10 @@ export async function openBase(deps: {
         token: site.telegram.token,
         apiRoot: site.telegram.apiRoot,
         webhook: webhookBase
-          ? { url: webhookUrlFor(webhookBase, site.id, sites), secret: site.telegram.webhookSecret }
+          ? {
+              url: webhookUrlFor(webhookBase, site.id, sites),
+              secret: site.telegram.webhookSecret ?? derivedWebhookSecret(site.telegram.token),
+            }
           : undefined,
         engine: app.engine,
         translator: app.translator,

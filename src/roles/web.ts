@@ -4,6 +4,7 @@ import { adminRoutes } from "../http/admin-page.ts";
 import { metricsRoute } from "../http/metrics-route.ts";
 import { createHttpServer } from "../http/server.ts";
 import { statsRoute } from "../http/stats-page.ts";
+import { adminSite, createBoardSource } from "./admin-board.ts";
 import type { Base } from "./base.ts";
 import { demoBusinesses, demoReminder, pointDemoWebhooks } from "./demo.ts";
 import { collectStats } from "./stats-report.ts";
@@ -66,18 +67,20 @@ export async function startWeb(
       ),
       adminRoutes({
         adminToken: config.adminToken,
-        sites: () =>
-          sites.map((s) => ({ id: s.id, name: s.name, telegramInvite: inviteOf(telegram.get(s.id)) })),
+        translator: app.translator,
+        sites: () => sites.map((s) => ({ ...adminSite(s), telegramInvite: inviteOf(telegram.get(s.id)) })),
         sessions: () => whatsapp.sessions.map((s) => s.status()),
         queues: () => [
           ...Object.values(background.jobs.queues),
           ...[...base.siteOf.keys()].map((name) => base.whatsappProducer.queueFor(name)),
         ],
         decisions: (site) => app.decisions.recent(site),
+        board: createBoardSource({ ...app, redis }),
       }),
       statsRoute({
         adminToken: config.adminToken,
-        sites: sites.map((s) => s.id),
+        translator: app.translator,
+        sites: sites.map(adminSite),
         stats: (site, weeks) =>
           collectStats({
             client: app.clients.get(site)!,
