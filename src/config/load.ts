@@ -14,6 +14,7 @@ import {
   offsetsMs,
   positiveInt,
   quietHours,
+  redisClusterNodes,
   redisUrl,
   siteId,
   timeOfDay,
@@ -40,6 +41,7 @@ const optionalText = z
 /** Every variable of DESIGN.md section 5; defaults are the documented ones. */
 const envSchema = z.object({
   REDIS_URL: redisUrl.prefault("redis://127.0.0.1:6379"),
+  REDIS_CLUSTER_NODES: redisClusterNodes,
   PORT: z
     .string()
     .default("3000")
@@ -407,6 +409,7 @@ export function loadConfig(
   return deepFreeze({
     demo: sites.length === 0,
     redisUrl: e.REDIS_URL,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES,
     port: e.PORT,
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,

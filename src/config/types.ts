@@ -61,6 +61,8 @@ export interface AppConfig {
   /** True when no Tor4You credentials were given: the program runs on the embedded emulator. */
   demo: boolean;
   redisUrl: string;
+  /** Seed nodes of a Redis Cluster (`host:port,...`): every connection is then a cluster client. */
+  redisClusterNodes?: string;
   port: number;
   adminToken?: string;
   logLevel: string;

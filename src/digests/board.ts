@@ -28,6 +28,7 @@ const REASON_MESSAGES = {
   duplicate: "admin-reason-duplicate",
   invalid_offset: "admin-reason-invalid-offset",
   uncertain: "admin-reason-uncertain",
+  unverified: "admin-reason-unverified",
 } as const satisfies Record<SkipReason | PlanSkipReason | "uncertain" | "unreachable" | "duplicate", string>;
 
 export const KNOWN_REASONS = Object.keys(REASON_MESSAGES) as Array<keyof typeof REASON_MESSAGES>;

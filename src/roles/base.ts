@@ -1,4 +1,3 @@
-import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { whatsappOutboundProducer } from "../../jobs/whatsapp-outbound.ts";
 import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/telegram-channel.ts";
@@ -7,6 +6,7 @@ import { derivedWebhookSecret } from "../config/webhook-secret.ts";
 import { createMetrics } from "../http/metrics.ts";
 import { isLocale } from "../i18n/translator.ts";
 import { deleteKeysUnder } from "../storage/prefix-cleanup.ts";
+import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts";
 import { createApp } from "./app.ts";
 import { createBackground } from "./background.ts";
 import { type DemoBackend, startDemoBackend } from "./demo.ts";
@@ -44,10 +44,16 @@ export async function openBase(deps: {
     print(`tor4you-bot: ${sites.length} site(s): ${sites.map((s) => s.id).join(", ")}`);
   }
 
-  const redisAccess = await ensureRedis(config.redisUrl, { demo: config.demo, say: print });
+  // On a cluster the client finds its masters itself; one server is probed first (the demo may start its own).
+  const redisAccess = config.redisClusterNodes
+    ? { url: config.redisUrl, stop: async () => {} }
+    : await ensureRedis(config.redisUrl, { demo: config.demo, say: print });
   shutdown.add("backends", redisAccess.stop);
   // BullMQ needs maxRetriesPerRequest: null; the same connection serves the stores.
-  const redis = new Redis(redisAccess.url, { maxRetriesPerRequest: null, lazyConnect: true });
+  const redis = connectRedis(
+    redisTargetFromEnv({ REDIS_URL: redisAccess.url, REDIS_CLUSTER_NODES: config.redisClusterNodes }),
+    { maxRetriesPerRequest: null, lazyConnect: true },
+  );
   redis.on("error", (e) => logger.warn({ err: e.message }, "redis error"));
   await redis.connect();
   shutdown.add("redis", () => redis.quit());

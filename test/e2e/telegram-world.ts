@@ -142,7 +142,10 @@ export async function startTelegramWorld() {
       const stored = telegram.storage.botMessages.find((u) => u.messageId === m.message_id)?.message;
       return stored ? { ...(stored as BotMessage), message_id: m.message_id } : m;
     };
-    const visibleButtons = (m: BotMessage) => current(m).reply_markup?.inline_keyboard?.flat() ?? [];
+    // Fluent's bidi isolation marks are right for screens and noise for matching labels.
+    const plain = (label: string) => label.replace(/[\u2068\u2069]/g, "");
+    const visibleButtons = (m: BotMessage) =>
+      (current(m).reply_markup?.inline_keyboard?.flat() ?? []).map((b) => ({ ...b, text: plain(b.text) }));
     /** The newest message that still shows a button with this label, and that button. */
     const findButton = (label: string | RegExp) => {
       for (const m of [...seen].reverse()) {
