@@ -16,6 +16,7 @@ import {
   createInboundDedupe,
 } from "../storage/chat-stores.ts";
 import { createDecisionLog } from "../storage/decision-log.ts";
+import { createHandoffStore } from "../storage/handoff.ts";
 import { createKeys } from "../storage/keys.ts";
 import { createOutbox } from "../storage/outbox.ts";
 import { createStaffLinks, type StaffLinks } from "../storage/staff-links.ts";
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
         timezone: s.timezone,
         locale: s.locale,
         cancelCutoffMs: s.cancelCutoffMs,
+        handoffPauseMs: s.handoffPauseMs,
       },
     ]),
   );
@@ -112,6 +114,7 @@ export function createApp(deps: AppDeps) {
     translator,
     staff,
     staffEvents,
+    handoff: createHandoffStore(deps.redis, keys),
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
