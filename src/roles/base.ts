@@ -10,6 +10,7 @@ import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts
 import { createApp } from "./app.ts";
 import { createBackground } from "./background.ts";
 import { type DemoBackend, startDemoBackend } from "./demo.ts";
+import { seedDemoActivity } from "./demo-history.ts";
 import { ensureRedis } from "./redis-access.ts";
 import { sessionsBySite } from "./session-sites.ts";
 import type { Shutdown } from "./shutdown.ts";
@@ -67,6 +68,7 @@ export async function openBase(deps: {
     shutdown.add("redis", () => deleteKeysUnder(redis, keyPrefix));
   }
   const app = createApp({ sites, redis, logger, defaultLocale, keyPrefix });
+  if (demo) await seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() });
   const metrics = createMetrics();
   const { sessionFor, siteOf } = sessionsBySite(sites);
   const whatsappProducer = whatsappOutboundProducer(redis, app.keys.prefix, app.outbox);
