@@ -580,7 +580,7 @@ async function main() {
       site: site.id,
       token: "600001:bench",
       apiRoot: NOWHERE,
-      webhook: { url: "x" },
+      webhook: { url: "x", secret: "bench-secret-token-0001" },
       engine: app.engine,
       translator: app.translator,
       markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),

@@ -1,5 +1,7 @@
+import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { OutboundMessage } from "../src/core/messages.ts";
+import { isCluster } from "../src/storage/redis-connection.ts";
 
 /**
  * Every BullMQ queue and job payload, in one place. BullMQ refuses `:` in queue names and job
@@ -22,6 +24,17 @@ export const QUEUES = {
 } as const;
 
 export const whatsappOutboundQueue = (session: string) => `whatsapp-outbound-${session}`;
+
+/**
+ * BullMQ options for one queue (its Queue and its Worker alike). On a Redis Cluster a queue's
+ * Lua scripts touch many of its keys at once, so they must share a slot: the queue's name goes in
+ * a hash tag in its prefix (BullMQ's documented way), which puts each queue on one master and
+ * spreads the queues over the cluster. On one server the prefix stays as it always was, so an
+ * upgrade keeps the jobs already waiting.
+ */
+export function queueOptions(connection: Redis, prefix: string, queue: string) {
+  return { connection, prefix: isCluster(connection) ? `${prefix}:{${queue}}` : prefix };
+}
 
 const siteId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i);
 const numericId = z.string().regex(/^\d+$/);
@@ -58,6 +71,8 @@ export const reminderPayload = z.object({
   offsetMin: z.number().int().positive(),
   /** The appointment's start when planned (ISO): a moved appointment makes this job stale. */
   plannedStart: z.string(),
+  /** Times the send was put off because Tor4You could not confirm the appointment. */
+  deferrals: z.number().int().min(0).optional(),
 });
 export type ReminderPayload = z.infer<typeof reminderPayload>;
 

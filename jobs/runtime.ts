@@ -12,10 +12,11 @@ import type { ActivityLog, Escalations } from "../src/storage/activity-log.ts";
 import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
+import { type AppointmentReading, readAppointment } from "../src/tor4you/appointment-reading.ts";
 import type { Tor4YouClient } from "../src/tor4you/client.ts";
 import type { CursorStore } from "../src/tor4you/cursor-store.ts";
-import { formatApiMinute } from "../src/tor4you/dates.ts";
-import { Tor4YouApiError, Tor4YouUsageLimitError } from "../src/tor4you/errors.ts";
+import { formatApiMinute, parseApiMinute } from "../src/tor4you/dates.ts";
+import { Tor4YouUsageLimitError } from "../src/tor4you/errors.ts";
 import { scanChanges } from "../src/tor4you/scan.ts";
 import type { WebhookEvent } from "../src/tor4you/webhook.ts";
 import {
@@ -23,6 +24,7 @@ import {
   type OutboundRequest,
   outboundPayload,
   QUEUES,
+  queueOptions,
   type ReminderPayload,
   reminderPayload,
   type ScanPayload,
@@ -34,6 +36,14 @@ import {
 import type { Reconciler } from "./reconcile.ts";
 import { createReminderScheduler } from "./reminder-scheduler.ts";
 import { createStaffMessages, type StaffSite } from "./staff-messages.ts";
+
+const parseLocalMinute = (v: string, zone: string): DateTime | undefined => {
+  try {
+    return parseApiMinute(v, zone);
+  } catch {
+    return undefined;
+  }
+};
 
 export interface JobsSite {
   id: string;
@@ -113,13 +123,13 @@ export interface JobsDeps {
 
 /** Queues, producers, workers and schedulers of every background job, built from their dependencies. */
 export function createJobs(deps: JobsDeps) {
-  const opts = { connection: deps.connection, prefix: deps.prefix };
-  const sync = new Queue<SyncPayload>(QUEUES.sync, opts);
-  const scan = new Queue<ScanPayload>(QUEUES.scan, opts);
-  const reminders = new Queue<ReminderPayload>(QUEUES.reminders, opts);
-  const telegram = new Queue<OutboundPayload>(QUEUES.telegramOutbound, opts);
-  const digests = new Queue<ScanPayload>(QUEUES.digests, opts);
-  const staffAlerts = new Queue(QUEUES.staffAlerts, opts);
+  const opts = (queue: string) => queueOptions(deps.connection, deps.prefix, queue);
+  const sync = new Queue<SyncPayload>(QUEUES.sync, opts(QUEUES.sync));
+  const scan = new Queue<ScanPayload>(QUEUES.scan, opts(QUEUES.scan));
+  const reminders = new Queue<ReminderPayload>(QUEUES.reminders, opts(QUEUES.reminders));
+  const telegram = new Queue<OutboundPayload>(QUEUES.telegramOutbound, opts(QUEUES.telegramOutbound));
+  const digests = new Queue<ScanPayload>(QUEUES.digests, opts(QUEUES.digests));
+  const staffAlerts = new Queue(QUEUES.staffAlerts, opts(QUEUES.staffAlerts));
   const scheduler = createReminderScheduler(reminders, deps.now);
   const reconciler = deps.reconcilerFor(scheduler);
   const site = (id: string) => deps.sites.find((s) => s.id === id);
@@ -131,14 +141,20 @@ export function createJobs(deps: JobsDeps) {
   const log = deps.logger.child({ mod: "jobs" });
   const workers: Worker[] = [];
 
+  /** Evidence about one appointment; `day` (where it is believed to be) lets a list stand in for a refused apptinfo. */
+  async function readEvidence(siteId: string, apptId: string, day?: DateTime): Promise<AppointmentReading> {
+    return readAppointment(client(siteId), apptId, day ? { day } : {});
+  }
+
+  /** null only on evidence that it is gone; a refusal or a fault throws, so the job retries later. */
   async function fetchAppointment(siteId: string, apptId: string): Promise<Appointment | null> {
-    try {
-      return await client(siteId).apptinfo({ apptId });
-    } catch (e) {
-      // Tor4You refuses an id it does not know; anything else (network, 5xx) is worth a retry.
-      if (e instanceof Tor4YouApiError) return null;
-      throw e;
-    }
+    const seen = await deps.seen.get(siteId, apptId);
+    const s = site(siteId);
+    const day = seen?.start && s ? parseLocalMinute(seen.start, s.timezone) : undefined;
+    const r = await readEvidence(siteId, apptId, day);
+    if (r.kind === "found") return r.appt;
+    if (r.kind === "gone") return null;
+    throw new UnverifiedError(r.reason);
   }
 
   /** Hands messages to the outbound queue of the address's channel (later, with a delay). */
@@ -211,7 +227,20 @@ export function createJobs(deps: JobsDeps) {
       { client: client(siteId), cursors: deps.cursors },
       { from, to: from.plus({ days: s.horizonDays }), format: 2, showCancelled: true },
       async (appts) => {
-        for (const a of appts) {
+        for (const listed of appts) {
+          let a = listed;
+          if (a.status === "unknown") {
+            // Listed without a status: ask for it alone; until then its reminders stay as they are.
+            const r = await readEvidence(siteId, a.id);
+            if (r.kind !== "found") {
+              log.info(
+                { site: siteId, apptId: a.id },
+                "listed without a status and not readable: left as is",
+              );
+              continue;
+            }
+            a = r.appt;
+          }
           await observe(siteId, a);
           reconciled++;
         }
@@ -298,7 +327,7 @@ export function createJobs(deps: JobsDeps) {
     const outcome = await remindNow(
       p,
       {
-        appointment: fetchAppointment,
+        appointment: (due) => readEvidence(due.site, due.apptId, DateTime.fromISO(due.plannedStart)),
         chatsFor: deps.chatsFor,
         channels: deps.channels,
         compose: deps.compose,
@@ -323,7 +352,12 @@ export function createJobs(deps: JobsDeps) {
       deps.now(),
     );
     if (outcome.sent) deps.countSent?.(p.site, outcome.channel);
-    else {
+    else if ("deferred" in outcome) {
+      log.info(
+        { site: p.site, apptId: p.apptId, offsetMin: p.offsetMin, reason: outcome.reason },
+        "reminder delayed: its appointment could not be verified",
+      );
+    } else {
       deps.countSkip?.(p.site, outcome.reason, { apptId: p.apptId, offsetMin: p.offsetMin });
       log.info(
         { site: p.site, apptId: p.apptId, offsetMin: p.offsetMin, reason: outcome.reason },
@@ -340,11 +374,21 @@ export function createJobs(deps: JobsDeps) {
       const p = syncPayload.parse(job.data);
       const s = site(p.site);
       if (!s) return { skipped: "unknown_site" };
-      const [appt, own, seen] = await Promise.all([
-        fetchAppointment(p.site, p.apptId),
+      const [own, seen] = await Promise.all([
         deps.ownChanges.isOwn(p.site, p.apptId),
         deps.seen.get(p.site, p.apptId),
       ]);
+      const day = seen?.start ? parseLocalMinute(seen.start, s.timezone) : undefined;
+      const reading = await readEvidence(p.site, p.apptId, day);
+      if (reading.kind === "unknown") {
+        // A cancel webhook is evidence on its own; anything else waits for an answer (job retries).
+        if (p.action !== "cancel" && p.action !== "expire") throw new UnverifiedError(reading.reason);
+        log.info(
+          { site: p.site, apptId: p.apptId, reason: reading.reason },
+          "cancel webhook taken as evidence",
+        );
+      }
+      const appt = reading.kind === "found" ? reading.appt : null;
       if (!appt) {
         await reconciler.forget(p.site, p.apptId);
         await deps.seen.delete(p.site, p.apptId);
@@ -363,7 +407,15 @@ export function createJobs(deps: JobsDeps) {
     [QUEUES.scan]: async (job: Job) => runScan(scanPayload.parse(job.data).site),
     [QUEUES.reminders]: async (job: Job, token?: string) => {
       try {
-        return await remind(job);
+        const outcome = await remind(job);
+        if ("deferred" in outcome && token) {
+          const tries = reminderPayload.parse(job.data).deferrals ?? 0;
+          const at = deferUntil(tries, Date.now(), outcome.usefulUntil);
+          await job.updateData({ ...job.data, deferrals: tries + 1 });
+          await job.moveToDelayed(at, token);
+          throw new DelayedError();
+        }
+        return outcome;
       } catch (e) {
         // The site's API budget for this minute is spent (a burst of reminders due together):
         // come back when it frees, without spending one of the job's attempts, so none is lost.
@@ -481,7 +533,7 @@ export function createJobs(deps: JobsDeps) {
           Object.entries(deps.workerTuning ?? {}).filter(([, v]) => v !== undefined),
         );
         const worker = new Worker(name, processors[name], {
-          ...opts,
+          ...opts(name),
           ...tuning,
           concurrency: name === QUEUES.reminders ? 20 : 5,
           // Telegram allows about 30 messages a second per bot: 28/s, in quarter-second windows so a
@@ -516,3 +568,17 @@ export function createJobs(deps: JobsDeps) {
   };
 }
 export type Jobs = ReturnType<typeof createJobs>;
+
+/** Tor4You refused or could not be reached: not evidence of anything, so the job tries again later. */
+export class UnverifiedError extends Error {
+  constructor(readonly reason: string) {
+    super(`appointment could not be verified (${reason}); will retry`);
+  }
+}
+
+/** When a deferred reminder looks again: 15 s doubling to 5 minutes, jittered, never past its useful end. */
+export function deferUntil(tries: number, nowMs: number, usefulUntilMs: number): number {
+  const step = Math.min(5 * 60_000, 15_000 * 2 ** tries);
+  const at = nowMs + Math.round(step * (0.75 + Math.random() * 0.25));
+  return Math.max(nowMs + 1_000, Math.min(at, usefulUntilMs));
+}

@@ -12,6 +12,7 @@ import {
   type OutboundPayload,
   type OutboundRequest,
   outboundPayload,
+  queueOptions,
   whatsappOutboundQueue,
 } from "./queues.ts";
 
@@ -27,7 +28,8 @@ export function whatsappOutboundProducer(connection: Redis, prefix: string, outb
   const queueFor = (session: string) => {
     let q = queues.get(session);
     if (!q) {
-      q = new Queue<OutboundPayload>(whatsappOutboundQueue(session), { connection, prefix });
+      const name = whatsappOutboundQueue(session);
+      q = new Queue<OutboundPayload>(name, queueOptions(connection, prefix, name));
       queues.set(session, q);
     }
     return q;
@@ -118,7 +120,10 @@ export function startWhatsAppOutbound(deps: {
       }
       return { sent: true };
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
+    {
+      ...queueOptions(deps.connection, deps.prefix, whatsappOutboundQueue(deps.session.name)),
+      concurrency: 1,
+    },
   );
   worker.on("failed", (job, err) => log.warn({ jobId: job?.id, err: err.message }, "whatsapp send failed"));
   return { worker, close: () => worker.close() };

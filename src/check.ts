@@ -1,9 +1,9 @@
-import { Redis } from "ioredis";
 import type { CliIO } from "./cli.ts";
 import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
 import { startDemoBackend } from "./demo.ts";
 import { createLogger } from "./log/logger.ts";
+import { connectRedis, redisTargetFromEnv } from "./storage/redis-connection.ts";
 import { createTor4YouClient } from "./tor4you/client.ts";
 import { Tor4YouError } from "./tor4you/errors.ts";
 
@@ -16,7 +16,12 @@ export async function runCheck(io: CliIO): Promise<number> {
   io.out(`config: ok (${config.demo ? "demo: no Tor4You credentials" : `${config.sites.length} site(s)`})`);
   let failures = 0;
 
-  const redis = new Redis(config.redisUrl, {
+  const target = redisTargetFromEnv({
+    REDIS_URL: config.redisUrl,
+    REDIS_CLUSTER_NODES: config.redisClusterNodes,
+  });
+  const where = target.clusterNodes ? `cluster ${config.redisClusterNodes}` : new URL(config.redisUrl).host;
+  const redis = connectRedis(target, {
     lazyConnect: true,
     connectTimeout: 2_000,
     maxRetriesPerRequest: 0,
@@ -25,10 +30,10 @@ export async function runCheck(io: CliIO): Promise<number> {
   try {
     await redis.connect();
     await redis.ping();
-    io.out(`redis: ok (${new URL(config.redisUrl).host})`);
+    io.out(`redis: ok (${where})`);
   } catch (e) {
     failures++;
-    io.out(`redis: FAILED at ${new URL(config.redisUrl).host}: ${(e as Error).message}`);
+    io.out(`redis: FAILED at ${where}: ${(e as Error).message}`);
   } finally {
     redis.disconnect();
   }

@@ -1,15 +1,19 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import pino from "pino";
 import type { CliIO } from "./cli.ts";
 import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
 import { InvalidInputError } from "./core/errors.ts";
 import { createKeys, type Keys } from "./storage/keys.ts";
+import { connectRedis, redisTargetFromEnv } from "./storage/redis-connection.ts";
 import { createRedisUsageBudget } from "./storage/usage-budget.ts";
 import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
 
 /** The site a command names (`--site`, or the only one), without connecting anything yet. */
-export function cliSite(io: CliIO, siteArg: string | undefined): SiteConfig & { redisUrl: string } {
+export function cliSite(
+  io: CliIO,
+  siteArg: string | undefined,
+): SiteConfig & { redisUrl: string; redisClusterNodes?: string } {
   const config = loadConfig(io.env);
   const site = config.sites.find((s) => s.id === (siteArg ?? config.sites[0]?.id));
   if (!site)
@@ -17,20 +21,25 @@ export function cliSite(io: CliIO, siteArg: string | undefined): SiteConfig & { 
       "--site",
       config.demo ? "the demo has no fixed sites; configure one" : "no such site",
     );
-  return { ...site, redisUrl: config.redisUrl };
+  return { ...site, redisUrl: config.redisUrl, redisClusterNodes: config.redisClusterNodes };
 }
 
 /**
  * Redis and a Tor4You client for a one-off command on one site. The client spends the same API
  * budget as the running bot, so a report cannot starve reminders.
  */
-export async function openCliSite(site: SiteConfig & { redisUrl: string }): Promise<{
+export async function openCliSite(
+  site: SiteConfig & { redisUrl: string; redisClusterNodes?: string },
+): Promise<{
   redis: Redis;
   keys: Keys;
   client: Tor4YouClient;
   close: () => void;
 }> {
-  const redis = new Redis(site.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = connectRedis(
+    redisTargetFromEnv({ REDIS_URL: site.redisUrl, REDIS_CLUSTER_NODES: site.redisClusterNodes }),
+    { lazyConnect: true, maxRetriesPerRequest: 1 },
+  );
   await redis.connect();
   const keys = createKeys("t4y");
   const client = createTor4YouClient({

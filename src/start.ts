@@ -1,4 +1,3 @@
-import { Redis } from "ioredis";
 import { whatsappOutboundProducer } from "../jobs/whatsapp-outbound.ts";
 import { createApp } from "./app.ts";
 import { createBackground } from "./background.ts";
@@ -7,6 +6,7 @@ import { createWebChatChannel } from "./channels/webchat/webchat-channel.ts";
 import type { CliIO } from "./cli.ts";
 import { loadConfig } from "./config/load.ts";
 import type { SiteConfig } from "./config/types.ts";
+import { derivedWebhookSecret } from "./config/webhook-secret.ts";
 import { InvalidInputError } from "./core/errors.ts";
 import { demoBusinesses, demoReminder, pointDemoWebhooks, startDemoBackend } from "./demo.ts";
 import { adminRoutes } from "./http/admin-page.ts";
@@ -17,8 +17,10 @@ import { statsRoute } from "./http/stats-page.ts";
 import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
 import { ensureRedis } from "./redis-access.ts";
+import { adminSite, createBoardSource } from "./roles/admin-board.ts";
 import { collectStats } from "./stats-report.ts";
 import { deleteKeysUnder } from "./storage/prefix-cleanup.ts";
+import { connectRedis, redisTargetFromEnv } from "./storage/redis-connection.ts";
 import { sessionsBySite, startWhatsAppSessions } from "./whatsapp-role.ts";
 
 const ROLES = ["all", "web", "worker", "whatsapp"] as const;
@@ -54,10 +56,16 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     io.out(`tor4you-bot: ${sites.length} site(s): ${sites.map((s) => s.id).join(", ")}`);
   }
 
-  const redisAccess = await ensureRedis(config.redisUrl, { demo: config.demo, say: io.out });
+  // On a cluster the client finds its masters itself; one server is probed first (the demo may start its own).
+  const redisAccess = config.redisClusterNodes
+    ? { url: config.redisUrl, stop: async () => {} }
+    : await ensureRedis(config.redisUrl, { demo: config.demo, say: io.out });
   closers.push(redisAccess.stop);
   // BullMQ needs maxRetriesPerRequest: null; the same connection serves the stores.
-  const redis = new Redis(redisAccess.url, { maxRetriesPerRequest: null, lazyConnect: true });
+  const redis = connectRedis(
+    redisTargetFromEnv({ REDIS_URL: redisAccess.url, REDIS_CLUSTER_NODES: config.redisClusterNodes }),
+    { maxRetriesPerRequest: null, lazyConnect: true },
+  );
   redis.on("error", (e) => logger.warn({ err: e.message }, "redis error"));
   await redis.connect();
   closers.unshift(() => redis.quit());
@@ -95,7 +103,10 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         token: site.telegram.token,
         apiRoot: site.telegram.apiRoot,
         webhook: webhookBase
-          ? { url: webhookUrlFor(webhookBase, site.id, sites), secret: site.telegram.webhookSecret }
+          ? {
+              url: webhookUrlFor(webhookBase, site.id, sites),
+              secret: site.telegram.webhookSecret ?? derivedWebhookSecret(site.telegram.token),
+            }
           : undefined,
         engine: app.engine,
         translator: app.translator,
@@ -192,18 +203,20 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         ),
         adminRoutes({
           adminToken: config.adminToken,
-          sites: () =>
-            sites.map((s) => ({ id: s.id, name: s.name, telegramInvite: inviteOf(telegram.get(s.id)) })),
+          translator: app.translator,
+          sites: () => sites.map((s) => ({ ...adminSite(s), telegramInvite: inviteOf(telegram.get(s.id)) })),
           sessions: () => whatsapp.sessions.map((s) => s.status()),
           queues: () => [
             ...Object.values(background.jobs.queues),
             ...[...siteOf.keys()].map((name) => whatsappProducer.queueFor(name)),
           ],
           decisions: (site) => app.decisions.recent(site),
+          board: createBoardSource({ ...app, redis }),
         }),
         statsRoute({
           adminToken: config.adminToken,
-          sites: sites.map((s) => s.id),
+          translator: app.translator,
+          sites: sites.map(adminSite),
           stats: (site, weeks) =>
             collectStats({
               client: app.clients.get(site)!,

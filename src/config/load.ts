@@ -14,12 +14,14 @@ import {
   offsetsMs,
   positiveInt,
   quietHours,
+  redisClusterNodes,
   redisUrl,
   siteId,
   timeOfDay,
   zoneName,
 } from "./schema.ts";
 import type { AppConfig, ConfiguredStaffChat, SiteConfig, Tor4YouAuthConfig } from "./types.ts";
+import { derivedWebhookSecret, MIN_WEBHOOK_SECRET } from "./webhook-secret.ts";
 
 /** A setting is wrong. The message is one line that starts with the setting's name. */
 export class ConfigError extends AppError {
@@ -39,6 +41,7 @@ const optionalText = z
 /** Every variable of DESIGN.md section 5; defaults are the documented ones. */
 const envSchema = z.object({
   REDIS_URL: redisUrl.prefault("redis://127.0.0.1:6379"),
+  REDIS_CLUSTER_NODES: redisClusterNodes,
   PORT: z
     .string()
     .default("3000")
@@ -225,6 +228,25 @@ function authFromParts(
   throw new ConfigError(where, "needs a torkey, or siteid + key + secret");
 }
 
+/**
+ * Webhook mode never runs without a secret: the owner's (at least 16 characters) or one derived
+ * from the bot token. A short one stops the program, whichever mode it is set for.
+ */
+function telegramSecret(
+  setting: string,
+  token: string,
+  webhookUrl: string | undefined,
+  configured: string | undefined,
+): string | undefined {
+  if (configured !== undefined && configured.length < MIN_WEBHOOK_SECRET)
+    throw new ConfigError(
+      setting,
+      `is ${configured.length} characters; use at least ${MIN_WEBHOOK_SECRET} (or leave it unset: one is derived from the bot token)`,
+    );
+  if (!webhookUrl) return configured;
+  return configured ?? derivedWebhookSecret(token);
+}
+
 function baseSite(env: Env): Omit<SiteConfig, "id" | "name" | "tor4you"> {
   const sessions = env.WHATSAPP_SESSIONS;
   return {
@@ -233,7 +255,12 @@ function baseSite(env: Env): Omit<SiteConfig, "id" | "name" | "tor4you"> {
           token: env.TELEGRAM_BOT_TOKEN,
           apiRoot: env.TELEGRAM_API_ROOT,
           webhookUrl: env.TELEGRAM_WEBHOOK_URL,
-          webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+          webhookSecret: telegramSecret(
+            "TELEGRAM_WEBHOOK_SECRET",
+            env.TELEGRAM_BOT_TOKEN,
+            env.TELEGRAM_WEBHOOK_URL,
+            env.TELEGRAM_WEBHOOK_SECRET,
+          ),
         }
       : undefined,
     whatsapp: sessions.length ? { sessions } : undefined,
@@ -304,7 +331,12 @@ function sitesFromFile(env: Env, path: string, readFile: (p: string) => string):
             token: s.telegram.token,
             apiRoot: s.telegram.apiRoot ?? env.TELEGRAM_API_ROOT,
             webhookUrl: s.telegram.webhookUrl,
-            webhookSecret: s.telegram.webhookSecret,
+            webhookSecret: telegramSecret(
+              `${where}.telegram.webhookSecret`,
+              s.telegram.token,
+              s.telegram.webhookUrl,
+              s.telegram.webhookSecret,
+            ),
           }
         : undefined,
       whatsapp: s.whatsapp,
@@ -377,6 +409,7 @@ export function loadConfig(
   return deepFreeze({
     demo: sites.length === 0,
     redisUrl: e.REDIS_URL,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES,
     port: e.PORT,
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,

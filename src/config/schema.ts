@@ -101,6 +101,27 @@ export const redisUrl = z
   .trim()
   .refine((s) => /^rediss?:\/\//.test(s) && URL.canParse(s), "must be a redis:// or rediss:// URL");
 
+/** `REDIS_CLUSTER_NODES`: comma-separated `host:port` seed nodes of a Redis Cluster; empty means none. */
+export const redisClusterNodes = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return undefined;
+    const nodes = s
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    const bad = nodes.find(
+      (n) => !/^([^:\s]+|\[[0-9a-f:]+\]):\d{1,5}$/i.test(n) || Number(n.split(":").pop()) > 65535,
+    );
+    if (bad || nodes.length === 0) {
+      ctx.addIssue({ code: "custom", message: `"${bad ?? s}" is not a comma-separated list of host:port` });
+      return z.NEVER;
+    }
+    return nodes.join(",");
+  });
+
 export const siteId = z
   .string()
   .trim()

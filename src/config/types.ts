@@ -37,6 +37,7 @@ export interface SiteConfig {
     token: string;
     apiRoot: string;
     webhookUrl?: string;
+    /** Always set when webhookUrl is (configured, or derived from the token). */
     webhookSecret?: string;
   };
   whatsapp?: { sessions: string[] };
@@ -60,6 +61,8 @@ export interface AppConfig {
   /** True when no Tor4You credentials were given: the program runs on the embedded emulator. */
   demo: boolean;
   redisUrl: string;
+  /** Seed nodes of a Redis Cluster (`host:port,...`): every connection is then a cluster client. */
+  redisClusterNodes?: string;
   port: number;
   adminToken?: string;
   logLevel: string;

@@ -5,6 +5,7 @@ import { choices, done, type StepContext, type StepResult, text } from "./contex
 import { listAppointments, shortLabel, upcoming } from "./flows/appointments.ts";
 import { bookStep, startBook } from "./flows/book.ts";
 import { cancelStep, startCancel } from "./flows/cancel.ts";
+import { askStop, controlStep, isStoppable } from "./flows/flow-control.ts";
 import { linkContact, linkText, startLink } from "./flows/link.ts";
 import { fallback, help, languagePicker, menuMessage, outOfDate, welcome } from "./flows/menu.ts";
 import { cancelOwn, confirmComing, currentOwn, decline } from "./flows/reminder.ts";
@@ -78,6 +79,10 @@ async function routeChoice(state: ConversationState, id: string, ctx: StepContex
     case "flow": {
       const flow = state.flow;
       if (!flow || flow.token !== c.token) return outOfDate(ctx);
+      const control = await controlStep(flow, c.action, ctx);
+      if (control) return control;
+      // An answer to "stop booking?" is due first: nothing else of the flow acts meanwhile.
+      if (isStoppable(flow) && flow.stopAsked) return reask(state, ctx);
       return (await flowStep(flow, { action: c.action, arg: c.arg }, ctx)) ?? reask(state, ctx);
     }
     default:
@@ -91,6 +96,19 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
   if (picked) return routeChoice(state, picked, ctx, deps);
 
   const flow = state.flow;
+  if (isStoppable(flow)) {
+    const intent = matchIntent(input);
+    if (flow.stopAsked) {
+      // "Stop booking?": yes stops, no goes on; anything else asks again.
+      if (intent === "yes" || intent === "stop" || intent === "cancel")
+        return (await controlStep(flow, "stop", ctx))!;
+      if (intent === "no" || intent === "back") return (await controlStep(flow, "cont", ctx))!;
+      return reask(state, ctx);
+    }
+    // A word for stop (or, while booking, for cancel) mid-flow is about this flow, not a new one.
+    if (intent === "stop" || (intent === "cancel" && flow.name === "book")) return askStop(ctx, flow);
+    if (intent === "back") return (await controlStep(flow, "back", ctx))!;
+  }
   if (flow?.name === "link") {
     const intent = matchIntent(input);
     return intent && intent !== "yes" && intent !== "no" ? runIntent(intent, ctx, deps) : linkText(flow, ctx);
@@ -109,7 +127,7 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
   if ((intent === "yes" || intent === "no") && flow) {
     return (await flowStep(flow, { action: intent, arg: "" }, ctx)) ?? reask(state, ctx);
   }
-  if (intent === "back" && flow) return done(menuMessage(ctx));
+  if (intent === "back" && flow) return (await controlStep(flow, "back", ctx)) ?? done(menuMessage(ctx));
   if (intent) return runIntent(intent, ctx, deps);
   if (flow) return reask(state, ctx);
   return fallback(ctx);

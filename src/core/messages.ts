@@ -44,6 +44,8 @@ export interface InboundEvent {
 export interface Choice {
   id: string;
   label: string;
+  /** "Back", "stop this", "menu": shown apart from the answers (their own row on Telegram). */
+  nav?: boolean;
 }
 
 export type OutboundMessage =

@@ -1,6 +1,10 @@
 import type { DateTime } from "luxon";
 
-export type AppointmentStatus = "live" | "cancelled" | "expired";
+/**
+ * "unknown": the answer carried no status. It is not "live": it is resolved like a refusal (read
+ * again, list its day), except where the call itself lists only live rows (no `showcancelled`).
+ */
+export type AppointmentStatus = "live" | "cancelled" | "expired" | "unknown";
 /** iscoming: 0 not updated, 1 will come, 2 will not come. */
 export type Iscoming = 0 | 1 | 2;
 /** showstatus: 0 not updated, 1 attended, 2 no-show. */

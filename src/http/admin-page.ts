@@ -3,14 +3,22 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
 import type { Queue } from "bullmq";
 import type { FastifyInstance } from "fastify";
+import { DateTime } from "luxon";
 import QRCode from "qrcode";
 import { escapeHtml } from "../core/html.ts";
+import { type BoardData, reasonMessage } from "../digests/board.ts";
+import type { Locale, Translator } from "../i18n/translator.ts";
 import type { Decision } from "../storage/decision-log.ts";
 import { adminGuard } from "./admin-auth.ts";
+import { BOARD_SCRIPT, boardHtml } from "./admin-board-section.ts";
+import { type AdminView, adminDocument, adminView } from "./admin-view.ts";
 
 export interface AdminSite {
   id: string;
   name: string;
+  /** The business's language and time zone: the page speaks the one and shows times in the other. */
+  locale?: Locale;
+  timezone: string;
   /** The link customers start the business's Telegram bot with, once the bot is up. */
   telegramInvite?: string;
 }
@@ -25,27 +33,143 @@ export interface AdminSession {
   code?: string;
 }
 
+/**
+ * One block of the page. A site section renders once per business, under its name; a page
+ * section once, after the businesses. Each returns HTML with every text from `view.t`.
+ */
+export interface AdminSiteSection {
+  id: string;
+  render: (site: AdminSite, view: AdminView) => Promise<string> | string;
+}
+export interface AdminPageSection {
+  id: string;
+  render: (view: AdminView) => Promise<string> | string;
+}
+
 export interface AdminDeps {
   adminToken: string | undefined;
+  translator: Translator;
   sites: () => AdminSite[];
   sessions: () => AdminSession[];
   queues: () => Queue[];
   decisions: (site: string) => Promise<Decision[]>;
+  /** Today's and tomorrow's appointments with their reminders' state. */
+  board?: (site: string) => Promise<BoardData>;
+  /** More blocks from other parts of the program, after the built-in ones. */
+  siteSections?: AdminSiteSection[];
+  pageSections?: AdminPageSection[];
 }
 
+const e = escapeHtml;
 const qr = async (text: string, label: string) =>
-  `<img class="qr" alt="${escapeHtml(label)}" src="${await QRCode.toDataURL(text, { margin: 1, width: 180 })}">`;
-const time = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 19);
+  `<img class="qr" alt="${e(label)}" src="${await QRCode.toDataURL(text, { margin: 1, width: 180 })}">`;
+
+function boardSection(deps: AdminDeps): AdminSiteSection {
+  return {
+    id: "board",
+    render: async (site, view) => {
+      if (!deps.board) return "";
+      const data = await deps.board(site.id).catch(() => null);
+      return boardHtml(site.id, data, view);
+    },
+  };
+}
+
+const inviteSection: AdminSiteSection = {
+  id: "invite",
+  render: async (site, view) => {
+    if (!site.telegramInvite)
+      return `<h3>${e(view.t("admin-invite-title"))}</h3><p>${e(view.t("admin-invite-none"))}</p>`;
+    return `<h3>${e(view.t("admin-invite-title"))}</h3><p>${e(view.t("admin-invite-text"))}</p>
+<p><a href="${e(site.telegramInvite)}" dir="ltr">${e(site.telegramInvite)}</a></p>${await qr(site.telegramInvite, view.t("admin-qr-alt"))}`;
+  },
+};
+
+const statsLinkSection: AdminSiteSection = {
+  id: "stats-link",
+  render: (site, view) =>
+    `<p><a class="button secondary" href="/admin/stats?site=${encodeURIComponent(site.id)}">${e(view.t("admin-nav-stats"))}</a></p>`,
+};
+
+/** Recent decisions not to send, counted by reason and said in words (the board has them per appointment). */
+function decisionsSection(deps: AdminDeps): AdminSiteSection {
+  return {
+    id: "decisions",
+    render: async (site, view) => {
+      const counts = new Map<string, number>();
+      for (const d of await deps.decisions(site.id)) {
+        const message = reasonMessage(d.reason);
+        counts.set(message, (counts.get(message) ?? 0) + 1);
+      }
+      const items = [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(
+          ([message, n]) =>
+            `<li>${e(view.t(message))} <small>(${e(view.t("admin-decisions-times", { count: n }))})</small></li>`,
+        )
+        .join("");
+      return `<details><summary>${e(view.t("admin-decisions-title"))}</summary>${items ? `<ul>${items}</ul>` : `<p>${e(view.t("admin-decisions-none"))}</p>`}</details>`;
+    },
+  };
+}
+
+const SESSION_STATES = new Set(["starting", "pairing", "ready", "disconnected", "unreachable", "stopped"]);
+
+function sessionsSection(deps: AdminDeps, zone: () => string): AdminPageSection {
+  return {
+    id: "whatsapp",
+    render: async (view) => {
+      const sessions = deps.sessions();
+      const items = await Promise.all(
+        sessions.map(async (s) => {
+          const state = SESSION_STATES.has(s.state) ? view.t(`admin-session-${s.state}`) : s.state;
+          const since = view.t("admin-session-since", {
+            when: view.dateTime(DateTime.fromMillis(s.since), zone()),
+          });
+          const pairing = s.qr
+            ? await qr(s.qr, view.t("admin-session-qr-alt"))
+            : s.code
+              ? `<p>${e(view.t("admin-session-code"))}: <b dir="ltr">${e(s.code)}</b></p>`
+              : "";
+          const detail = s.reason
+            ? `<details><summary>${e(view.t("admin-technical"))}</summary><p dir="ltr">${e(s.reason)}</p></details>`
+            : "";
+          return `<li data-testid="session"><b dir="ltr">${e(s.session)}</b>: ${e(state)} <small>(${e(since)})</small>${pairing}${detail}</li>`;
+        }),
+      );
+      return `<section><h2>${e(view.t("admin-sessions-title"))}</h2>${
+        items.length ? `<ul>${items.join("")}</ul>` : `<p>${e(view.t("admin-sessions-none"))}</p>`
+      }</section>`;
+    },
+  };
+}
+
+const technicalLinks: AdminPageSection = {
+  id: "technical",
+  render: (view) =>
+    `<footer><p><small><a href="/admin/queues">${e(view.t("admin-nav-queues"))}</a> · <a href="/readyz">${e(view.t("admin-nav-health"))}</a> · <a href="/metrics">${e(view.t("admin-nav-metrics"))}</a></small></p></footer>`,
+};
 
 /**
- * `/admin` behind ADMIN_TOKEN (HTTP Basic in a browser): each site with its invite link and QR,
- * statistics, and latest decisions not to send; the WhatsApp sessions with their pairing QR; and
- * bull-board for the queues at `/admin/queues`. Without a token none of it exists.
+ * `/admin` behind ADMIN_TOKEN (HTTP Basic in a browser), in the business's language: for each
+ * business its board of today and tomorrow, the statistics link, the Telegram invite with its
+ * QR, and why recent reminders did not go out; then the WhatsApp sessions with their pairing QR.
+ * bull-board serves the queues at `/admin/queues`. Without a token none of it exists.
  */
 export function adminRoutes(deps: AdminDeps) {
   return async (app: FastifyInstance) => {
     if (!deps.adminToken) return;
     const allowed = adminGuard(deps.adminToken);
+    const siteSections = [
+      boardSection(deps),
+      statsLinkSection,
+      ...(deps.siteSections ?? []),
+      inviteSection,
+      decisionsSection(deps),
+    ];
+    const zone = () => deps.sites()[0]?.timezone ?? "Asia/Jerusalem";
+    const pageSections = [sessionsSection(deps, zone), ...(deps.pageSections ?? []), technicalLinks];
+
     await app.register(async (scope) => {
       scope.addHook("onRequest", async (req, reply) => {
         if (!allowed(req, reply)) return reply;
@@ -56,53 +180,40 @@ export function adminRoutes(deps: AdminDeps) {
       createBullBoard({ queues: deps.queues().map((q) => new BullMQAdapter(q)), serverAdapter: board });
       await scope.register(board.registerPlugin(), { prefix: "/admin/queues" });
 
-      scope.get("/admin", async (_req, reply) => {
-        const sites = await Promise.all(
-          deps.sites().map(async (s) => {
-            const decisions = await deps.decisions(s.id);
-            const rows = decisions
-              .map(
-                (d) =>
-                  `<tr><td>${time(d.at)}</td><td>${escapeHtml(d.reason)}</td><td>${escapeHtml(d.apptId ?? "")}</td><td>${d.offsetMin ?? ""}</td></tr>`,
-              )
-              .join("");
-            const invite = s.telegramInvite
-              ? `<p>Telegram: <a href="${escapeHtml(s.telegramInvite)}">${escapeHtml(s.telegramInvite)}</a></p>${await qr(s.telegramInvite, `QR for ${s.name}`)}`
-              : "<p>No Telegram bot for this site.</p>";
-            return `<section><h2>${escapeHtml(s.name)} <small>(${escapeHtml(s.id)})</small></h2>${invite}
-<p><a href="/admin/stats?site=${encodeURIComponent(s.id)}">Statistics</a></p>
-<h3>Latest decisions not to send a reminder</h3>
-${rows ? `<table><thead><tr><th>When (UTC)</th><th>Reason</th><th>Appointment</th><th>Offset (min)</th></tr></thead><tbody>${rows}</tbody></table>` : "<p>None.</p>"}
-</section>`;
+      scope.get("/admin", async (req, reply) => {
+        const sites = deps.sites();
+        const view = adminView(req, reply, deps.translator, sites[0]?.locale);
+        const blocks = await Promise.all(
+          sites.map(async (site) => {
+            const parts = await Promise.all(siteSections.map((s) => s.render(site, view)));
+            return `<section class="business" id="site-${e(site.id)}" data-testid="business"><h2>${e(site.name)}</h2>\n${parts.join("\n")}</section>`;
           }),
         );
-        const sessions = await Promise.all(
-          deps
-            .sessions()
-            .map(
-              async (s) =>
-                `<tr><td>${escapeHtml(s.session)}</td><td>${escapeHtml(s.state)}</td><td>${escapeHtml(s.reason ?? "")}</td><td>${time(s.since)}</td><td>${
-                  s.qr
-                    ? await qr(s.qr, `pairing QR for ${s.session}`)
-                    : s.code
-                      ? `code <b>${escapeHtml(s.code)}</b>`
-                      : ""
-                }</td></tr>`,
-            ),
-        );
+        const page = await Promise.all(pageSections.map((s) => s.render(view)));
+        const title = view.t("admin-page-title");
         return reply
           .type("text/html; charset=utf-8")
           .header("cache-control", "no-store")
-          .send(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>tor4you-bot admin</title>
-<style>body{font-family:system-ui,sans-serif;margin:1.5rem;max-width:60rem}table{border-collapse:collapse}
-td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:start}.qr{display:block;margin:.3rem 0}</style></head>
-<body><h1>tor4you-bot admin</h1>
-<p><a href="/admin/queues">Queues (bull-board)</a> · <a href="/readyz">Readiness</a> · <a href="/metrics">Metrics</a></p>
-<h2>WhatsApp sessions</h2>
-${sessions.length ? `<table><thead><tr><th>Session</th><th>State</th><th>Why</th><th>Since (UTC)</th><th>Pairing</th></tr></thead><tbody>${sessions.join("")}</tbody></table>` : "<p>No WhatsApp session runs in this process.</p>"}
-${sites.join("\n")}
-</body></html>`);
+          .send(
+            adminDocument(view, {
+              title: sites.length === 1 ? `${sites[0]!.name}: ${title}` : title,
+              heading: title,
+              body: `${blocks.join("\n")}\n${page.join("\n")}`,
+              script: BOARD_SCRIPT,
+            }),
+          );
+      });
+
+      // One business's board alone, for the page's in-place refresh.
+      scope.get("/admin/board", async (req, reply) => {
+        const site = deps.sites().find((s) => s.id === (req.query as { site?: string }).site);
+        if (!site) return reply.code(404).send({ error: "no such site" });
+        const view = adminView(req, reply, deps.translator, site.locale);
+        const data = deps.board ? await deps.board(site.id).catch(() => null) : null;
+        return reply
+          .type("text/html; charset=utf-8")
+          .header("cache-control", "no-store")
+          .send(boardHtml(site.id, data, view));
       });
     });
   };

@@ -1,101 +1,183 @@
 import type { FastifyInstance } from "fastify";
+import { DateTime } from "luxon";
 import { escapeHtml } from "../core/html.ts";
 import { type Counts, confirmationRate, noShowRate, type WeekStats } from "../digests/stats.ts";
+import type { Locale, Translator } from "../i18n/translator.ts";
 import { adminGuard } from "./admin-auth.ts";
+import { type AdminView, adminDocument, adminView } from "./admin-view.ts";
 
+const e = escapeHtml;
 const pct = (r: number | null) => (r === null ? "–" : `${Math.round(r * 100)}%`);
 
-const HEAD: Array<[keyof Counts, string]> = [
-  ["appointments", "Appointments"],
-  ["reminded", "Reminded"],
-  ["remindersSent", "Reminders sent"],
-  ["answered", "Answered"],
-  ["confirmed", "Confirmed"],
-  ["declined", "Declined"],
-  ["noAnswer", "No answer"],
-  ["noShowsConfirmed", "No-shows (confirmed)"],
-  ["noShowsUnanswered", "No-shows (no answer)"],
-  ["noShows", "No-shows (all)"],
-  ["cancelledByBot", "Cancelled via bot"],
+const COLUMNS: Array<[keyof Counts, string]> = [
+  ["appointments", "admin-col-appointments"],
+  ["reminded", "admin-col-reminded"],
+  ["remindersSent", "admin-col-reminders-sent"],
+  ["answered", "admin-col-answered"],
+  ["confirmed", "admin-col-confirmed"],
+  ["declined", "admin-col-declined"],
+  ["noAnswer", "admin-col-no-answer"],
+  ["noShowsConfirmed", "admin-col-no-shows-confirmed"],
+  ["noShowsUnanswered", "admin-col-no-shows-unanswered"],
+  ["noShows", "admin-col-no-shows"],
+  ["cancelledByBot", "admin-col-cancelled-by-bot"],
 ];
 
-function table(rows: Array<{ week: string; label: string; c: Counts }>, labelHead: string) {
-  const th = ["Week", labelHead, ...HEAD.map(([, h]) => h), "Confirmation rate", "No-show rate"]
-    .map((h) => `<th>${escapeHtml(h)}</th>`)
+/** "22.11": a week by its Sunday, as people here write dates. */
+const weekLabel = (week: string) => DateTime.fromISO(week).toFormat("dd.MM");
+
+/** A table that becomes one card per row on a phone (each cell says what it is). */
+function table(
+  view: AdminView,
+  rows: Array<{ week: string; label?: string; c: Counts }>,
+  labelHead?: string,
+) {
+  const heads = [
+    view.t("admin-col-week"),
+    ...(labelHead ? [view.t(labelHead)] : []),
+    ...COLUMNS.map(([, id]) => view.t(id)),
+    view.t("admin-col-confirmation-rate"),
+    view.t("admin-col-no-show-rate"),
+  ];
+  const th = heads
+    .map((h, i) => `<th${i < (labelHead ? 2 : 1) ? ' class="label"' : ""}>${e(h)}</th>`)
     .join("");
   const body = rows
-    .map(
-      (r) =>
-        `<tr><td>${escapeHtml(r.week)}</td><td>${escapeHtml(r.label)}</td>${HEAD.map(([k]) => `<td>${r.c[k]}</td>`).join("")}` +
-        `<td>${pct(confirmationRate(r.c))}</td><td>${pct(noShowRate(r.c))}</td></tr>`,
-    )
+    .map((r) => {
+      const cells = [
+        weekLabel(r.week),
+        ...(labelHead ? [r.label ?? ""] : []),
+        ...COLUMNS.map(([k]) => String(r.c[k])),
+        pct(confirmationRate(r.c)),
+        pct(noShowRate(r.c)),
+      ];
+      const labels = labelHead ? 2 : 1;
+      return `<tr>${cells.map((c, i) => `<td data-label="${e(heads[i]!)}"${i < labels ? ' class="label"' : ""}>${e(c)}</td>`).join("")}</tr>`;
+    })
     .join("\n");
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table class="cards"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+const COLORS: Array<[keyof Counts, string, string]> = [
+  ["confirmed", "#2e7d32", "admin-col-confirmed"],
+  ["declined", "#c62828", "admin-col-declined"],
+  ["noAnswer", "#9e9e9e", "admin-col-no-answer"],
+];
+
+/** Round steps for the count axis: 1, 2, 5, 10, 20, 50… */
+function niceStep(max: number): number {
+  const rough = max / 4;
+  const mag = 10 ** Math.floor(Math.log10(Math.max(rough, 1)));
+  return [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= rough) ?? 10 * mag;
 }
 
 /**
- * Reminded appointments per week as stacked bars (confirmed / declined / no answer), with the
- * week's no-show rate above each bar. Plain SVG, rendered on the server: no script on the page.
+ * Reminded appointments per week as stacked bars (confirmed / can't come / no answer), the
+ * week's no-show rate above each bar, a count axis with its gridlines and a week axis, each
+ * titled. Plain SVG drawn on the server; it scales to the screen's width.
  */
-export function statsChart(weeks: readonly WeekStats[]): string {
-  const W = 120;
-  const H = 200;
-  const max = Math.max(1, ...weeks.map((w) => w.total.reminded));
-  const scale = (n: number) => (n / max) * (H - 40);
+export function statsChart(weeks: readonly WeekStats[], view: AdminView): string {
+  const slot = 64;
+  const bar = 40;
+  const left = 44;
+  const top = 26;
+  const plotH = 170;
+  const H = top + plotH + 46;
+  const width = left + Math.max(weeks.length, 1) * slot + 8;
+  const step = niceStep(Math.max(1, ...weeks.map((w) => w.total.reminded)));
+  const axisMax = step * Math.max(1, Math.ceil(Math.max(1, ...weeks.map((w) => w.total.reminded)) / step));
+  const y = (n: number) => top + plotH - (n / axisMax) * plotH;
+  const ticks: string[] = [];
+  for (let v = 0; v <= axisMax; v += step) {
+    ticks.push(
+      `<line x1="${left}" x2="${width - 4}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e5e5e5"/>` +
+        `<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11">${v}</text>`,
+    );
+  }
   const bars = weeks
     .map((w, i) => {
-      const x = 40 + i * W;
-      let y = H - 20;
-      const parts: Array<[number, string, string]> = [
-        [w.total.confirmed, "#2e7d32", "confirmed"],
-        [w.total.declined, "#c62828", "declined"],
-        [w.total.noAnswer, "#9e9e9e", "no answer"],
-      ];
-      const rects = parts
-        .filter(([n]) => n > 0)
-        .map(([n, color, name]) => {
-          const h = scale(n);
-          y -= h;
-          return `<rect x="${x}" y="${y.toFixed(1)}" width="${W - 40}" height="${h.toFixed(1)}" fill="${color}"><title>${name}: ${n}</title></rect>`;
+      const x = left + i * slot + (slot - bar) / 2;
+      let base = top + plotH;
+      const rects = COLORS.filter(([k]) => w.total[k] > 0)
+        .map(([k, color, label]) => {
+          const h = (w.total[k] / axisMax) * plotH;
+          base -= h;
+          return `<rect x="${x}" y="${base.toFixed(1)}" width="${bar}" height="${h.toFixed(1)}" fill="${color}"><title>${e(view.t(label))}: ${w.total[k]}</title></rect>`;
         })
         .join("");
-      return (
-        `${rects}<text x="${x + (W - 40) / 2}" y="${H - 5}" text-anchor="middle" font-size="11">${escapeHtml(w.week)}</text>` +
-        `<text x="${x + (W - 40) / 2}" y="${(y - 4).toFixed(1)}" text-anchor="middle" font-size="11">no-show ${pct(noShowRate(w.total))}</text>`
-      );
+      const rate = noShowRate(w.total);
+      const above =
+        rate === null
+          ? ""
+          : `<text x="${x + bar / 2}" y="${(base - 5).toFixed(1)}" text-anchor="middle" font-size="10">${e(view.t("admin-stats-bar-no-show", { count: Math.round(rate * 100) }))}</text>`;
+      return `<g data-testid="week-bar" data-reminded="${w.total.reminded}">${rects}${above}<text x="${x + bar / 2}" y="${top + plotH + 16}" text-anchor="middle" font-size="11">${weekLabel(w.week)}</text></g>`;
     })
     .join("\n");
-  const width = 40 + weeks.length * W;
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Answers to reminders per week" width="${width}" height="${H}" viewBox="0 0 ${width} ${H}">
-<line x1="30" y1="${H - 20}" x2="${width}" y2="${H - 20}" stroke="#333"/>
+  return `<svg xmlns="http://www.w3.org/2000/svg" direction="ltr" role="img" aria-label="${e(view.t("admin-stats-chart"))}" viewBox="0 0 ${width} ${H}" preserveAspectRatio="xMidYMid meet">
+${ticks.join("\n")}
+<line x1="${left}" y1="${top + plotH}" x2="${width - 4}" y2="${top + plotH}" stroke="#333"/>
+<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#333"/>
+<text x="${left}" y="${top - 12}" font-size="11" font-weight="bold">${e(view.t("admin-stats-axis-count"))}</text>
+<text x="${(left + width) / 2}" y="${H - 6}" text-anchor="middle" font-size="11" font-weight="bold">${e(view.t("admin-stats-axis-week"))}</text>
 ${bars}
 </svg>`;
 }
 
-export function statsPage(site: string, weeks: readonly WeekStats[]): string {
-  const totals = weeks.map((w) => ({ week: w.week, label: "all", c: w.total }));
+function sum(weeks: readonly WeekStats[]): Counts {
+  const total = { ...weeks[0]!.total };
+  for (const k of Object.keys(total) as Array<keyof Counts>)
+    total[k] = weeks.reduce((n, w) => n + w.total[k], 0);
+  return total;
+}
+
+export function statsPage(
+  site: { id: string; name: string },
+  weeks: readonly WeekStats[],
+  view: AdminView,
+  others: ReadonlyArray<{ id: string; name: string }> = [],
+): string {
+  const all = weeks.length ? sum(weeks) : null;
+  const kpis = all
+    ? `<div class="kpis"><div class="kpi" data-testid="confirmation-rate">${e(view.t("admin-stats-confirmation-rate"))}<b>${pct(confirmationRate(all))}</b></div>
+<div class="kpi" data-testid="no-show-rate">${e(view.t("admin-stats-no-show-rate"))}<b>${pct(noShowRate(all))}</b></div></div>`
+    : "";
+  const legend = COLORS.map(
+    ([, color, label]) => `<span style="background:${color}"></span>${e(view.t(label))}`,
+  ).join("");
+  const totals = weeks.map((w) => ({ week: w.week, c: w.total }));
   const staff = weeks.flatMap((w) => w.byStaff.map((g) => ({ week: w.week, label: g.name, c: g.counts })));
   const services = weeks.flatMap((w) =>
     w.byService.map((g) => ({ week: w.week, label: g.name, c: g.counts })),
   );
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(site)}: statistics</title>
-<style>body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;margin:.5rem 0 1.5rem}
-td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:end}td:nth-child(-n+2),th:nth-child(-n+2){text-align:start}
-.legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em}</style></head>
-<body><h1>${escapeHtml(site)}: reminders, answers and no-shows</h1>
-<p class="legend"><span style="background:#2e7d32"></span>confirmed<span style="background:#c62828"></span>declined<span style="background:#9e9e9e"></span>no answer</p>
-${statsChart(weeks)}
-<h2>Per week</h2>${table(totals, "")}
-<h2>Per staff member</h2>${table(staff, "Staff")}
-<h2>Per service</h2>${table(services, "Service")}
-</body></html>`;
+  const switcher = others.length
+    ? `<nav>${others.map((o) => `<a href="/admin/stats?site=${encodeURIComponent(o.id)}">${e(o.name)}</a>`).join(" · ")}</nav>`
+    : "";
+  const weekChoice = [4, 8, 12, 26]
+    .map(
+      (n) =>
+        `<a href="/admin/stats?site=${encodeURIComponent(site.id)}&amp;weeks=${n}"${n === weeks.length ? ' aria-current="true"' : ""}>${e(view.t("admin-stats-weeks", { count: n }))}</a>`,
+    )
+    .join(" · ");
+  const heading = view.t("admin-stats-title", { business: site.name });
+  return adminDocument(view, {
+    title: heading,
+    heading,
+    body: `${switcher}<p>${weekChoice}</p>
+<h2>${e(view.t("admin-stats-weeks", { count: weeks.length }))}</h2>${kpis}
+<figure class="chart" data-testid="chart"><figcaption>${e(view.t("admin-stats-chart"))}</figcaption>${statsChart(weeks, view)}
+<p class="legend">${legend}</p></figure>
+<h2>${e(view.t("admin-stats-per-week"))}</h2>${table(view, totals)}
+<h2>${e(view.t("admin-stats-per-staff"))}</h2>${staff.length ? table(view, staff, "admin-col-staff") : `<p>${e(view.t("admin-stats-empty"))}</p>`}
+<h2>${e(view.t("admin-stats-per-service"))}</h2>${services.length ? table(view, services, "admin-col-service") : `<p>${e(view.t("admin-stats-empty"))}</p>`}
+<p><a href="/admin">${e(view.t("admin-back"))}</a></p>`,
+  });
 }
 
-/** `GET /admin/stats?site=S&weeks=4`, behind ADMIN_TOKEN; absent without one. */
+/** `GET /admin/stats?site=S&weeks=8`, behind ADMIN_TOKEN, in the business's language; absent without a token. */
 export function statsRoute(deps: {
   adminToken: string | undefined;
-  sites: readonly string[];
+  translator: Translator;
+  sites: ReadonlyArray<{ id: string; name: string; locale?: Locale }>;
   stats: (site: string, weeks: number) => Promise<WeekStats[]>;
 }) {
   return async (app: FastifyInstance) => {
@@ -104,12 +186,17 @@ export function statsRoute(deps: {
     app.get("/admin/stats", async (req, reply) => {
       if (!allowed(req, reply)) return reply;
       const q = req.query as { site?: string; weeks?: string };
-      const site = q.site ?? deps.sites[0];
-      if (!site || !deps.sites.includes(site)) return reply.code(404).send({ error: "no such site" });
-      const weeks = Number(q.weeks ?? 4);
+      const site = q.site ? deps.sites.find((s) => s.id === q.site) : deps.sites[0];
+      if (!site) return reply.code(404).send({ error: "no such site" });
+      const weeks = Number(q.weeks ?? 8);
       if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52)
         return reply.code(400).send({ error: "weeks must be 1 to 52" });
-      return reply.type("text/html; charset=utf-8").send(statsPage(site, await deps.stats(site, weeks)));
+      const view = adminView(req, reply, deps.translator, site.locale);
+      const others = deps.sites.filter((s) => s.id !== site.id);
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-store")
+        .send(statsPage(site, await deps.stats(site.id, weeks), view, others));
     });
   };
 }

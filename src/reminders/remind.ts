@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import type { ChannelKind, ChatAddress, OutboundMessage } from "../core/messages.ts";
 import type { Appointment } from "../domain/appointment.ts";
+import type { AppointmentReading } from "../tor4you/appointment-reading.ts";
 
 /** Why a due reminder was not sent. Each is logged and counted; none is an error. */
 export type SkipReason =
@@ -13,7 +14,9 @@ export type SkipReason =
   | "lozamin"
   | "no_cell"
   | "opted_out"
-  | "no_channel";
+  | "no_channel"
+  /** Tor4You could not be asked (refusals, faults) until the reminder stopped being useful. */
+  | "unverified";
 
 /** Counts (and keeps, for the admin page) a decision not to remind; ids only, never a phone. */
 export type SkipCounter = (
@@ -37,8 +40,8 @@ export interface LinkedChat {
 }
 
 export interface RemindDeps {
-  /** Fresh from Tor4You (`apptinfo`); null when Tor4You does not know it. */
-  appointment: (site: string, apptId: string) => Promise<Appointment | null>;
+  /** Fresh from Tor4You, as evidence: found, gone (proven), or unknown (refused, unreachable). */
+  appointment: (due: DueReminder) => Promise<AppointmentReading>;
   /** The chats proven to belong to this cell on this site. */
   chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
   /** The site's channel order (e.g. whatsapp, telegram), only those running in this deployment. */
@@ -51,7 +54,20 @@ export interface RemindDeps {
   enqueue: (address: ChatAddress, messages: OutboundMessage[], appt: Appointment) => Promise<void>;
 }
 
-export type RemindOutcome = { sent: true; channel: ChannelKind } | { sent: false; reason: SkipReason };
+export type RemindOutcome =
+  | { sent: true; channel: ChannelKind }
+  | { sent: false; reason: SkipReason }
+  /** Not verified yet, still useful: try again later (the caller delays the job). */
+  | { sent: false; deferred: true; reason: string; usefulUntil: number };
+
+/**
+ * The last moment a reminder is still worth sending when its appointment cannot be verified:
+ * shortly before the start (half the offset, at most 15 minutes before it).
+ */
+export function usefulUntil(due: Pick<DueReminder, "plannedStart" | "offsetMin">): number {
+  const marginMin = Math.min(15, due.offsetMin / 2);
+  return Date.parse(due.plannedStart) - marginMin * 60_000;
+}
 
 /**
  * A reminder is due: check the appointment as it is now, then find the customer's chat in the
@@ -60,8 +76,16 @@ export type RemindOutcome = { sent: true; channel: ChannelKind } | { sent: false
  */
 export async function remindNow(due: DueReminder, deps: RemindDeps, now: DateTime): Promise<RemindOutcome> {
   const skip = (reason: SkipReason): RemindOutcome => ({ sent: false, reason });
-  const appt = await deps.appointment(due.site, due.apptId);
-  if (!appt) return skip("not_found");
+  const reading = await deps.appointment(due);
+  if (reading.kind === "unknown") {
+    // A refusal is not "gone": wait and ask again while the reminder is still useful.
+    const until = usefulUntil(due);
+    return now.toMillis() < until
+      ? { sent: false, deferred: true, reason: reading.reason, usefulUntil: until }
+      : skip("unverified");
+  }
+  if (reading.kind === "gone") return skip("not_found");
+  const appt = reading.appt;
   if (appt.status !== "live") return skip("cancelled");
   if (appt.isLozamin) return skip("lozamin");
   if (appt.tmpExpire) return skip("temporary");

@@ -1,10 +1,11 @@
 import type { DateTime } from "luxon";
 import type { SiteConfig } from "../config/types.ts";
 import type { Appointment } from "../domain/appointment.ts";
-import { createReminderPlanner, isPlanned, policyFromSite } from "./policy.ts";
+import { createReminderPlanner, isPlanned, type PlanAdjustReason, policyFromSite } from "./policy.ts";
 
 export interface SitePlan {
-  desired: Array<{ offsetMin: number; dueAt: DateTime }>;
+  /** `adjusted`: moved out of quiet hours or Shabbat, or sent at once for a late booking. */
+  desired: Array<{ offsetMin: number; dueAt: DateTime; adjusted?: PlanAdjustReason }>;
   skipped: Array<{ offsetMin: number; reason: string }>;
 }
 
@@ -24,7 +25,7 @@ export function createSitePlans(sites: readonly SiteConfig[]) {
       const out: SitePlan = { desired: [], skipped: [] };
       for (const r of planner(appt, now, seenAt)) {
         const offsetMin = Math.round(r.offsetMs / 60_000);
-        if (isPlanned(r)) out.desired.push({ offsetMin, dueAt: r.dueAt });
+        if (isPlanned(r)) out.desired.push({ offsetMin, dueAt: r.dueAt, adjusted: r.adjusted });
         else out.skipped.push({ offsetMin, reason: r.skip });
       }
       return out;

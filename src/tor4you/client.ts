@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { InvalidInputError } from "../core/errors.ts";
 import type { Tor4YouAuth } from "./auth.ts";
+import { type BreakerOptions, createBreaker } from "./breaker.ts";
 import { TOR4YOU_ZONE } from "./dates.ts";
 import { appointmentEndpoints } from "./endpoints/appointments.ts";
 import { customerEndpoints } from "./endpoints/customers.ts";
@@ -32,6 +33,8 @@ export interface Tor4YouClientOptions {
   /** Tests replace the backoff's wait and dice. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** The site's circuit breaker (see breaker.ts); `false` turns it off. */
+  breaker?: BreakerOptions | false;
 }
 
 const fn = <T>() => z.custom<T>((v) => typeof v === "function", "must be a function");
@@ -70,6 +73,12 @@ const optionsSchema = z.object({
   logger: z.custom<Logger>((v) => typeof (v as Logger | undefined)?.child === "function").optional(),
   sleep: fn<(ms: number) => Promise<void>>().optional(),
   random: fn<() => number>().optional(),
+  breaker: z
+    .union([
+      z.literal(false),
+      z.object({ baseMs: z.number().int().min(0).optional(), maxMs: z.number().int().min(0).optional() }),
+    ])
+    .optional(),
 });
 
 /**
@@ -83,6 +92,7 @@ export function createTor4YouClient(options: Tor4YouClientOptions) {
     throw new InvalidInputError(`tor4you.${issue.path.join(".") || "options"}`, issue.message);
   }
   const o = parsed.data;
+  const breaker = o.breaker === false ? undefined : createBreaker(o.breaker ?? {});
   const call = createTransport({
     baseUrl: o.baseUrl,
     site: o.site,
@@ -95,11 +105,14 @@ export function createTor4YouClient(options: Tor4YouClientOptions) {
     logger: o.logger,
     sleep: o.sleep ?? ((ms) => delay(ms)),
     random: o.random ?? Math.random,
+    breaker,
   });
   const ctx = { call, schemas: schemasFor(o.zone), zone: o.zone };
   return {
     site: o.site,
     zone: o.zone,
+    /** Whether the site's calls are paused (for /readyz and the admin page). */
+    breakerState: () => breaker?.state() ?? { open: false, trips: 0, retryAfterMs: 0 },
     ...siteEndpoints(ctx),
     ...slotEndpoints(ctx),
     ...appointmentEndpoints(ctx),

@@ -48,8 +48,9 @@ const appointmentStatus = z
   .union([z.string(), z.number(), z.null(), z.undefined()])
   .optional()
   .transform((v, ctx) => {
-    // apptlist format=1 carries no status; it lists live appointments unless showcancelled is set.
-    if (v === null || v === undefined || String(v).trim() === "") return "live" as const;
+    // apptlist format=1 carries no status, and nothing says apptinfo always does: unknown, which
+    // the list calls turn into "live" when they asked for live rows only (liveUnlessAsked).
+    if (v === null || v === undefined || String(v).trim() === "") return "unknown" as const;
     const status = APPOINTMENT_STATUS_CODES[String(v).trim()];
     if (!status) {
       ctx.addIssue({ code: "custom", message: "unknown appointment status" });

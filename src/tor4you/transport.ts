@@ -2,6 +2,7 @@ import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { authorize, type Tor4YouAuth } from "./auth.ts";
+import type { Breaker } from "./breaker.ts";
 import { ENDPOINTS, type EndpointName } from "./endpoints.ts";
 import { failureText, isSuccess, ShapeError } from "./envelope.ts";
 import {
@@ -38,6 +39,8 @@ export interface TransportDeps {
   logger: Logger | undefined;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Pauses the site's calls after a refusal of a call that normally succeeds. */
+  breaker?: Breaker;
 }
 
 /** Sends one call (with retries for reads) and turns its success envelope into `T` with `read`. */
@@ -63,12 +66,15 @@ export function createTransport(deps: TransportDeps): CallFn {
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       try {
+        deps.breaker?.before(call);
         const body = await sendOnce(endpoint, params, call);
+        deps.breaker?.success();
         const result = readBody(read, body, call);
         log?.debug({ endpoint, attempt, ms: Date.now() - started }, "tor4you call ok");
         return result;
       } catch (err) {
         const code = err instanceof Tor4YouError ? err.code : "unexpected";
+        deps.breaker?.failure(endpoint, err);
         if (attempt >= attempts || !isTransient(err)) {
           log?.warn({ endpoint, attempt, ms: Date.now() - started, code }, "tor4you call failed");
           throw err;
@@ -89,15 +95,19 @@ export function createTransport(deps: TransportDeps): CallFn {
       }
     }
     const auth = authorize(deps.auth, endpoint, deps.now());
-    const form = new URLSearchParams({ ...auth.leading, ...params, ...auth.trailing }).toString();
     const headers: Record<string, string> = { accept: "application/json", ...auth.headers };
     let url = `${base}/${endpoint}`;
     let body: string | undefined;
     if (call.method === "GET") {
-      if (form) url += `?${form}`;
+      const query = new URLSearchParams({ ...auth.leading, ...params, ...auth.trailing }).toString();
+      if (query) url += `?${query}`;
     } else {
+      // Signed parameters stay in the query string for a POST too, as the reference's only example
+      // (addcust, a POST) sends them; the call's own fields go in the form body.
+      const query = new URLSearchParams({ ...auth.leading, ...auth.trailing }).toString();
+      if (query) url += `?${query}`;
       headers["content-type"] = "application/x-www-form-urlencoded";
-      body = form;
+      body = new URLSearchParams(params).toString();
     }
 
     const signal = AbortSignal.timeout(deps.timeoutMs);

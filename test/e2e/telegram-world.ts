@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import type { FastifyInstance } from "fastify";
-// The package root re-exports via module.exports, which TypeScript types as a namespace.
-import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
@@ -9,6 +8,7 @@ import { createHttpServer } from "../../src/http/server.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { fakeBotInfo } from "../support/fake-bot-api.ts";
 import { teachSendDocument } from "../support/telegram-documents.ts";
+import { TelegramLikeServer } from "../support/telegram-like-server.ts";
 
 export const SECRET = "e2e-secret_token";
 
@@ -37,7 +37,7 @@ export async function startTelegramWorld() {
 
   const tgPort = 20_000 + Math.floor(Math.random() * 20_000);
   teachSendDocument();
-  const telegram = new TelegramServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 3600 });
+  const telegram = new TelegramLikeServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 3600 });
   await telegram.start();
   const apiRoot = telegram.config.apiURL;
 
@@ -49,9 +49,8 @@ export async function startTelegramWorld() {
       site: site.id,
       token,
       apiRoot,
-      // telegram-test-api does not send secret_token, so these bots' webhooks have none; the
-      // secret check has its own route below.
-      webhook: { url: "set-below" },
+      // telegram-test-api does not send secret_token: the relay below adds it, as Telegram would.
+      webhook: { url: "set-below", secret: SECRET },
       engine: app.engine,
       translator: app.translator,
       markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
@@ -91,8 +90,9 @@ export async function startTelegramWorld() {
   const http = await createHttpServer({ logger, readiness: [], plugins: routes });
   await http.listen({ port: 0, host: "127.0.0.1" });
   const httpUrl = `http://127.0.0.1:${(http.server.address() as { port: number }).port}`;
+  const relay = await startSecretRelay(httpUrl, SECRET);
   for (const [id, channel] of channels) {
-    await channel.bot.api.setWebhook(`${httpUrl}/webhooks/telegram/${id}`);
+    await channel.bot.api.setWebhook(`${relay.url}/webhooks/telegram/${id}`);
   }
 
   let nextUser = 5000;
@@ -141,10 +141,42 @@ export async function startTelegramWorld() {
       seen.push(...got);
       return got;
     };
-    const lastButtons = () => {
-      const m = [...seen].reverse().find((x) => x.reply_markup?.inline_keyboard?.length);
-      return m?.reply_markup?.inline_keyboard?.flat() ?? [];
+    /** A message as the customer sees it now: edits applied, a spent keyboard gone. */
+    const current = (m: BotMessage): BotMessage => {
+      const stored = telegram.storage.botMessages.find((u) => u.messageId === m.message_id)?.message;
+      return stored ? { ...(stored as BotMessage), message_id: m.message_id } : m;
     };
+    // Fluent's bidi isolation marks are right for screens and noise for matching labels.
+    const plain = (label: string) => label.replace(/[\u2068\u2069]/g, "");
+    const visibleButtons = (m: BotMessage) =>
+      (current(m).reply_markup?.inline_keyboard?.flat() ?? []).map((b) => ({ ...b, text: plain(b.text) }));
+    /** The newest message that still shows a button with this label, and that button. */
+    const findButton = (label: string | RegExp) => {
+      for (const m of [...seen].reverse()) {
+        const b = visibleButtons(m).find((x) =>
+          typeof label === "string" ? x.text === label : label.test(x.text),
+        );
+        if (b) return { message: current(m), button: b };
+      }
+      return null;
+    };
+    const lastButtons = () => {
+      const m = [...seen].reverse().find((x) => visibleButtons(x).length);
+      return m ? visibleButtons(m) : [];
+    };
+    /** A press as Telegram reports it: the callback names the message the button is on. */
+    const press = async (message: BotMessage, data: string) => {
+      const pressed = {
+        message_id: message.message_id,
+        date: 1,
+        text: message.text,
+        reply_markup: message.reply_markup,
+        chat: { id: userId, type: "private" },
+      };
+      await client.sendCallback(client.makeCallbackQuery(data, { from, message: pressed } as never));
+      return replies();
+    };
+    let taps = 0;
     return {
       userId,
       seen,
@@ -157,31 +189,27 @@ export async function startTelegramWorld() {
         await client.sendCommand(client.makeCommand(text, { from }));
         return replies();
       },
+      /** Presses a button the customer can see now (the newest message showing it). */
       async tap(label: string | RegExp) {
-        const button = lastButtons().find((b) =>
-          typeof label === "string" ? b.text === label : label.test(b.text),
-        );
-        if (!button)
+        const found = findButton(label);
+        if (!found)
           throw new Error(
-            `no button ${label}; have ${lastButtons()
+            `no visible button ${label}; the last keyboard has ${lastButtons()
               .map((b) => b.text)
               .join(" | ")}`,
           );
-        await client.sendCallback(client.makeCallbackQuery(button.callback_data, { from }));
-        return replies();
+        taps++;
+        return press(found.message, found.button.callback_data);
       },
+      /** The buttons the customer sees now on the newest message that has any. */
+      buttons: () => lastButtons().map((b) => b.text),
+      /** How many buttons this customer has pressed with `tap`. */
+      taps: () => taps,
       /** Presses a button of one particular message, as Telegram reports it (message id, text, keyboard). */
       async tapIn(message: BotMessage, data: string) {
-        const pressed = {
-          message_id: message.message_id,
-          date: 1,
-          text: message.text,
-          reply_markup: message.reply_markup,
-          chat: { id: userId, type: "private" },
-        };
-        await client.sendCallback(client.makeCallbackQuery(data, { from, message: pressed } as never));
-        return replies();
+        return press(message, data);
       },
+      /** Sends callback data without a message: a stale or forged button. */
       async tapData(data: string) {
         await client.sendCallback(client.makeCallbackQuery(data, { from }));
         return replies();
@@ -224,6 +252,7 @@ export async function startTelegramWorld() {
         | undefined;
     },
     async stop() {
+      await relay.close();
       await http.close();
       await background.jobs.close();
       await telegram.stop();
@@ -237,3 +266,34 @@ export const all = (messages: BotMessage[]) =>
     .map((m) => m.text)
     .join("\n---\n")
     .replace(/[\u2068\u2069]/g, "");
+
+/**
+ * Telegram sends the webhook's secret_token in a header with every update; telegram-test-api does
+ * not, so its updates pass through this relay, which adds it. Forged updates in the tests go to
+ * the app directly, without it.
+ */
+async function startSecretRelay(target: string, secret: string) {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      try {
+        const answer = await fetch(`${target}${req.url}`, {
+          method: req.method,
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+          body: Buffer.concat(chunks),
+        });
+        res.statusCode = answer.status;
+        res.end(await answer.text());
+      } catch {
+        res.statusCode = 502;
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

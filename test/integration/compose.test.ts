@@ -21,6 +21,20 @@ describe.skipIf(!haveCompose)("docker-compose.yml", () => {
     expect(out).toMatch(/stop_grace_period: 45s/);
     expect(out).toMatch(/shm_size: '?1gb'?/);
   });
+
+  it("has a cluster profile: three cluster-enabled masters made one cluster, and roles on REDIS_CLUSTER_NODES", () => {
+    const out = execFileSync("docker-compose", ["--profile", "cluster", "config"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH },
+    });
+    for (const n of [1, 2, 3]) expect(out).toMatch(new RegExp(`redis-node-${n}:\\n`));
+    expect(out.match(/--cluster-enabled/g)?.length).toBe(3);
+    expect(out).toMatch(/--cluster create redis-node-1:6379 redis-node-2:6379 redis-node-3:6379/);
+    expect(
+      out.match(/REDIS_CLUSTER_NODES: redis-node-1:6379,redis-node-2:6379,redis-node-3:6379/g)?.length,
+    ).toBe(2);
+  });
 });
 
 describe("Dockerfile", () => {

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
 import type { Jobs } from "../../jobs/runtime.ts";
@@ -14,6 +13,7 @@ import { createMetrics } from "../../src/http/metrics.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { TOR4YOU_ZONE } from "../../src/tor4you/dates.ts";
 import { deletePrefix } from "./redis-prefix.ts";
+import { connectTestRedis } from "./test-redis.ts";
 
 /** Monday 23 Nov 2026, 10:00 in Israel: a working day with the demo's appointments around it. */
 export const T0 = DateTime.fromISO("2026-11-23T10:00:00", { zone: TOR4YOU_ZONE });
@@ -36,7 +36,7 @@ export async function startDemoApp(
   const emulator = createEmulator({ start: T0, frozen: true, seed: opts.seed });
   const apiUrl = await emulator.listen(0);
   // BullMQ workers need maxRetriesPerRequest: null; the stores do not mind it.
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+  const redis = connectTestRedis({ maxRetriesPerRequest: null });
   const prefix = `test-${randomBytes(6).toString("hex")}`;
   const logger = opts.logSink
     ? createLogger({ level: "debug", destination: { write: (line: string) => opts.logSink!(line) } })

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import { afterAll, afterEach } from "vitest";
 import { createKeys } from "../../src/storage/keys.ts";
 import { deleteKeysUnder } from "../../src/storage/prefix-cleanup.ts";
+import { connectTestRedis } from "./test-redis.ts";
 
 /** Tests and benchmarks share one Redis server: each cleans (or "loses") only its own keys. */
 export const deletePrefix = deleteKeysUnder;
@@ -12,7 +12,7 @@ export const deletePrefix = deleteKeysUnder;
  * each test only that test's prefixes are deleted.
  */
 export function useRedisPrefix() {
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const redis = connectTestRedis();
   const used: string[] = [];
   afterEach(async () => {
     for (const prefix of used.splice(0)) await deletePrefix(redis, prefix);

@@ -14,8 +14,11 @@ export interface TelegramChannelDeps {
   site: string;
   token: string;
   apiRoot: string;
-  /** Webhook mode; long polling without it. */
-  webhook?: { url: string; secret?: string };
+  /**
+   * Webhook mode, always with the secret Telegram sends back in every update; long polling
+   * without it (and then no route takes updates at all).
+   */
+  webhook?: { url: string; secret: string };
   engine: { handle: (event: InboundEvent) => Promise<OutboundMessage[]> };
   translator: Translator;
   /** A 403 (the customer blocked the bot): no reminder will be tried there again. */
@@ -124,17 +127,19 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
     },
 
     /**
-     * The webhook route. Only a wrong secret gets 401; every other update gets 200, handled or
-     * not, so Telegram never redelivers an update the bot chose to ignore or failed on.
+     * The webhook route, in webhook mode only: a polling bot gets its updates from Telegram
+     * itself, so it has no route and a POST there finds nothing (404). A missing or wrong secret
+     * gets 401 and reaches nothing; every other update gets 200, handled or not, so Telegram never
+     * redelivers an update the bot chose to ignore or failed on.
      */
     webhookRoute(path: string) {
       return async (app: FastifyInstance) => {
+        const webhook = deps.webhook;
+        if (!webhook) return;
         app.post(path, async (req, reply) => {
-          if (deps.webhook?.secret) {
-            const given = req.headers["x-telegram-bot-api-secret-token"];
-            if (!secretMatches(typeof given === "string" ? given : "", deps.webhook.secret)) {
-              return reply.code(401).send({ ok: false });
-            }
+          const given = req.headers["x-telegram-bot-api-secret-token"];
+          if (typeof given !== "string" || !secretMatches(given, webhook.secret)) {
+            return reply.code(401).send({ ok: false });
           }
           try {
             await bot.handleUpdate(req.body as Update);

@@ -154,7 +154,7 @@ export function appointmentEndpoints({ call, schemas, zone }: EndpointContext) {
           (!list && NO_NEW_INFORMATION.test(failureText(body)));
         if (unchanged) return lu ? { changed: false, lu } : { changed: false };
         if (!list) throw new ShapeError('appts is neither a list nor "no new information"');
-        const parsed = appointments({ appts: list });
+        const parsed = liveUnlessAsked(appointments({ appts: list }), p.showCancelled);
         return lu ? { changed: true, appointments: parsed, lu } : { changed: true, appointments: parsed };
       });
     },
@@ -167,7 +167,7 @@ export function appointmentEndpoints({ call, schemas, zone }: EndpointContext) {
       optional(params, "showfuture", p.showFuture, flagParam);
       optional(params, "cell", p.cell, (v) => cellParam(v));
       optional(params, "tz", p.tz, (v) => tzParam(v));
-      return call("apptbycellortz", params, appointments);
+      return call("apptbycellortz", params, (body) => liveUnlessAsked(appointments(body), p.showCancelled));
     },
 
     showstatus: async (p: ApptRef & { showstatus: Showstatus }): Promise<void> =>
@@ -188,6 +188,13 @@ export function appointmentEndpoints({ call, schemas, zone }: EndpointContext) {
       return call("updateaf", { ...ref(p), ...fields }, readNothing);
     },
   };
+}
+
+/** Without `showcancelled` a list holds live rows only, so a row without a status is live. */
+export function liveUnlessAsked(rows: Appointment[], showCancelled: boolean | undefined): Appointment[] {
+  if (showCancelled) return rows;
+  for (const a of rows) if (a.status === "unknown") a.status = "live";
+  return rows;
 }
 
 function req(field: string, v: DateInput | undefined): DateInput {

@@ -13,6 +13,7 @@ import {
   tzParam,
 } from "../inputs.ts";
 import type { AddedCustomer, Customer, Subscription, SubscriptionUsage } from "../types.ts";
+import { liveUnlessAsked } from "./appointments.ts";
 import { type EndpointContext, readList, readNothing, readOne, type ShowCancelled } from "./context.ts";
 import { type CustomerFields, customerParams } from "./customer-fields.ts";
 
@@ -105,7 +106,8 @@ export function customerEndpoints({ call, schemas, zone }: EndpointContext) {
         params.first = textParam("first", p.first, 100);
         params.cell = cellParam(p.cell);
       } else throw new InvalidInputError("customerId", "give customerId, tz, or first and cell");
-      return call("custappts", params, readList(schemas.appointment, ["appts", "appointments", "custappts"]));
+      const rows = readList(schemas.appointment, ["appts", "appointments", "custappts"]);
+      return call("custappts", params, (body) => liveUnlessAsked(rows(body), p.showCancelled));
     },
   };
 }

@@ -3,12 +3,12 @@
  * against the emulator and Redis the test gives it, "Telegram" being the test's recording
  * server. It is killed with SIGKILL mid-run, then started again.
  */
-import { Redis } from "ioredis";
 import pino from "pino";
 import { createApp } from "../../../src/app.ts";
 import { createBackground } from "../../../src/background.ts";
 import type { SiteConfig } from "../../../src/config/types.ts";
 import { createMetrics } from "../../../src/http/metrics.ts";
+import { connectTestRedis } from "../../support/test-redis.ts";
 
 const { sites, prefix, sinkUrl, telegramPerSecond } = JSON.parse(process.env.CRASH_WORKER_CONFIG!) as {
   sites: SiteConfig[];
@@ -16,7 +16,7 @@ const { sites, prefix, sinkUrl, telegramPerSecond } = JSON.parse(process.env.CRA
   sinkUrl: string;
   telegramPerSecond?: number;
 };
-const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+const redis = connectTestRedis({ maxRetriesPerRequest: null });
 const logger = pino({ level: "silent" });
 const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix });
 const { jobs } = createBackground({

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import type { DateTime } from "luxon";
 import pino from "pino";
 import type { PlannedReminders } from "../../../jobs/reconcile.ts";
@@ -13,6 +12,7 @@ import { createEmulator } from "../../../src/emulator/emulator.ts";
 import { buildSeed, buildSite, type SeedSite } from "../../../src/emulator/seed.ts";
 import { createMetrics } from "../../../src/http/metrics.ts";
 import { deletePrefix } from "../../support/redis-prefix.ts";
+import { connectTestRedis } from "../../support/test-redis.ts";
 
 export const SITE = "710001";
 export const CELL = "0527777777";
@@ -44,7 +44,7 @@ export async function startPipeline(opts: {
   });
   const apiUrl = await emulator.listen(0);
   const prefix = `test-${randomBytes(6).toString("hex")}`;
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+  const redis = connectTestRedis({ maxRetriesPerRequest: null });
   const logger = pino({ level: "silent" });
   const sites = sitesFromEmulator(
     emulator,

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { computeStats } from "../../../src/digests/stats.ts";
 import { statsRoute } from "../../../src/http/stats-page.ts";
+import { createTranslator, LOCALES_DIR } from "../../../src/i18n/translator.ts";
 
 const TOKEN = "a-long-admin-token-123";
 const week = computeStats({
@@ -17,7 +18,8 @@ async function app(adminToken?: string) {
   const a = Fastify();
   await statsRoute({
     adminToken,
-    sites: ["barber"],
+    translator: createTranslator({ dir: LOCALES_DIR, defaultLocale: "he" }),
+    sites: [{ id: "barber", name: "Barber", locale: "en" }],
     stats: async (site, weeks) => {
       asked.push([site, weeks]);
       return week;
@@ -46,7 +48,17 @@ describe("/admin/stats", () => {
     expect(ok.headers["content-type"]).toMatch(/^text\/html/);
     expect(ok.body).toContain("<svg");
     expect(ok.body).toContain("<h2>Per staff member</h2>");
-    expect(asked).toEqual([["barber", 6]]);
+    expect(ok.body).toContain('<html lang="en" dir="ltr">');
+    const hebrew = await a.inject({
+      url: "/admin/stats?lang=he",
+      headers: { authorization: `Basic ${basic}` },
+    });
+    expect(hebrew.body).toContain('<html lang="he" dir="rtl">');
+    expect(hebrew.headers["set-cookie"]).toMatch(/t4y_admin_lang=he/);
+    expect(asked).toEqual([
+      ["barber", 6],
+      ["barber", 8],
+    ]);
 
     const bearer = { authorization: `Bearer ${TOKEN}` };
     expect((await a.inject({ url: "/admin/stats?site=other", headers: bearer })).statusCode).toBe(404);

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { computeStats, formatStatsTable, type WeekRecord } from "../../../src/digests/stats.ts";
 import type { Appointment } from "../../../src/domain/appointment.ts";
 import { lastWeeks, weekKey } from "../../../src/domain/week.ts";
+import { viewIn } from "../../../src/http/admin-view.ts";
 import { statsChart, statsPage } from "../../../src/http/stats-page.ts";
+import { createTranslator, LOCALES_DIR } from "../../../src/i18n/translator.ts";
+
+const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: "he" });
+const en = viewIn(translator, "en");
 
 const zone = "Asia/Jerusalem";
 const at = (iso: string) => DateTime.fromISO(iso, { zone });
@@ -130,12 +135,18 @@ describe("statistics", () => {
     const siteRow = text.split("\n").find((l) => l.startsWith("2026-11-22  all"))!;
     expect(siteRow.split(/\s+/)).toEqual("2026-11-22 all 6 6 9 4 2 2 2 1 1 3 1 33% 50%".split(" "));
     expect(text).toContain("barber: per staff member");
-    const svg = statsChart([week!]);
+    const svg = statsChart([week!], en);
     expect(svg).toMatch(/^<svg/);
     expect(svg.match(/<rect /g)).toHaveLength(3); // confirmed, declined, no answer
-    expect(svg).toContain("no-show 50%");
-    const html = statsPage("<b>", [week!]);
+    expect(svg).toContain("50% no-shows");
+    expect(svg).toContain("Appointments reminded"); // the count axis is titled
+    expect(svg).toContain("Week starting");
+    const html = statsPage({ id: "barber", name: "<b>" }, [week!], en);
     expect(html).toContain("&lt;b&gt;: reminders");
     expect(html).not.toContain("<b>:");
+    const hebrew = statsPage({ id: "barber", name: "מספרה" }, [week!], viewIn(translator, "he"));
+    expect(hebrew).toContain('<html lang="he" dir="rtl">');
+    expect(hebrew).toContain("מספרה: תזכורות, תשובות ואי־הגעות");
+    expect(hebrew).toContain('data-label="שיעור אישורים"'); // a table row reads as a card on a phone
   });
 });

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { ChatAddress } from "../../../src/core/messages.ts";
 import type { Appointment } from "../../../src/domain/appointment.ts";
-import { type LinkedChat, type RemindDeps, remindNow } from "../../../src/reminders/remind.ts";
+import { type LinkedChat, type RemindDeps, remindNow, usefulUntil } from "../../../src/reminders/remind.ts";
 
 const zone = "Asia/Jerusalem";
 const now = DateTime.fromISO("2026-11-23T10:00", { zone });
@@ -26,7 +26,8 @@ function appt(over: Partial<Appointment> = {}): Appointment {
 function deps(a: Appointment | null, chats: LinkedChat[] = [], over: Partial<RemindDeps> = {}) {
   const sent: ChatAddress[] = [];
   const d: RemindDeps = {
-    appointment: async () => a,
+    appointment: async () =>
+      a ? { kind: "found", appt: a, via: "apptinfo" } : { kind: "gone", evidence: "absent_from_list" },
     chatsFor: async () => chats,
     channels: () => ["whatsapp", "telegram"],
     compose: async () => [{ type: "text", text: "reminder" }],
@@ -59,6 +60,24 @@ describe("remindNow", () => {
     const { d, sent } = deps(a, [tg]);
     expect(await remindNow(due, d, now)).toEqual({ sent: false, reason });
     expect(sent).toEqual([]);
+  });
+
+  it("a refused re-read is not 'gone': the reminder is deferred while useful, then skipped as unverified", async () => {
+    const { d, sent } = deps(appt(), [tg], {
+      appointment: async () => ({ kind: "unknown", reason: "tor4you_api" }),
+    });
+    const deferred = await remindNow(due, d, now);
+    expect(deferred).toMatchObject({ sent: false, deferred: true, reason: "tor4you_api" });
+    // useful until 15 minutes before the start (a 24h reminder)
+    expect(usefulUntil(due)).toBe(start.minus({ minutes: 15 }).toMillis());
+    expect(await remindNow(due, d, start.minus({ minutes: 16 }))).toMatchObject({ deferred: true });
+    expect(await remindNow(due, d, start.minus({ minutes: 15 }))).toEqual({
+      sent: false,
+      reason: "unverified",
+    });
+    expect(sent).toEqual([]);
+    // a short offset keeps half of it: a 10-minute reminder is useful until 5 minutes before
+    expect(usefulUntil({ ...due, offsetMin: 10 })).toBe(start.minus({ minutes: 5 }).toMillis());
   });
 
   it("skips an appointment that already started", async () => {

@@ -5,9 +5,9 @@ import { schemasFor } from "../../../src/tor4you/schemas.ts";
 const s = schemasFor("Asia/Jerusalem");
 
 describe("appointment", () => {
-  it("reads the short apptlist form with string ids and times", () => {
+  it("reads the short apptlist form with string ids and times; no status is 'unknown', not 'live'", () => {
     const a = s.appointment.parse({ id: "123", staff: "72230", from: "202403011000", to: "202403011030" });
-    expect(a).toMatchObject({ id: "123", staffId: "72230", status: "live", iscoming: 0, showstatus: 0 });
+    expect(a).toMatchObject({ id: "123", staffId: "72230", status: "unknown", iscoming: 0, showstatus: 0 });
     expect(a.start.toISO()).toBe("2024-03-01T10:00:00.000+02:00");
     expect(a.end.zoneName).toBe("Asia/Jerusalem");
   });
