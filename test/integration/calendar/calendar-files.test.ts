@@ -31,6 +31,23 @@ function parse(ics: string) {
   };
 }
 
+type Chat = ReturnType<Awaited<ReturnType<typeof startWorld>>["chat"]>;
+
+/** Taps a time, through the part of the day ("Afternoon 12:00–16:45") when the day is split. */
+async function tapTime(c: Chat, hhmm: string) {
+  const last = [...c.transcript.flat()].reverse().find((m) => m.type === "choices");
+  const labels =
+    last?.type === "choices" ? last.choices.map((x) => x.label.replace(/[\u2068\u2069]/g, "")) : [];
+  if (!labels.includes(hhmm)) {
+    const part = labels.find((l) => {
+      const m = /(\d\d:\d\d)–(\d\d:\d\d)/.exec(l);
+      return m && m[1]! <= hhmm && hhmm <= m[2]!;
+    });
+    if (part) await c.tapLabel(part);
+  }
+  return c.tapLabel(hhmm);
+}
+
 const fileOf = (out: OutboundMessage[]) => {
   const f = out.find((m) => m.type === "file");
   if (f?.type !== "file") throw new Error(`no calendar file in: ${texts(out)}`);
@@ -80,11 +97,11 @@ describe("calendar files in the chat", () => {
     const c = w.chat(DEMO_BARBER_SITEID);
     await c.text("book");
     await c.shareOwnContact("0509876511", "Noa", "Peretz");
-    await c.tapLabel("תספורת גברים");
+    await c.tapLabel(/^תספורת גברים ·/);
     await c.tapLabel("סניף מרכז");
     await c.tapLabel("יוסי כהן");
     await c.tapLabel(/^Wed 25\.11/);
-    await c.tapLabel("12:00");
+    await tapTime(c, "12:00");
     const booked = await c.tapLabel("Yes, book it");
     expect(texts(booked)).toMatch(/You're booked/);
     const first = fileOf(booked);
@@ -116,7 +133,7 @@ describe("calendar files in the chat", () => {
 
     await c.text("change time");
     await c.tapLabel(/^Thu 26\.11/);
-    await c.tapLabel("10:00");
+    await tapTime(c, "10:00");
     const moved = await c.tapLabel("Yes, book it");
     expect(texts(moved)).toMatch(/previous appointment .* is cancelled/);
     const m = parse(fileOf(moved).content);
@@ -136,11 +153,11 @@ describe("calendar files in the chat", () => {
     const c = w.chat(DEMO_BARBER_SITEID);
     await c.text("book");
     await c.shareOwnContact("0509876512", "Omer", "Katz");
-    await c.tapLabel("תספורת גברים");
+    await c.tapLabel(/^תספורת גברים ·/);
     await c.tapLabel("סניף מרכז");
     await c.tapLabel("יוסי כהן");
     await c.tapLabel(/^Wed 25\.11/);
-    await c.tapLabel("13:00");
+    await tapTime(c, "13:00");
     const b = parse(fileOf(await c.tapLabel("Yes, book it")).content);
     const client = w.app.clients.get(DEMO_BARBER_SITEID)!;
     const appt = (await client.apptbycellortz({ cell: "0509876512", showFuture: true }))[0]!;
