@@ -19,6 +19,7 @@ import {
   createInboundDedupe,
 } from "./storage/chat-stores.ts";
 import { createDecisionLog } from "./storage/decision-log.ts";
+import { createHandoffStore } from "./storage/handoff.ts";
 import { createKeys } from "./storage/keys.ts";
 import { createOutbox } from "./storage/outbox.ts";
 import { createStaffLinks, type StaffLinks } from "./storage/staff-links.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
         timezone: s.timezone,
         locale: s.locale,
         cancelCutoffMs: s.cancelCutoffMs,
+        handoffPauseMs: s.handoffPauseMs,
       },
     ]),
   );
@@ -121,6 +123,7 @@ export function createApp(deps: AppDeps) {
     staff,
     staffEvents,
     calendar,
+    handoff: createHandoffStore(deps.redis, keys),
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });

@@ -69,6 +69,7 @@ export function startWhatsAppSessions(deps: {
       }),
       wipeProfile: () => wipeProfile(deps.dataDir, name),
       onMessage: (m) => channel.onMessage(m),
+      onBusinessMessage: (m) => channel.onBusinessMessage(m),
       onStatus: (st: SessionStatus) => {
         deps.sessionUp?.(name, st.state === "ready");
         if (st.state === "pairing" && st.code) {

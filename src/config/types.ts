@@ -46,6 +46,8 @@ export interface SiteConfig {
   quietHours: QuietHours | null;
   shabbatQuiet: boolean;
   cancelCutoffMs: number;
+  /** HANDOFF_PAUSE: how long the bot keeps quiet in a WhatsApp chat after the business wrote there (default 12h). */
+  handoffPauseMs?: number;
   confirmDeadlineMs: number | null;
   /** Real-time staff alerts this site wants, and those that may break quiet hours. */
   alerts: { kinds: AlertKind[]; urgent: AlertKind[] };

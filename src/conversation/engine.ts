@@ -17,6 +17,7 @@ import type {
   BookingApi,
   ChatLock,
   ConversationStore,
+  HandoffPort,
   Identity,
   IdentityStore,
   InboundDedupe,
@@ -41,6 +42,8 @@ export interface ConversationDeps {
   staffEvents?: StaffEventSink;
   /** Calendar files (.ics) with confirmations, reminders, moves and cancellations; none without it. */
   calendar?: Pick<CalendarFiles, "file">;
+  /** Chats a person at the business took over (WhatsApp): no replies there meanwhile. */
+  handoff?: HandoffPort;
   now: () => DateTime;
   logger: Logger;
 }
@@ -58,7 +61,29 @@ export function createConversationEngine(deps: ConversationDeps) {
   async function handle(event: InboundEvent): Promise<OutboundMessage[]> {
     const { address } = event;
     if (!(await deps.dedupe.firstSeen(address, event.id))) return [];
+    // A person at the business is talking in this chat: the bot says nothing, not even that.
+    if (await deps.handoff?.isPaused(address)) {
+      deps.logger.info(
+        { site: address.site, channel: address.channel },
+        "chat taken over by the business: no reply",
+      );
+      return [];
+    }
     return deps.lock.withLock(address, () => turn(event));
+  }
+
+  /** A person at the business wrote in this chat: quiet there for the site's HANDOFF_PAUSE. */
+  async function businessWrote(address: ChatAddress): Promise<void> {
+    const site = deps.sites(address.site);
+    if (!site || !deps.handoff) return;
+    const ms = site.policy.handoffPauseMs ?? 12 * 3600_000;
+    await deps.handoff.pause(address, ms, deps.now().toMillis());
+    // The question in progress is theirs now; an old button must not act later.
+    await deps.conversations.clear(address);
+    deps.logger.info(
+      { site: address.site, channel: address.channel, pauseMs: ms },
+      "chat handed over to the business",
+    );
   }
 
   async function turn(event: InboundEvent): Promise<OutboundMessage[]> {
@@ -316,7 +341,7 @@ export function createConversationEngine(deps: ConversationDeps) {
     });
   }
 
-  return { handle, prepareReminder, prepareNotice, prepareDigest, prepareStaffMessage };
+  return { handle, businessWrote, prepareReminder, prepareNotice, prepareDigest, prepareStaffMessage };
 }
 
 /** A message about an appointment, followed by the appointment as a calendar file. */

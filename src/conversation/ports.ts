@@ -98,6 +98,14 @@ export interface SitePolicy {
   timezone: string;
   locale: string;
   cancelCutoffMs: number;
+  /** HANDOFF_PAUSE: how long the bot keeps quiet in a chat a person at the business wrote in. */
+  handoffPauseMs?: number;
+}
+
+/** Chats a person at the business has taken over: the bot keeps quiet there for a while. */
+export interface HandoffPort {
+  pause(address: ChatAddress, ms: number, nowMs: number): Promise<void>;
+  isPaused(address: ChatAddress): Promise<boolean>;
 }
 
 export interface Clock {

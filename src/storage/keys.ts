@@ -38,6 +38,8 @@ export function createKeys(prefix: string) {
     /** String (JSON, with TTL): the conversation in progress. */
     chatState: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:state`,
     chatLock: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:lock`,
+    /** String with TTL: a person at the business took over this chat; the bot stays quiet until it expires. */
+    chatHandoff: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:handoff`,
     /** Inbound event ids already handled (repeat deliveries are dropped). */
     chatSeen: (c: ChatKey, eventId: string) =>
       `${prefix}:chat:${site(c.site)}:${chat(c)}:seen:${encodeURIComponent(eventId)}`,

@@ -16,7 +16,8 @@ const logger = pino({ level: "silent" });
 
 /** The app on WhatsApp: the real session, channel, paced outbound queue and reminders; a fake Client. */
 async function startWhatsAppWorld() {
-  const base = await startDemoApp({ env: { WHATSAPP_SESSIONS: "main" } });
+  // A short HANDOFF_PAUSE so the test sees the bot come back.
+  const base = await startDemoApp({ env: { WHATSAPP_SESSIONS: "main", HANDOFF_PAUSE: "3s" } });
   const { emulator, redis, prefix, sites, app } = base;
   const clients = [new FakeClient("ready"), new FakeClient("ready"), new FakeClient("ready")];
   const used: FakeClient[] = [];
@@ -38,6 +39,7 @@ async function startWhatsAppWorld() {
     backoff: { baseMs: 50, maxMs: 200 },
     wipeProfile: async () => {},
     onMessage: (m) => channel.onMessage(m),
+    onBusinessMessage: (m) => channel.onBusinessMessage(m),
     logger,
   });
   session.start();
@@ -64,15 +66,15 @@ async function startWhatsAppWorld() {
 
   const all = () => used.flatMap((c) => c.sent);
   /** A customer writing from `from`; resolves with what the business sent back to them. */
-  async function say(from: string, text: string, extra = {}) {
+  async function say(from: string, text: string, extra = {}, waitMs = 10_000) {
     const before = all().filter((m) => m.chatId === from).length;
     used.at(-1)!.incoming(from, text, extra);
-    return waitForReplies(from, before);
+    return waitForReplies(from, before, waitMs);
   }
-  async function waitForReplies(chatId: string, before: number) {
+  async function waitForReplies(chatId: string, before: number, waitMs = 10_000) {
     let quiet = Date.now();
     let count = before;
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
       const now = all().filter((m) => m.chatId === chatId).length;
       if (now !== count) {
@@ -208,4 +210,19 @@ describe("a customer on WhatsApp", () => {
     const own = await w.say(lid, "", { type: "vcard", vCards: [vcard("972527654321")] });
     expect(own.join("\n")).toContain("תספורת גברים");
   });
+
+  it("a person at the business writes from its phone: the bot keeps quiet in that chat, silently, then comes back", async () => {
+    const from = "972509876513@c.us";
+    const other = "972509876514@c.us";
+    // the bot's own answers echo back as the account's messages: they do not pause anything
+    expect((await w.say(from, "עזרה")).length).toBeGreaterThan(0);
+    expect((await w.say(from, "עזרה")).length).toBeGreaterThan(0);
+    w.used.at(-1)!.businessTypes(from, "היי, זה יוסי מהמספרה, אני אסדר לך את זה");
+    await new Promise((r) => setTimeout(r, 100));
+    const quiet = await w.say(from, "תודה! אז מחר ב-5?", {}, 1_200);
+    expect(quiet).toEqual([]); // no reply, and nothing about the handover
+    expect((await w.say(other, "עזרה")).length).toBeGreaterThan(0); // other chats are answered
+    await new Promise((r) => setTimeout(r, 2_000)); // HANDOFF_PAUSE is 3 s here (12 h by default)
+    expect((await w.say(from, "עזרה")).join("\n")).toMatch(/התורים שלי/);
+  }, 20_000);
 });

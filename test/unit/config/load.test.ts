@@ -47,6 +47,7 @@ describe("loadConfig", () => {
     expect(site!.reminders.offsetsMs).toEqual([86_400_000, 7_200_000, 5_400_000]);
     expect(site!.quietHours).toEqual({ startMinute: 22 * 60, endMinute: 7 * 60 + 30, text: "22:00-07:30" });
     expect(site!.cancelCutoffMs).toBe(90 * 60_000);
+    expect(site!.handoffPauseMs).toBe(12 * 3600_000); // HANDOFF_PAUSE's default
     expect(site!.shabbatQuiet).toBe(false);
     expect(site!.telegram?.webhookUrl).toBe("http://127.0.0.1:8081/hook");
     expect(site!.digestAt.minutes).toBe(19 * 60);
