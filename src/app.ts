@@ -22,6 +22,7 @@ import { createDecisionLog } from "./storage/decision-log.ts";
 import { createHandoffStore } from "./storage/handoff.ts";
 import { createKeys } from "./storage/keys.ts";
 import { createOutbox } from "./storage/outbox.ts";
+import { createPendingReminders } from "./storage/pending-reminders.ts";
 import { createStaffLinks, type StaffLinks } from "./storage/staff-links.ts";
 import { createRedisUsageBudget } from "./storage/usage-budget.ts";
 import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
     catalog: createCatalogCache({ now: () => now().toMillis() }),
     identities,
     conversations: createConversationStore(deps.redis, keys),
+    pendingReminders: createPendingReminders(deps.redis, keys),
     lock: createChatLock(deps.redis, keys),
     dedupe: createInboundDedupe(deps.redis, keys),
     translator,

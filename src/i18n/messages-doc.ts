@@ -14,8 +14,8 @@ const ZONE = "Asia/Jerusalem";
  * and times as the bot writes them. A placeable not listed shows as ⟨name⟩, so a new message
  * still renders (and the gap is visible).
  */
-function sampleValues(locale: Locale): Record<string, FluentVariable> {
-  const tr = createTranslator({ dir: LOCALES_DIR, defaultLocale: "he" });
+function sampleValues(locale: Locale, dir: string): Record<string, FluentVariable> {
+  const tr = createTranslator({ dir, defaultLocale: "he" });
   const start = DateTime.fromISO("2026-11-24T14:30:00", { zone: ZONE });
   return {
     business: "מספרת הדקל",
@@ -66,6 +66,7 @@ const quote = (text: string) =>
 /** The page: every message of every locale file, each locale's text rendered with the samples. */
 export function renderMessagesDoc(dir = LOCALES_DIR): string {
   const { bundles } = loadLocales(dir);
+  const samples = new Map(LOCALES.map((l) => [l, sampleValues(l, dir)]));
   const files = readdirSync(join(dir, "en"))
     .filter((f) => f.endsWith(".ftl"))
     .sort();
@@ -90,9 +91,9 @@ export function renderMessagesDoc(dir = LOCALES_DIR): string {
           out.push(`**${locale}** (missing)`, "");
           continue;
         }
-        const samples = sampleValues(locale);
+        const values = samples.get(locale)!;
         const args: Record<string, FluentVariable> = {};
-        for (const v of variablesOf(message.value)) args[v] = samples[v] ?? `⟨${v}⟩`;
+        for (const v of variablesOf(message.value)) args[v] = values[v] ?? `⟨${v}⟩`;
         const text = bundle.formatPattern(message.value, args, []);
         out.push(`**${locale}**`, "", quote(text), "");
       }
