@@ -18,6 +18,7 @@ import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
 import { ensureRedis } from "./redis-access.ts";
 import { adminSite, createBoardSource } from "./roles/admin-board.ts";
+import { seedDemoActivity } from "./roles/demo-history.ts";
 import { collectStats } from "./stats-report.ts";
 import { deleteKeysUnder } from "./storage/prefix-cleanup.ts";
 import { connectRedis, redisTargetFromEnv } from "./storage/redis-connection.ts";
@@ -79,6 +80,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     closers.unshift(() => deleteKeysUnder(redis, keyPrefix));
   }
   const app = createApp({ sites, redis, logger, defaultLocale, keyPrefix });
+  if (demo) await seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() });
   const metrics = createMetrics();
   const intake = opts.role === "all" || opts.role === "web";
   const working = opts.role === "all" || opts.role === "worker";
