@@ -41,6 +41,18 @@ async function reminderDelays(p: Awaited<ReturnType<typeof startPipeline>>, dueA
     .map((s, i) => s.at - dueAt[i]!)
     .sort((a, b) => a - b);
 }
+/**
+ * One reminder sent before the measuring starts: what reminders cache (the business's place for
+ * the calendar file) is then cached, so what follows counts each side's own calls.
+ */
+async function warmReminders(p: Awaited<ReturnType<typeof startPipeline>>) {
+  const a = [...p.emulator.site(SITE).appointments.values()].at(-1)!;
+  await p.jobs.queues.reminders.add(...asArgs(dueReminderJob(SITE, { id: a.id, from: a.from })));
+  await waitFor(() => p.sent.some(isReminder), 20_000);
+  p.sent.length = 0;
+}
+const asArgs = (j: ReturnType<typeof dueReminderJob>) => [j.name, j.data, j.opts] as const;
+
 const isReminder = (s: { messages: OutboundMessage[] }) => s.messages.some((m) => m.type === "choices");
 
 const texts = (out: OutboundMessage[]) => out.map((m) => ("text" in m ? m.text : "")).join("\n");
@@ -63,7 +75,7 @@ it("one chat sending 200 messages in 30 s: at most the limit's Tor4You calls; re
     await say(other, "my appointments");
     calls.clear();
 
-    const appts = [...p.emulator.site(SITE).appointments.values()];
+    const appts = [...p.emulator.site(SITE).appointments.values()].slice(0, 3);
     const started = Date.now();
     const dueAt = [5_000, 15_000, 25_000].map((d) => started + d);
     await p.jobs.queues.reminders.addBulk(
@@ -89,7 +101,10 @@ it("one chat sending 200 messages in 30 s: at most the limit's Tor4You calls; re
     expect(lists).toBeLessThanOrEqual(20);
     expect(lists).toBeGreaterThanOrEqual(15); // the limit, not something else, stopped them
     expect(waits).toBe(1);
-    expect(chatCalls).toBeLessThanOrEqual(20);
+    // Each turn costs one lookup; the business's place (siteinfo, branches: cached an hour) may
+    // be read once more on top, whichever side asks for it first.
+    expect(calls.get("apptbycellortz")).toBeLessThanOrEqual(20);
+    expect(chatCalls).toBeLessThanOrEqual(22);
     for (const d of delays) expect(d).toBeLessThan(5_000);
   } finally {
     await p.stop();
@@ -100,7 +115,7 @@ it("many chats at once cannot spend the reminders' reserved share of the site's 
   calls.clear();
   // 20 calls a minute, 25% kept for reminders: chats get 15 of them.
   const p = await startPipeline({
-    appointments: appointments(3),
+    appointments: appointments(4),
     plan: offsetsOnly([1]),
     offsets: [1],
     ratePerMinute: 20,
@@ -108,9 +123,11 @@ it("many chats at once cannot spend the reminders' reserved share of the site's 
   });
   try {
     p.jobs.startWorkers(["reminders", "telegram-outbound"]);
+    await warmReminders(p);
+    calls.clear();
     const chats = Array.from({ length: 20 }, (_, i) => ({ ...p.chat, chatId: String(6000 + i) }));
     for (const c of chats) await p.app.identities.link(c, { cell: "0527777777", linkedAt: Date.now() });
-    const appts = [...p.emulator.site(SITE).appointments.values()];
+    const appts = [...p.emulator.site(SITE).appointments.values()].slice(0, 3);
     const started = Date.now();
     const dueAt = [3_000, 5_000, 7_000].map((d) => started + d);
     await p.jobs.queues.reminders.addBulk(
