@@ -80,7 +80,17 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
     closers.unshift(() => deleteKeysUnder(redis, keyPrefix));
   }
   const app = createApp({ sites, redis, logger, defaultLocale, keyPrefix });
-  if (demo) await seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() });
+  // The demo's past, written while the rest starts; the admin pages wait for it.
+  const demoHistory = demo
+    ? seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() })
+    : Promise.resolve();
+  demoHistory.catch((e: Error) => logger.warn({ err: e.message }, "demo history not written"));
+  const withDemoHistory =
+    <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    async (...args: A) => {
+      await demoHistory.catch(() => {});
+      return f(...args);
+    };
   const metrics = createMetrics();
   const intake = opts.role === "all" || opts.role === "web";
   const working = opts.role === "all" || opts.role === "worker";
@@ -213,13 +223,13 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
             ...[...siteOf.keys()].map((name) => whatsappProducer.queueFor(name)),
           ],
           decisions: (site) => app.decisions.recent(site),
-          board: createBoardSource({ ...app, redis }),
+          board: withDemoHistory(createBoardSource({ ...app, redis })),
         }),
         statsRoute({
           adminToken: config.adminToken,
           translator: app.translator,
           sites: sites.map(adminSite),
-          stats: (site, weeks) =>
+          stats: withDemoHistory((site: string, weeks: number) =>
             collectStats({
               client: app.clients.get(site)!,
               activity: app.activity,
@@ -228,6 +238,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
               weeks,
               until: app.now(),
             }),
+          ),
         }),
         ...[...telegram.entries()].flatMap(([id, channel]) => [
           channel.webhookRoute(`/webhooks/telegram/${id}`),
