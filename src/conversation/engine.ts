@@ -190,9 +190,12 @@ export function createConversationEngine(deps: ConversationDeps) {
       await apply(result.effects);
       if (result.continueWith) {
         ctx = await makeCtx(identity, locale);
-        const next = await runIntent(result.continueWith, ctx, {
-          translate: (l, id) => deps.translator.t(l, id),
-        });
+        const next = await runIntent(
+          result.continueWith,
+          ctx,
+          { translate: (l, id) => deps.translator.t(l, id) },
+          result.continueSlots,
+        );
         await apply(next.effects);
         result = { ...next, out: [...result.out, ...next.out] };
       }
