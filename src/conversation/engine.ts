@@ -168,9 +168,12 @@ export function createConversationEngine(deps: ConversationDeps) {
       }
       if (result.continueWith) {
         ctx = await makeCtx(identity, locale);
-        const next = await runIntent(result.continueWith, ctx, {
-          translate: (l, id) => deps.translator.t(l, id),
-        });
+        const next = await runIntent(
+          result.continueWith,
+          ctx,
+          { translate: (l, id) => deps.translator.t(l, id) },
+          result.continueSlots,
+        );
         result = { ...next, out: [...result.out, ...next.out] };
       }
     } catch (e) {
