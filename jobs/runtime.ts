@@ -482,6 +482,8 @@ export function createJobs(deps: JobsDeps) {
     reconciler,
     runScan,
     runDigest,
+    /** A message to one chat through its channel's outbound queue (staff alerts outside a job). */
+    sendTo: enqueueOutbound,
 
     /** Webhook intake: recorded as a job, deduplicated by Tor4You's notification id. */
     async recordWebhook(siteId: string, e: WebhookEvent) {

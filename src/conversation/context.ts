@@ -43,6 +43,8 @@ export interface StepResult {
   effects?: Effect[];
   /** Continue with this intent in the same turn (e.g. after linking, show what was asked for). */
   continueWith?: Intent;
+  /** Messages in a row not understood, this one included (absent: understood). */
+  misunderstood?: number;
 }
 
 export const text = (t: string): OutboundMessage => ({ type: "text", text: t });

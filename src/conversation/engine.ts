@@ -20,6 +20,7 @@ import type {
   Identity,
   IdentityStore,
   InboundDedupe,
+  PersonRequestSink,
   SitePolicy,
   StaffDirectory,
   StaffEventSink,
@@ -39,6 +40,8 @@ export interface ConversationDeps {
   staff?: StaffDirectory;
   /** Where customers' declines, cancellations, bookings and moves are reported. */
   staffEvents?: StaffEventSink;
+  /** "Talk to a person": the customer's words to the staff chats. */
+  personRequests?: PersonRequestSink;
   /** Chats a person at the business took over (WhatsApp): no replies there meanwhile. */
   handoff?: HandoffPort;
   now: () => DateTime;
@@ -129,6 +132,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       result = await route(state, message, ctx, {
         translate: (l, id) => deps.translator.t(l, id),
         staff: deps.staff,
+        person: deps.personRequests,
       });
       if (result.effects?.some((e) => e.type === "forget")) {
         await deps.identities.forget(address);
@@ -146,6 +150,7 @@ export function createConversationEngine(deps: ConversationDeps) {
         ctx = await makeCtx(identity, locale);
         const next = await runIntent(result.continueWith, ctx, {
           translate: (l, id) => deps.translator.t(l, id),
+          person: deps.personRequests,
         });
         result = { ...next, out: [...result.out, ...next.out] };
       }
@@ -177,6 +182,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       ...emptyState(now.toMillis()),
       flow: result.flow,
       lastChoices: lastChoices?.type === "choices" ? lastChoices.choices : [],
+      misunderstood: result.misunderstood,
     };
     await deps.conversations.save(address, next);
     return result.out;

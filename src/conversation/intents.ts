@@ -15,7 +15,8 @@ export type Intent =
   | "yes"
   | "no"
   | "back"
-  | "keep";
+  | "keep"
+  | "human";
 
 const PHRASES: Record<Intent, string[]> = {
   appointments: [
@@ -244,6 +245,8 @@ const PHRASES: Record<Intent, string[]> = {
   ],
   keep: ["keep it", "keep", "להשאיר", "השאר", "إبقاء", "оставить"],
   back: ["back", "חזרה", "رجوع", "назад"],
+  // Free-text requests for a person are read by understanding/; the menu item carries the intent.
+  human: [],
 };
 
 /** Lower case, no niqqud/harakat, no punctuation or emoji, single spaces. */
