@@ -105,7 +105,7 @@ const envSchema = z.object({
     .default("off")
     .transform((s) => (["off", "none", ""].includes(s.trim().toLowerCase()) ? "off" : s))
     .pipe(z.union([z.literal("off").transform(() => null), durationMs])),
-  STAFF_ALERTS: alertKinds.prefault("declined,cancelled,moved"),
+  STAFF_ALERTS: alertKinds.prefault("declined,cancelled,moved,late"),
   URGENT_ALERTS: alertKinds.prefault("off"),
   SCAN_EVERY: durationMs.prefault("10m").refine((ms) => ms >= 60_000, "must be at least 1m"),
   DIGEST_AT: timeOfDay.prefault("19:00"),

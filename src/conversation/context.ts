@@ -4,7 +4,15 @@ import type { ChatAddress, Choice, OutboundMessage } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import type { Catalog } from "./catalog.ts";
 import type { Intent } from "./intents.ts";
-import type { BookingApi, Identity, Preferences, SitePolicy, StaffEvent, StaffRole } from "./ports.ts";
+import type {
+  BookingApi,
+  Identity,
+  PendingReminder,
+  Preferences,
+  SitePolicy,
+  StaffEvent,
+  StaffRole,
+} from "./ports.ts";
 import type { Flow } from "./state.ts";
 
 /** Everything a step may read. Steps change nothing outside themselves except through BookingApi and effects. */
@@ -17,6 +25,8 @@ export interface StepContext {
   /** Set when this chat belongs to the business's staff. */
   staffRole: StaffRole | null;
   prefs: Preferences;
+  /** Reminders this chat may still answer by typing, nearest first (until each appointment starts). */
+  pending: readonly PendingReminder[];
   locale: Locale;
   now: DateTime;
   senderName?: { first?: string; last?: string };

@@ -20,6 +20,8 @@ import type {
   Identity,
   IdentityStore,
   InboundDedupe,
+  PendingReminder,
+  PendingReminderStore,
   PersonRequestSink,
   SitePolicy,
   StaffDirectory,
@@ -27,6 +29,7 @@ import type {
 } from "./ports.ts";
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
+import { scriptOf } from "./understanding/normalize.ts";
 
 export interface ConversationDeps {
   sites: (site: string) => { policy: SitePolicy; api: BookingApi } | undefined;
@@ -36,6 +39,8 @@ export interface ConversationDeps {
   lock: ChatLock;
   dedupe: InboundDedupe;
   translator: Translator;
+  /** Reminders a chat may answer by typing until the appointment starts; without it, only the last one. */
+  pendingReminders?: PendingReminderStore;
   /** Staff chats (linking codes, roles); without it the engine serves customers only. */
   staff?: StaffDirectory;
   /** Where customers' declines, cancellations, bookings and moves are reported. */
@@ -116,14 +121,30 @@ export function createConversationEngine(deps: ConversationDeps) {
           : { type: "text", text: state.retry.value };
     }
 
-    const locale = pickLocale(prefs.locale, event.languageHint ?? prefs.hintLocale, site.policy.locale);
+    // The language the customer types in decides the reply language until they choose one.
+    const typed = message.type === "text" ? scriptOf(message.text) : null;
+    const locale = pickLocale(
+      prefs.locale,
+      typed ?? event.languageHint ?? prefs.hintLocale,
+      site.policy.locale,
+    );
+    const pending = (await deps.pendingReminders?.open(address, now.toMillis())) ?? [];
     // Writing to us again means the chat is reachable again (they unblocked the bot).
     if (prefs.unreachable) await deps.identities.setPreferences(address, { unreachable: false });
     // Remember the language the customer writes in, for messages they did not ask for (reminders).
     if (!prefs.locale && locale !== prefs.hintLocale)
       await deps.identities.setPreferences(address, { hintLocale: locale });
     const makeCtx = (id: Identity | null, loc: Locale): Promise<StepContext> =>
-      buildContext({ address, site, identity: id, prefs, locale: loc, now, senderName: event.senderName });
+      buildContext({
+        address,
+        site,
+        identity: id,
+        prefs,
+        pending,
+        locale: loc,
+        now,
+        senderName: event.senderName,
+      });
     let ctx = await makeCtx(identity, locale).catch(() => null);
 
     let result: StepResult;
@@ -193,6 +214,7 @@ export function createConversationEngine(deps: ConversationDeps) {
     site: { policy: SitePolicy; api: BookingApi };
     identity: Identity | null;
     prefs: Awaited<ReturnType<IdentityStore["preferences"]>>;
+    pending?: readonly PendingReminder[];
     locale: Locale;
     now: DateTime;
     senderName?: { first?: string; last?: string };
@@ -207,6 +229,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       identity: p.identity,
       staffRole: deps.staff ? await deps.staff.roleOf(p.address) : null,
       prefs: p.prefs,
+      pending: p.pending ?? [],
       locale: p.locale,
       now: p.now,
       senderName: p.senderName,
@@ -240,7 +263,18 @@ export function createConversationEngine(deps: ConversationDeps) {
    * "yes", "לא" or "2" answers it. Returns null for an unknown site.
    */
   async function prepareReminder(address: ChatAddress, appt: Appointment): Promise<OutboundMessage[] | null> {
-    return prepare(address, (ctx) => reminderMessage(ctx, appt), Boolean(appt.serviceName?.trim()));
+    const out = await prepare(
+      address,
+      (ctx) => reminderMessage(ctx, appt),
+      Boolean(appt.serviceName?.trim()),
+    );
+    if (out)
+      await deps.pendingReminders?.add(
+        address,
+        { apptId: appt.id, startMs: appt.start.toMillis() },
+        deps.now().toMillis(),
+      );
+    return out;
   }
 
   /** A change the business made, told to a linked chat; a move can be answered like a reminder. */
@@ -249,7 +283,20 @@ export function createConversationEngine(deps: ConversationDeps) {
     appt: Appointment,
     kind: "moved" | "cancelled",
   ): Promise<OutboundMessage[] | null> {
-    return prepare(address, (ctx) => changeNotice(ctx, appt, kind), Boolean(appt.serviceName?.trim()));
+    const out = await prepare(
+      address,
+      (ctx) => changeNotice(ctx, appt, kind),
+      Boolean(appt.serviceName?.trim()),
+    );
+    // A moved appointment can be answered like a reminder, at its new time; a cancelled one cannot.
+    if (out && kind === "moved")
+      await deps.pendingReminders?.add(
+        address,
+        { apptId: appt.id, startMs: appt.start.toMillis() },
+        deps.now().toMillis(),
+      );
+    else if (out) await deps.pendingReminders?.remove(address, appt.id);
+    return out;
   }
 
   /** How a staff chat is written to: its language (chosen, or its client's), the site's zone. */

@@ -26,7 +26,7 @@ export type BookingApi = Pick<
  * once (and that the statistics count). Ids and times only.
  */
 export interface StaffEvent {
-  kind: "declined" | "cancelled" | "booked" | "moved";
+  kind: "declined" | "cancelled" | "booked" | "moved" | "late";
   apptId: string;
   staffId?: string;
   serviceId?: string;
@@ -82,6 +82,19 @@ export interface IdentityStore {
   setPreferences(address: ChatAddress, patch: Preferences): Promise<void>;
   /** Forget me: the link, the preferences and the conversation. */
   forget(address: ChatAddress): Promise<void>;
+}
+
+/** A reminder sent to a chat that a typed answer may still settle (until its appointment starts). */
+export interface PendingReminder {
+  apptId: string;
+  startMs: number;
+}
+
+export interface PendingReminderStore {
+  add(address: ChatAddress, reminder: PendingReminder, nowMs: number): Promise<void>;
+  /** The chat's reminders whose appointments have not started, nearest first. */
+  open(address: ChatAddress, nowMs: number): Promise<PendingReminder[]>;
+  remove(address: ChatAddress, apptId: string): Promise<void>;
 }
 
 export interface ConversationStore {

@@ -2,6 +2,7 @@ import type { Choice, Inbound } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import { apptChoice, menuChoice, parseChoice } from "./choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "./context.ts";
+import { answerReminder, askAboutReminder } from "./flows/answer.ts";
 import { listAppointments, shortLabel, upcoming } from "./flows/appointments.ts";
 import { bookStep, startBook } from "./flows/book.ts";
 import { cancelStep, startCancel } from "./flows/cancel.ts";
@@ -15,7 +16,7 @@ import { linkStaff, markAttendance, STAFF_CODE } from "./flows/staff.ts";
 import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
 import type { PersonRequestSink, StaffDirectory } from "./ports.ts";
 import type { ConversationState, Flow } from "./state.ts";
-import { understand } from "./understanding/understand.ts";
+import { reminderReading, type Slots, understand } from "./understanding/understand.ts";
 
 export interface RouterDeps {
   translate: (locale: Locale, id: string) => string;
@@ -94,15 +95,30 @@ async function routeChoice(state: ConversationState, id: string, ctx: StepContex
   }
 }
 
+/** Answers, not requests: inside another question they are that question's answer. */
+const ANSWERS = new Set<Intent>(["yes", "no", "unsure", "late", "question"]);
+/** Requests that stand even while a reminder waits for its answer. */
+const OVER_REMINDER = new Set<Intent>([
+  "stop",
+  "start",
+  "language",
+  "human",
+  "forget",
+  "book",
+  "back",
+  "keep",
+]);
+
 async function routeText(state: ConversationState, input: string, ctx: StepContext, deps: RouterDeps) {
   // A number or a label typed for one of the last choices (WhatsApp has no buttons) is that choice.
   const picked = pickFromText(state.lastChoices, input);
   if (picked) return routeChoice(state, picked, ctx, deps);
 
+  const u = understand(input);
+  const intent: Intent | null = u.intent ?? matchIntent(input);
   const flow = state.flow;
   if (flow?.name === "person") return personMessage(ctx, deps.person, input);
   if (isStoppable(flow)) {
-    const intent = matchIntent(input);
     if (flow.stopAsked) {
       // "Stop booking?": yes stops, no goes on; anything else asks again.
       if (intent === "yes" || intent === "stop" || intent === "cancel")
@@ -115,27 +131,39 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
     if (intent === "back") return (await controlStep(flow, "back", ctx))!;
   }
   if (flow?.name === "link") {
-    const intent = matchIntent(input);
-    return intent && intent !== "yes" && intent !== "no" ? runIntent(intent, ctx, deps) : linkText(flow, ctx);
+    return intent && !ANSWERS.has(intent) ? runIntent(intent, ctx, deps, u.slots) : linkText(flow, ctx);
   }
   if (flow?.name === "book" && (flow.step === "name" || flow.step === "tz")) {
-    const intent = matchIntent(input);
-    if (!intent || intent === "yes" || intent === "no") return (await bookStep(flow, { text: input }, ctx))!;
+    if (!intent || ANSWERS.has(intent)) return (await bookStep(flow, { text: input }, ctx))!;
   }
 
   if (deps.staff && STAFF_CODE.test(input.trim())) return linkStaff(ctx, deps.staff, input);
 
-  const language = matchLanguageName(input);
+  const language = matchLanguageName(input) ?? (intent === "language" ? u.slots.lang : undefined);
   if (language) return setLanguage(ctx, language, deps.translate);
 
-  const intent = matchIntent(input);
-  if ((intent === "yes" || intent === "no") && flow) {
-    return (await flowStep(flow, { action: intent, arg: "" }, ctx)) ?? reask(state, ctx);
+  // A yes or no inside another question (confirm a booking, a cancel, forget me) answers it.
+  if (flow && flow.name !== "reminder" && (u.answer === "yes" || u.answer === "no")) {
+    const stepped = await flowStep(flow, { action: u.answer, arg: "" }, ctx);
+    if (stepped) return stepped;
   }
+
+  // A reminder waits for its answer until the appointment starts, whatever was said in between.
+  const pending = ctx.pending.length
+    ? ctx.pending
+    : flow?.name === "reminder"
+      ? [{ apptId: flow.apptId, startMs: Number.NaN }]
+      : [];
+  const reading = reminderReading(u);
+  if (pending.length > 0 && ctx.identity && (!flow || flow.name === "reminder")) {
+    if (reading && !(intent && OVER_REMINDER.has(intent))) return answerReminder(ctx, pending, reading, u);
+    if (!intent) return askAboutReminder(ctx, pending);
+  }
+
   if (intent === "back" && flow) return (await controlStep(flow, "back", ctx)) ?? done(menuMessage(ctx));
-  if (intent) return runIntent(intent, ctx, deps);
   // "I want to talk to someone about…": the words go to the staff as they are.
-  if (understand(input).intent === "human") return talkToPerson(ctx, deps.person, input);
+  if (intent === "human") return talkToPerson(ctx, deps.person, input);
+  if (intent && !(ANSWERS.has(intent) && flow)) return runIntent(intent, ctx, deps, u.slots);
   return notUnderstood(state, ctx);
 }
 
@@ -196,7 +224,12 @@ function reask(state: ConversationState, ctx: StepContext): StepResult {
   return fallback(ctx);
 }
 
-export async function runIntent(intent: Intent, ctx: StepContext, deps: RouterDeps): Promise<StepResult> {
+export async function runIntent(
+  intent: Intent,
+  ctx: StepContext,
+  deps: RouterDeps,
+  slots: Slots = {},
+): Promise<StepResult> {
   switch (intent) {
     case "appointments":
     case "book":
@@ -204,7 +237,7 @@ export async function runIntent(intent: Intent, ctx: StepContext, deps: RouterDe
     case "change":
       if (!ctx.identity) return startLink(ctx, intent);
       if (intent === "appointments") return listAppointments(ctx);
-      if (intent === "book") return startBook(ctx);
+      if (intent === "book") return startBook(ctx, undefined, slots);
       if (intent === "cancel") return startCancel(ctx);
       return startChange(ctx);
     case "language":

@@ -50,6 +50,15 @@ const bookFlow = z.object({
   first: z.string().optional(),
   last: z.string().optional(),
   tz: z.string().optional(),
+  /** What the customer asked for in words ("tomorrow afternoon", "at 16:00"): days YYYYMMDD, a part of day, HH:MM. */
+  want: z
+    .object({
+      from: z.string().optional(),
+      to: z.string().optional(),
+      part: z.enum(["morning", "noon", "afternoon", "evening"]).optional(),
+      time: z.string().optional(),
+    })
+    .optional(),
   /** The customer typed "stop" or "cancel" mid-flow and was asked whether to stop. */
   stopAsked: z.boolean().optional(),
   /** Change time: the appointment this booking replaces, cancelled only once the new one exists. */

@@ -37,6 +37,8 @@ export function createKeys(prefix: string) {
     chatPrefs: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:prefs`,
     /** String (JSON, with TTL): the conversation in progress. */
     chatState: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:state`,
+    /** Sorted set: the chat's reminders still open for a typed answer (apptId, scored by start ms). */
+    chatPendingReminders: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:pending-reminders`,
     chatLock: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:lock`,
     /** String with TTL: a person at the business took over this chat; the bot stays quiet until it expires. */
     chatHandoff: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:handoff`,

@@ -1,12 +1,12 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWhatsAppOutbound, whatsappOutboundProducer } from "../../jobs/whatsapp-outbound.ts";
-import { createBackground } from "../../src/background.ts";
 import { renderForWhatsApp } from "../../src/channels/whatsapp/render.ts";
 import { createWhatsAppSession } from "../../src/channels/whatsapp/session.ts";
 import { createWhatsAppChannel } from "../../src/channels/whatsapp/whatsapp-channel.ts";
 import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+import { createBackground } from "../../src/roles/background.ts";
 import { createReminderLedger } from "../../src/storage/reminder-ledger.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { FakeClient } from "../unit/channels/whatsapp/fake-client.ts";

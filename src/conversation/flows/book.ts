@@ -6,6 +6,8 @@ import { Tor4YouApiError } from "../../tor4you/errors.ts";
 import { flowChoice, newToken } from "../choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
 import type { BookFlow, OfferedTime } from "../state.ts";
+import { resolveDay } from "../understanding/resolve-day.ts";
+import type { WhenSlots } from "../understanding/slots.ts";
 import { serviceLabel, summary } from "./book-summary.ts";
 import {
   availabilityQuery,
@@ -28,8 +30,13 @@ const HORIZON_DAYS = 30;
 /** A day with more free times than this is first split into morning, noon and evening. */
 const PART_THRESHOLD = 6;
 
-export async function startBook(ctx: StepContext, replaces?: Appointment): Promise<StepResult> {
+export async function startBook(
+  ctx: StepContext,
+  replaces?: Appointment,
+  slots?: WhenSlots,
+): Promise<StepResult> {
   const token = newToken();
+  const want = wanted(ctx, slots);
   if (replaces) {
     if (!replaces.conf || !replaces.serviceId) return done(text(ctx.t("appt-not-found")));
     const late = tooLateToChange(ctx, replaces);
@@ -44,12 +51,13 @@ export async function startBook(ctx: StepContext, replaces?: Appointment): Promi
       staffId: replaces.staffId ?? "any",
       participants: replaces.participants,
       replaces: { apptId: replaces.id, conf: replaces.conf },
+      want,
     });
   }
   const services = ctx.catalog.services;
   if (services.length === 0) return done(deadEnd(ctx, ctx.t("book-no-services")));
   const { again, ...known } = await knownCustomer(ctx);
-  const flow: BookFlow = { name: "book", token, step: "service", ...known };
+  const flow: BookFlow = { name: "book", token, step: "service", ...known, want };
   if (services.length === 1) return afterService(ctx, { ...flow, serviceId: services[0]!.id });
   return askService(ctx, flow, again);
 }
@@ -191,6 +199,15 @@ async function askDate(ctx: StepContext, flow: BookFlow, page = 0, lead?: string
       return askDate(ctx, { ...flow, staffId: "any", dates: undefined }, 0, ctx.t("change-staff-full"));
     return done(deadEnd(ctx, ctx.t("book-no-dates")));
   }
+  // The day the customer named ("tomorrow", "on Thursday"): straight to its times when it is free.
+  const { from, to } = flow.want ?? {};
+  if (page === 0 && from && to) {
+    const onWanted = dates.filter((d) => d >= from && d <= to);
+    flow = { ...flow, want: { ...flow.want, from: undefined, to: undefined } };
+    if (onWanted.length === 1) return askTime(ctx, { ...flow, dates }, onWanted[0]!);
+    if (onWanted.length > 1) dates = onWanted;
+    else lead ??= ctx.t("book-day-full");
+  }
   const near = [formatApiDate(today, zone), formatApiDate(today.plus({ days: 1 }), zone)].filter((d) =>
     dates.includes(d),
   );
@@ -245,13 +262,47 @@ async function askTime(
   part?: PartOfDay,
 ): Promise<StepResult> {
   const r = await ctx.api.availability({ ...availabilityQuery(flow), from: date, to: date, dateOnly: false });
-  const times = offeredTimes(ctx, r, flow.staffId === "any").slice(0, MAX_TIMES);
+  const times = nearWanted(flow, offeredTimes(ctx, r, flow.staffId === "any")).slice(0, MAX_TIMES);
+  part ??= wantedPart(flow);
   if (times.length === 0) return askDate(ctx, flow, 0, ctx.t("book-no-times"));
   const next: BookFlow = { ...flow, step: "time", date, times, time: undefined, part: undefined };
   if (part && times.some((t) => partOf(t.from) === part)) return showTimes(ctx, { ...next, part }, 0);
   const parts = partsWithTimes(times);
   if (parts.length > 1 && times.length > PART_THRESHOLD) return askPart(ctx, next);
   return showTimes(ctx, next, 0);
+}
+
+/** What the customer said in words ("tomorrow afternoon", "at 16:00"), as the flow keeps it. */
+function wanted(ctx: StepContext, slots?: WhenSlots): BookFlow["want"] {
+  if (!slots) return undefined;
+  const zone = ctx.site.timezone;
+  const days = slots.day ? resolveDay(slots.day, ctx.now.setZone(zone)) : null;
+  const want = {
+    from: days ? formatApiDate(days.from, zone) : undefined,
+    to: days ? formatApiDate(days.to, zone) : undefined,
+    part: slots.part,
+    time: slots.time,
+  };
+  return Object.values(want).some(Boolean) ? want : undefined;
+}
+
+/** The booking flow's parts of the day are three: the afternoon is its "noon" (12:00 to 16:00). */
+function wantedPart(flow: BookFlow): PartOfDay | undefined {
+  const p = flow.want?.part;
+  return p === "afternoon" ? "noon" : p;
+}
+
+/** For "at 16:00": the four free times nearest to it; all of them otherwise. */
+function nearWanted(flow: BookFlow, times: OfferedTime[]): OfferedTime[] {
+  const hhmm = flow.want?.time;
+  if (!hhmm || times.length <= 4) return times;
+  const minutes = (stamp: string) => Number(stamp.slice(8, 10)) * 60 + Number(stamp.slice(10, 12));
+  const wantedMinutes = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const distance = (t: OfferedTime) => Math.abs(minutes(t.from) - wantedMinutes);
+  return [...times]
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, 4)
+    .sort((a, b) => a.from.localeCompare(b.from));
 }
 
 function askPart(ctx: StepContext, flow: BookFlow): StepResult {

@@ -138,7 +138,7 @@ sites:
   it("staff alerts: which ones, which are urgent, and the staff chats a sites file names", () => {
     const env = { TOR4YOU_TORKEY: TORKEY };
     const defaults = loadConfig(env).sites[0]!;
-    expect(defaults.alerts).toEqual({ kinds: ["declined", "cancelled", "moved"], urgent: [] });
+    expect(defaults.alerts).toEqual({ kinds: ["declined", "cancelled", "moved", "late"], urgent: [] });
     expect(defaults.confirmDeadlineMs).toBeNull();
     const set = loadConfig({
       ...env,
@@ -149,8 +149,12 @@ sites:
     expect(set.alerts).toEqual({ kinds: ["booked", "declined"], urgent: ["declined"] });
     expect(set.confirmDeadlineMs).toBe(12 * 3_600_000);
     expect(loadConfig({ ...env, STAFF_ALERTS: "off" }).sites[0]!.alerts.kinds).toEqual([]);
-    expect(fails({ ...env, STAFF_ALERTS: "declined,late" }).message).toMatch(
-      /^STAFF_ALERTS: "late" is not an alert/,
+    expect(loadConfig({ ...env, STAFF_ALERTS: "declined,late" }).sites[0]!.alerts.kinds).toEqual([
+      "declined",
+      "late",
+    ]);
+    expect(fails({ ...env, STAFF_ALERTS: "declined,tardy" }).message).toMatch(
+      /^STAFF_ALERTS: "tardy" is not an alert/,
     );
 
     const yaml = `

@@ -1,34 +1,35 @@
 import type { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
-import type { SiteConfig } from "./config/types.ts";
-import { createCatalogCache } from "./conversation/catalog.ts";
-import { createConversationEngine } from "./conversation/engine.ts";
+import type { SiteConfig } from "../config/types.ts";
+import { createCatalogCache } from "../conversation/catalog.ts";
+import { createConversationEngine } from "../conversation/engine.ts";
 import type {
   BookingApi,
   PersonRequestSink,
   SitePolicy,
   StaffEventSink,
   StaffRole,
-} from "./conversation/ports.ts";
-import type { ChatAddress } from "./core/messages.ts";
-import { createTranslator, LOCALES_DIR, type Locale } from "./i18n/translator.ts";
-import { createActivityLog, createEscalations } from "./storage/activity-log.ts";
-import { createOwnChanges, type OwnChanges } from "./storage/appointment-marks.ts";
+} from "../conversation/ports.ts";
+import type { ChatAddress } from "../core/messages.ts";
+import { createTranslator, LOCALES_DIR, type Locale } from "../i18n/translator.ts";
+import { createActivityLog, createEscalations } from "../storage/activity-log.ts";
+import { createOwnChanges, type OwnChanges } from "../storage/appointment-marks.ts";
 import {
   createChatLock,
   createConversationStore,
   createIdentityStore,
   createInboundDedupe,
-} from "./storage/chat-stores.ts";
-import { createDecisionLog } from "./storage/decision-log.ts";
-import { createHandoffStore } from "./storage/handoff.ts";
-import { createKeys } from "./storage/keys.ts";
-import { createOutbox } from "./storage/outbox.ts";
-import { createStaffLinks, type StaffLinks } from "./storage/staff-links.ts";
-import { createRedisUsageBudget } from "./storage/usage-budget.ts";
-import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
-import { formatApiMinute } from "./tor4you/dates.ts";
+} from "../storage/chat-stores.ts";
+import { createDecisionLog } from "../storage/decision-log.ts";
+import { createHandoffStore } from "../storage/handoff.ts";
+import { createKeys } from "../storage/keys.ts";
+import { createOutbox } from "../storage/outbox.ts";
+import { createPendingReminders } from "../storage/pending-reminders.ts";
+import { createStaffLinks, type StaffLinks } from "../storage/staff-links.ts";
+import { createRedisUsageBudget } from "../storage/usage-budget.ts";
+import { createTor4YouClient, type Tor4YouClient } from "../tor4you/client.ts";
+import { formatApiMinute } from "../tor4you/dates.ts";
 
 export interface AppDeps {
   sites: readonly SiteConfig[];
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
     catalog: createCatalogCache({ now: () => now().toMillis() }),
     identities,
     conversations: createConversationStore(deps.redis, keys),
+    pendingReminders: createPendingReminders(deps.redis, keys),
     lock: createChatLock(deps.redis, keys),
     dedupe: createInboundDedupe(deps.redis, keys),
     translator,
