@@ -1,5 +1,6 @@
 import type { FluentVariable } from "@fluent/bundle";
 import type { DateTime } from "luxon";
+import type { CalendarAppointment } from "../calendar/calendar-files.ts";
 import type { ChatAddress, Choice, OutboundMessage } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import type { Catalog } from "./catalog.ts";
@@ -37,6 +38,14 @@ export interface StepContext {
   time: (dt: DateTime) => string;
   /** Weekday, date and time, for sentences. */
   when: (dt: DateTime) => string;
+  /**
+   * The appointment as a calendar file (.ics) for this chat, or nothing when calendar files are
+   * off or could not be made; never fails the turn.
+   */
+  calendarFile: (
+    appt: CalendarAppointment,
+    opts?: { cancelled?: boolean; replaces?: string },
+  ) => Promise<OutboundMessage[]>;
   /** Tells staff (and the statistics) what the customer just did; never fails the turn. */
   report: (event: StaffEvent) => Promise<void>;
 }

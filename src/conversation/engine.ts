@@ -1,6 +1,7 @@
 import type { FluentVariable } from "@fluent/bundle";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
+import type { CalendarFiles } from "../calendar/calendar-files.ts";
 import type { ChatAddress, Inbound, InboundEvent, OutboundMessage } from "../core/messages.ts";
 import type { StaffFormat } from "../digests/alerts.ts";
 import { composeDigest, type DigestInput } from "../digests/compose.ts";
@@ -47,6 +48,8 @@ export interface ConversationDeps {
   staffEvents?: StaffEventSink;
   /** "Talk to a person": the customer's words to the staff chats. */
   personRequests?: PersonRequestSink;
+  /** Calendar files (.ics) with confirmations, reminders, moves and cancellations; none without it. */
+  calendar?: Pick<CalendarFiles, "file">;
   /** Chats a person at the business took over (WhatsApp): no replies there meanwhile. */
   handoff?: HandoffPort;
   now: () => DateTime;
@@ -234,6 +237,24 @@ export function createConversationEngine(deps: ConversationDeps) {
       now: p.now,
       senderName: p.senderName,
       ...wording(p.locale, p.site.policy.timezone),
+      calendarFile: async (appt, opts = {}) => {
+        if (!deps.calendar) return [];
+        try {
+          const file = await deps.calendar.file({
+            site: p.address.site,
+            business: p.site.policy.name,
+            zone: p.site.policy.timezone,
+            appt,
+            ...opts,
+            t: (id, args) => deps.translator.t(p.locale, id, args),
+          });
+          return file ? [file] : [];
+        } catch (e) {
+          // The appointment itself is fine; only its calendar file is missing from this message.
+          deps.logger.warn({ site: p.address.site, err: (e as Error).message }, "calendar file not made");
+          return [];
+        }
+      },
       report: async (event) => {
         try {
           await deps.staffEvents?.(p.address.site, event);
@@ -265,7 +286,7 @@ export function createConversationEngine(deps: ConversationDeps) {
   async function prepareReminder(address: ChatAddress, appt: Appointment): Promise<OutboundMessage[] | null> {
     const out = await prepare(
       address,
-      (ctx) => reminderMessage(ctx, appt),
+      (ctx) => withCalendar(ctx, reminderMessage(ctx, appt), appt),
       Boolean(appt.serviceName?.trim()),
     );
     if (out)
@@ -285,7 +306,7 @@ export function createConversationEngine(deps: ConversationDeps) {
   ): Promise<OutboundMessage[] | null> {
     const out = await prepare(
       address,
-      (ctx) => changeNotice(ctx, appt, kind),
+      (ctx) => withCalendar(ctx, changeNotice(ctx, appt, kind), appt, kind === "cancelled"),
       Boolean(appt.serviceName?.trim()),
     );
     // A moved appointment can be answered like a reminder, at its new time; a cancelled one cannot.
@@ -341,7 +362,7 @@ export function createConversationEngine(deps: ConversationDeps) {
 
   async function prepare(
     address: ChatAddress,
-    make: (ctx: StepContext) => StepResult,
+    make: (ctx: StepContext) => StepResult | Promise<StepResult>,
     withoutCatalog = false,
   ): Promise<OutboundMessage[] | null> {
     const site = deps.sites(address.site);
@@ -352,7 +373,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       const prefs = await deps.identities.preferences(address);
       const locale = pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale);
       const ctx = await buildContext({ address, site, identity, prefs, locale, now, withoutCatalog });
-      const result = make(ctx);
+      const result = await make(ctx);
       const last = result.out.find((m) => m.type === "choices");
       if (result.flow) {
         await deps.conversations.save(address, {
@@ -366,6 +387,16 @@ export function createConversationEngine(deps: ConversationDeps) {
   }
 
   return { handle, businessWrote, prepareReminder, prepareNotice, prepareDigest, prepareStaffMessage };
+}
+
+/** A message about an appointment, followed by the appointment as a calendar file. */
+async function withCalendar(
+  ctx: StepContext,
+  result: StepResult,
+  appt: Appointment,
+  cancelled = false,
+): Promise<StepResult> {
+  return { ...result, out: [...result.out, ...(await ctx.calendarFile(appt, { cancelled }))] };
 }
 
 /** Standing in for the catalog where the message needs none of it. */

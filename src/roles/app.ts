@@ -1,6 +1,8 @@
 import type { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
+import { createCalendarFiles } from "../calendar/calendar-files.ts";
+import { createPlaceCache } from "../calendar/places.ts";
 import type { SiteConfig } from "../config/types.ts";
 import { createCatalogCache } from "../conversation/catalog.ts";
 import { createConversationEngine } from "../conversation/engine.ts";
@@ -15,6 +17,7 @@ import type { ChatAddress } from "../core/messages.ts";
 import { createTranslator, LOCALES_DIR, type Locale } from "../i18n/translator.ts";
 import { createActivityLog, createEscalations } from "../storage/activity-log.ts";
 import { createOwnChanges, type OwnChanges } from "../storage/appointment-marks.ts";
+import { createCalendarEvents } from "../storage/calendar-events.ts";
 import {
   createChatLock,
   createConversationStore,
@@ -114,6 +117,11 @@ export function createApp(deps: AppDeps) {
   };
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
+  const calendar = createCalendarFiles({
+    events: createCalendarEvents(deps.redis, keys),
+    place: createPlaceCache((site) => clients.get(site), { now: () => now().toMillis() }),
+    now,
+  });
   const engine = createConversationEngine({
     sites: (id) => {
       const policy = policies.get(id);
@@ -129,6 +137,7 @@ export function createApp(deps: AppDeps) {
     translator,
     staff,
     staffEvents,
+    calendar,
     handoff: createHandoffStore(deps.redis, keys),
     personRequests,
     now,

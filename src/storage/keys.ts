@@ -72,5 +72,7 @@ export function createKeys(prefix: string) {
     decisionSeen: (s: string, id: string) => `${prefix}:decision-seen:${site(s)}:${id}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
+    /** Hash: an appointment's calendar event (UID, SEQUENCE, start as last sent, cancelled). */
+    calendarEvent: (s: string, apptId: string) => `${prefix}:calendar:${site(s)}:${apptId}`,
   };
 }

@@ -7,6 +7,7 @@ import { createHttpServer } from "../../src/http/server.ts";
 import { createBackground } from "../../src/roles/background.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { fakeBotInfo } from "../support/fake-bot-api.ts";
+import { teachSendDocument } from "../support/telegram-documents.ts";
 import { TelegramLikeServer } from "../support/telegram-like-server.ts";
 
 export const SECRET = "e2e-secret_token";
@@ -15,6 +16,8 @@ interface BotMessage {
   message_id?: number;
   chat_id: number | string;
   text: string;
+  /** A sendDocument (the calendar file): its name and text; `text` holds the caption. */
+  document?: { file_name: string; content: string };
   reply_markup?: {
     inline_keyboard?: Array<Array<{ text: string; callback_data: string }>>;
     keyboard?: Array<Array<{ text: string; request_contact?: boolean }>>;
@@ -33,6 +36,7 @@ export async function startTelegramWorld() {
   const { emulator, redis, logger, sites, app } = base;
 
   const tgPort = 20_000 + Math.floor(Math.random() * 20_000);
+  teachSendDocument();
   const telegram = new TelegramLikeServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 3600 });
   await telegram.start();
   const apiRoot = telegram.config.apiURL;

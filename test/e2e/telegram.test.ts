@@ -252,6 +252,52 @@ describe("a reminder on Telegram", () => {
   });
 });
 
+describe("typed answers to a reminder on Telegram, in each language", () => {
+  // Each customer writes in their own language: the answer is read, iscoming reaches Tor4You,
+  // and the reply comes in the language typed.
+  it.each([
+    ["he", "0509876520", "2026-11-26T10:00", "התורים שלי", "אגיע, תודה רבה 🙏", "1", /\p{Script=Hebrew}/u],
+    [
+      "en",
+      "0509876521",
+      "2026-11-26T11:00",
+      "my appointments",
+      "something came up, sorry, I can't make it",
+      "2",
+      /[a-z]{4}/,
+    ],
+    ["ar", "0509876522", "2026-11-26T12:00", "مواعيدي", "اه رح اجي ان شاء الله", "1", /\p{Script=Arabic}/u],
+    [
+      "ru",
+      "0509876523",
+      "2026-11-26T13:00",
+      "мои записи",
+      "к сожалению не смогу прийти",
+      "2",
+      /\p{Script=Cyrillic}/u,
+    ],
+  ])("%s (%s, %s): '%s', then answers '%s'", async (_lang, cell, at, ask, answer, iscoming, script) => {
+    const appt = await ownAppointment(DEMO_BARBER_SITEID, cell, at);
+    const c = w.customer(DEMO_BARBER_SITEID, { first: "Test" });
+    await c.say(ask);
+    await c.shareContact(cell);
+    await w.jobs.queues.reminders.add(
+      "remind",
+      {
+        site: DEMO_BARBER_SITEID,
+        apptId: appt.id,
+        offsetMin: 1440,
+        plannedStart: appt.from.toUTC().toISO()!,
+      },
+      { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-1440m` },
+    );
+    await c.replies();
+    const reply = await c.say(answer);
+    expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe(iscoming);
+    expect(all(reply)).toMatch(script);
+  });
+});
+
 describe("staff on Telegram", () => {
   it("a staff member links with a one-time code, gets the digest, and marks a no-show", async () => {
     const code = await w.app.staffLinks.createCode(DEMO_BARBER_SITEID, { kind: "staff", staffId: "201" });

@@ -177,6 +177,58 @@ describe("a customer on WhatsApp", () => {
     expect(JSON.stringify(jobs.map((j) => j.data))).not.toMatch(/527654321|תזכורת/);
   });
 
+  // Each customer writes in their own language; the typed answer sets iscoming in Tor4You and
+  // the reply comes in the language typed.
+  it.each([
+    ["he", "0509876530", "2026-11-26T14:00", "התורים שלי", "כן אני מגיעה, תודה!", "1", /\p{Script=Hebrew}/u],
+    [
+      "en",
+      "0509876531",
+      "2026-11-26T15:00",
+      "my appointments",
+      "sorry, I won't be able to come",
+      "2",
+      /[a-z]{4}/,
+    ],
+    ["ar", "0509876532", "2026-11-26T16:00", "مواعيدي", "للاسف ما بقدر اجي", "2", /\p{Script=Arabic}/u],
+    ["ru", "0509876533", "2026-11-26T17:00", "мои записи", "да, буду 👍", "1", /\p{Script=Cyrillic}/u],
+  ])(
+    "a typed answer in %s (%s, %s): '%s', then '%s'",
+    async (_lang, cell, at, ask, answer, iscoming, script) => {
+      const like = live("0527654321")[0]!;
+      const res = await w.emulator.app.inject({
+        method: "POST",
+        url: `/__emulator/sites/${DEMO_BARBER_SITEID}/appointments`,
+        payload: {
+          staff: like.staff,
+          service: like.service,
+          from: at,
+          customer: { first: "Test", last: "Customer", cell },
+          force: true,
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      const appt = live(cell)[0]!;
+      const from = `972${cell.slice(1)}@c.us`;
+      await w.say(from, ask);
+      const before = w.all().filter((m) => m.chatId === from).length;
+      await w.jobs.queues.reminders.add(
+        "remind",
+        {
+          site: DEMO_BARBER_SITEID,
+          apptId: appt.id,
+          offsetMin: 1440,
+          plannedStart: appt.from.toUTC().toISO()!,
+        },
+        { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-1440m` },
+      );
+      expect((await w.waitForReplies(from, before)).join("\n")).toMatch(script);
+      const reply = await w.say(from, answer);
+      expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe(iscoming);
+      expect(reply.join("\n")).toMatch(script);
+    },
+  );
+
   it("messages queued while the session is down go out once, in order, after it reconnects", async () => {
     const from = "972509876512@c.us";
     let reconnect!: () => void;

@@ -3,6 +3,8 @@ import { type Choice, MAX_CHOICE_ID_BYTES, type OutboundMessage } from "../../co
 
 export interface TelegramSend {
   text: string;
+  /** Sent with sendDocument, `text` as its caption. */
+  document?: { fileName: string; content: string };
   reply_markup?: { inline_keyboard: InlineKeyboardButton[][] } | ReplyKeyboardMarkup | ReplyKeyboardRemove;
 }
 
@@ -33,6 +35,7 @@ export function keyboardRows(choices: Choice[]): InlineKeyboardButton[][] {
 export function render(messages: OutboundMessage[], opts: { removeKeyboard?: boolean } = {}): TelegramSend[] {
   let remove = Boolean(opts.removeKeyboard);
   return messages.map((m) => {
+    if (m.type === "file") return { text: m.text, document: { fileName: m.fileName, content: m.content } };
     if (m.type === "requestPhone") {
       remove = false;
       return {

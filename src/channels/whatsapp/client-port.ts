@@ -16,6 +16,14 @@ export interface WaMessage {
   vCards?: string[];
 }
 
+/** A document to send (whatsapp-web.js MessageMedia sent as a document, with a caption). */
+export interface WaFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+  caption: string;
+}
+
 export interface WaClient {
   on(event: "qr", listener: (qr: string) => void): unknown;
   /** Pairing by phone number: the code to type on the phone. */
@@ -29,6 +37,7 @@ export interface WaClient {
   initialize(): Promise<void>;
   destroy(): Promise<void>;
   sendMessage(chatId: string, content: string): Promise<unknown>;
+  sendFile(chatId: string, file: WaFile): Promise<unknown>;
   getContactLidAndPhone(userIds: string[]): Promise<Array<{ lid: string; pn: string }>>;
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { AppError } from "../../core/errors.ts";
 import type { WaClient, WaClientFactory, WaMessage } from "./client-port.ts";
+import type { WaOutgoing } from "./render.ts";
 
 export type SessionState = "starting" | "pairing" | "ready" | "disconnected" | "unreachable" | "stopped";
 
@@ -181,10 +182,12 @@ export function createWhatsAppSession(deps: SessionDeps) {
       stopped = false;
       void launch();
     },
-    async send(chatId: string, text: string): Promise<void> {
+    async send(chatId: string, content: WaOutgoing): Promise<void> {
       if (status.state !== "ready" || !client) throw new SessionDownError(deps.name, status.state);
-      rememberOwn(chatId, text);
-      await client.sendMessage(chatId, text);
+      // What the account sends comes back as message_create: ours, not a person at the business.
+      rememberOwn(chatId, typeof content === "string" ? content : content.caption);
+      if (typeof content === "string") await client.sendMessage(chatId, content);
+      else await client.sendFile(chatId, content);
     },
     /** Resolves when the session is (or becomes) ready. */
     whenReady(): Promise<void> {

@@ -419,13 +419,32 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
     serviceId: flow.serviceId,
     start: parseApiMinute(t.from, zone),
   };
+  const entry = {
+    id: added.apptId,
+    start: event.start,
+    end: parseApiMinute(t.to, zone),
+    serviceName: serviceLabel(ctx, flow.serviceId),
+    staffName: ctx.catalog.providers.find((p) => p.id === staffId)?.name,
+    branchId: flow.branchId,
+    branchName: ctx.catalog.branches.find((b) => b.id === flow.branchId)?.name,
+  };
   if (flow.replaces) {
     const change = await finishChange(ctx, flow.replaces, added);
     out.push(...change.out);
-    if (change.moved) await ctx.report({ kind: "moved", ...event, previousStart: change.previousStart });
+    if (change.moved) {
+      // The customer's calendar moves the event it already holds: same UID, next SEQUENCE.
+      out.push(...(await ctx.calendarFile(entry, { replaces: flow.replaces.apptId })));
+      await ctx.report({ kind: "moved", ...event, previousStart: change.previousStart });
+    }
     // Rolled back: the new appointment is gone again and the old one stands, nothing to tell.
-    else if (!change.rolledBack) await ctx.report({ kind: "booked", ...event });
-  } else await ctx.report({ kind: "booked", ...event });
+    else if (!change.rolledBack) {
+      out.push(...(await ctx.calendarFile(entry)));
+      await ctx.report({ kind: "booked", ...event });
+    }
+  } else {
+    out.push(...(await ctx.calendarFile(entry)));
+    await ctx.report({ kind: "booked", ...event });
+  }
   return done(...out);
 }
 

@@ -121,7 +121,10 @@ export async function cancelStep(
         serviceId: a.serviceId,
         start: a.start,
       });
-      return done(text(ctx.t("cancel-done", { when: ctx.when(a.start) })));
+      return done(
+        text(ctx.t("cancel-done", { when: ctx.when(a.start) })),
+        ...(await ctx.calendarFile(a, { cancelled: true })),
+      );
     }
   }
   return null;

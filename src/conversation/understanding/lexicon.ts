@@ -295,6 +295,11 @@ export const STEMS: [string, Concept][] = [
 
 /** Phrases, matched on folded words before single words; longest first. */
 export const PHRASES: [string, Concept][] = [
+  ["why not", "affirm"],
+  ["למה לא", "affirm"],
+  ["почему бы и нет", "affirm"],
+  ["почему нет", "affirm"],
+  ["ليش لا", "affirm"],
   ["count me in", "confirm"],
   ["count me out", "decline"],
   ["something came up", "decline"],

@@ -1,9 +1,9 @@
 import { EventEmitter } from "node:events";
-import type { WaClient, WaMessage } from "../../../../src/channels/whatsapp/client-port.ts";
+import type { WaClient, WaFile, WaMessage } from "../../../../src/channels/whatsapp/client-port.ts";
 
 /** A whatsapp-web.js Client stand-in: what WhatsApp's servers would do is scripted by the test. */
 export class FakeClient extends EventEmitter implements WaClient {
-  sent: Array<{ chatId: string; text: string }> = [];
+  sent: Array<{ chatId: string; text: string; file?: WaFile }> = [];
   destroyed = false;
   lids = new Map<string, string>();
   constructor(
@@ -31,6 +31,12 @@ export class FakeClient extends EventEmitter implements WaClient {
   async sendMessage(chatId: string, text: string) {
     this.sent.push({ chatId, text });
     this.emit("message_create", this.own(chatId, text));
+    return {};
+  }
+  /** A document: recorded with its caption as the text, and the file itself. */
+  async sendFile(chatId: string, file: WaFile) {
+    this.sent.push({ chatId, text: file.caption, file });
+    this.emit("message_create", this.own(chatId, file.caption));
     return {};
   }
   /** A person at the business types in a chat on the phone: only `message_create`, fromMe. */
