@@ -15,6 +15,7 @@ import type {
   StaffRole,
 } from "./ports.ts";
 import type { Flow } from "./state.ts";
+import type { WhenSlots } from "./understanding/slots.ts";
 
 /** Everything a step may read. Steps change nothing outside themselves except through BookingApi and effects. */
 export interface StepContext {
@@ -64,6 +65,8 @@ export interface StepResult {
   continueWith?: Intent;
   /** Messages in a row not understood, this one included (absent: understood). */
   misunderstood?: number;
+  /** The day / part of day / time the request named, for `continueWith` (a booking after linking). */
+  continueSlots?: WhenSlots;
 }
 
 export const text = (t: string): OutboundMessage => ({ type: "text", text: t });

@@ -172,10 +172,12 @@ export function createConversationEngine(deps: ConversationDeps) {
       }
       if (result.continueWith) {
         ctx = await makeCtx(identity, locale);
-        const next = await runIntent(result.continueWith, ctx, {
-          translate: (l, id) => deps.translator.t(l, id),
-          person: deps.personRequests,
-        });
+        const next = await runIntent(
+          result.continueWith,
+          ctx,
+          { translate: (l, id) => deps.translator.t(l, id), person: deps.personRequests },
+          result.continueSlots,
+        );
         result = { ...next, out: [...result.out, ...next.out] };
       }
     } catch (e) {

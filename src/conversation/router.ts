@@ -235,7 +235,7 @@ export async function runIntent(
     case "book":
     case "cancel":
     case "change":
-      if (!ctx.identity) return startLink(ctx, intent);
+      if (!ctx.identity) return startLink(ctx, intent, slots);
       if (intent === "appointments") return listAppointments(ctx);
       if (intent === "book") return startBook(ctx, undefined, slots);
       if (intent === "cancel") return startCancel(ctx);

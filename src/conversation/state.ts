@@ -82,6 +82,14 @@ const linkFlow = z.object({
   token: z.string(),
   /** What the customer asked for before we needed their phone; resumed once linked. */
   resume: z.enum(["appointments", "book", "cancel", "change"]),
+  /** The day, part of day and time a typed booking request named, for after the link. */
+  slots: z
+    .object({
+      day: z.string().optional(),
+      part: z.enum(["morning", "noon", "afternoon", "evening"]).optional(),
+      time: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** A reminder was sent to this chat: "yes", "no", "1", "2" answer it. */
