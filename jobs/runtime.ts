@@ -117,6 +117,8 @@ export function createJobs(deps: JobsDeps) {
     runScan: scans.runScan,
     runDigest: digest.runDigest,
     recordWebhook: syncs.recordWebhook,
+    /** A message to one chat through its channel's outbound queue (staff alerts outside a job). */
+    sendTo: enqueue,
 
     /** Per site: a scan every SCAN_EVERY, the digest at DIGEST_AT, the CONFIRM_DEADLINE check (BullMQ 6 job schedulers, not `repeat`). */
     async scheduleScans() {

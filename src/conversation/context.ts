@@ -63,6 +63,8 @@ export interface StepResult {
   effects?: Effect[];
   /** Continue with this intent in the same turn (e.g. after linking, show what was asked for). */
   continueWith?: Intent;
+  /** Messages in a row not understood, this one included (absent: understood). */
+  misunderstood?: number;
   /** The day / part of day / time the request named, for `continueWith` (a booking after linking). */
   continueSlots?: WhenSlots;
 }
