@@ -198,6 +198,32 @@ export function createJobs(deps: JobsDeps) {
     return result;
   }
 
+  /** `observe` for a scan's window: a few round trips for the lot instead of several each. */
+  async function observeMany(siteId: string, appts: readonly Appointment[]) {
+    const s = site(siteId)!;
+    const nowMs = deps.now().toMillis();
+    for (let i = 0; i < appts.length; i += 1000) {
+      const chunk = appts.slice(i, i + 1000);
+      const before = await deps.seen.getMany(
+        siteId,
+        chunk.map((a) => a.id),
+      );
+      const firstSeen = chunk.map((a) => before.get(a.id)?.firstSeenMs || nowMs);
+      await reconciler.reconcileMany(
+        siteId,
+        chunk.map((appt, k) => ({ appt, seenAt: DateTime.fromMillis(firstSeen[k]!, { zone: s.timezone }) })),
+      );
+      await deps.seen.setMany(
+        siteId,
+        chunk.map((a, k) => ({
+          apptId: a.id,
+          start: a.status === "live" ? formatApiMinute(a.start, s.timezone) : null,
+          firstSeenMs: firstSeen[k]!,
+        })),
+      );
+    }
+  }
+
   /** The business moved or cancelled an appointment: its customer's linked chats are told. */
   async function notice(
     siteId: string,
@@ -227,6 +253,7 @@ export function createJobs(deps: JobsDeps) {
       { client: client(siteId), cursors: deps.cursors },
       { from, to: from.plus({ days: s.horizonDays }), format: 2, showCancelled: true },
       async (appts) => {
+        const known: Appointment[] = [];
         for (const listed of appts) {
           let a = listed;
           if (a.status === "unknown") {
@@ -241,9 +268,10 @@ export function createJobs(deps: JobsDeps) {
             }
             a = r.appt;
           }
-          await observe(siteId, a);
-          reconciled++;
+          known.push(a);
         }
+        await observeMany(siteId, known);
+        reconciled += known.length;
       },
     );
     log.info({ site: siteId, changed: result.changed, calls: result.calls, reconciled }, "scan done");
