@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import { authenticate } from "./auth.ts";
 import type { Bookings } from "./bookings.ts";
-import { CALLS } from "./calls/index.ts";
+import { CALL_METHODS, CALLS } from "./calls/index.ts";
 import type { EmulatorClock } from "./clock.ts";
 import type { FaultMode, Faults } from "./faults.ts";
 import { Params } from "./params.ts";
@@ -39,11 +39,17 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     deps.bookings.expireDue();
     const handler = CALLS[call];
     if (!handler) return { status: 0, message: `unknown call: ${call}` };
+    const method = CALL_METHODS[call];
+    if (method && req.method !== method) {
+      return { status: 0, message: `${call} must be called with ${method}` };
+    }
     const p = new Params(req.query, req.body);
+    // Signed parameters are read from the query string only, as the reference's one example sends them.
+    const auth = new Params(req.query);
     const now = deps.clock.now();
     try {
       const torkey = req.headers.torkey;
-      const site = authenticate(deps.store, Array.isArray(torkey) ? torkey[0] : torkey, p, call, now);
+      const site = authenticate(deps.store, Array.isArray(torkey) ? torkey[0] : torkey, auth, call, now);
       const exhausted = deps.usage.take(site.siteid, now);
       if (exhausted) return { status: 0, message: `usage limit exceeded (${exhausted})` };
       const body = handler({ site, p, now, store: deps.store, bookings: deps.bookings, random: deps.random });

@@ -4,7 +4,8 @@ import { refuse } from "./refusal.ts";
 
 /**
  * A call's parameters (query and form fields merged), read the way a PHP back end would:
- * everything is text, a missing or blank parameter is "not sent".
+ * everything is text, a missing or blank parameter is "not sent". Names are exact, as PHP's
+ * `$_GET`/`$_POST` are: `apptId` is not `apptid`.
  */
 export class Params {
   private readonly values: Record<string, string>;
@@ -16,7 +17,7 @@ export class Params {
       for (const [k, v] of Object.entries(src as Record<string, unknown>)) {
         const first = Array.isArray(v) ? v[0] : v;
         if (first === undefined || first === null) continue;
-        values[k.toLowerCase()] = String(first);
+        values[k] = String(first);
       }
     }
     this.values = values;

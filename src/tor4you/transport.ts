@@ -95,15 +95,19 @@ export function createTransport(deps: TransportDeps): CallFn {
       }
     }
     const auth = authorize(deps.auth, endpoint, deps.now());
-    const form = new URLSearchParams({ ...auth.leading, ...params, ...auth.trailing }).toString();
     const headers: Record<string, string> = { accept: "application/json", ...auth.headers };
     let url = `${base}/${endpoint}`;
     let body: string | undefined;
     if (call.method === "GET") {
-      if (form) url += `?${form}`;
+      const query = new URLSearchParams({ ...auth.leading, ...params, ...auth.trailing }).toString();
+      if (query) url += `?${query}`;
     } else {
+      // Signed parameters stay in the query string for a POST too, as the reference's only example
+      // (addcust, a POST) sends them; the call's own fields go in the form body.
+      const query = new URLSearchParams({ ...auth.leading, ...auth.trailing }).toString();
+      if (query) url += `?${query}`;
       headers["content-type"] = "application/x-www-form-urlencoded";
-      body = form;
+      body = new URLSearchParams(params).toString();
     }
 
     const signal = AbortSignal.timeout(deps.timeoutMs);

@@ -22,7 +22,8 @@ function findAppt(site: Site, p: Params): Appointment {
 /** Every change by id needs the matching token: ids alone can be guessed. */
 function findApptWithToken(site: Site, p: Params): Appointment {
   const appt = findAppt(site, p);
-  const token = p.has("vfib") ? p.text("vfib") : p.text("conf");
+  // The reference names it vfib in every request (conf only in its prose): conf is not read.
+  const token = p.text("vfib");
   if (!token.trim()) refuse("missing parameter: vfib");
   if (!tokenMatches(appt.conf, token)) refuse("vfib does not match");
   return appt;
@@ -98,7 +99,8 @@ export const addappt: CallHandler = (ctx) => {
   const placement = { ...where, staff, service, participants, isLozamin };
   const customer = isLozamin ? () => site.lozaminCustomer : resolveCustomer(ctx);
   bookings.check(site, placement);
-  const extra = { ...p.numbered("af", 20), ...p.numbered("ax", 20, "af") };
+  // addappt takes appointment extra fields as ax1..ax20 (af1..af20 is updateaf's and the webhook's name).
+  const extra = p.numbered("ax", 20, "af");
   for (const k of Object.keys(extra)) if (!extra[k]?.trim() || extra[k] === "-") delete extra[k];
   const appt = bookings.create(
     site,

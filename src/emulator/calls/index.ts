@@ -37,3 +37,37 @@ export const CALLS: Readonly<Record<string, CallHandler>> = {
   custappts,
   availability,
 };
+
+/**
+ * The HTTP method each call's reference page gives ("Method | GET" / "POST"). showstatus and
+ * iscoming change data and are still GETs. A call made with the other method is refused.
+ */
+export const CALL_METHODS: Readonly<Record<string, "GET" | "POST">> = {
+  siteinfo: "GET",
+  branches: "GET",
+  staff: "GET",
+  services: "GET",
+  staffservice: "GET",
+  slotinfo: "GET",
+  addslot: "POST",
+  delslot: "POST",
+  slotlist: "GET",
+  apptinfo: "GET",
+  appthistory: "GET",
+  addappt: "POST",
+  delappt: "POST",
+  apptlist: "GET",
+  apptbycellortz: "GET",
+  showstatus: "GET",
+  updateaf: "POST",
+  iscoming: "GET",
+  subinfo: "GET",
+  subusage: "GET",
+  custinfo: "GET",
+  addcust: "POST",
+  editcust: "POST",
+  delcust: "POST",
+  custlist: "GET",
+  custappts: "GET",
+  availability: "GET",
+};

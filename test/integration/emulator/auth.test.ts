@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../../src/emulator/seed.ts";
 import { formatApiMinute } from "../../../src/tor4you/dates.ts";
-import { type Harness, startEmulator, T0 } from "./harness.ts";
+import { signCall } from "../../../src/tor4you/signature.ts";
+import { at, type Harness, startEmulator, T0 } from "./harness.ts";
 
 describe("emulator auth", () => {
   let h: Harness;
@@ -35,7 +36,7 @@ describe("emulator auth", () => {
     expect(res).toMatchObject({ status: 0 });
   });
 
-  it("accepts signed parameters on GET and as form fields on POST", async () => {
+  it("reads signed parameters from the query string, for GET and POST", async () => {
     expect(await h.signed("siteinfo")).toMatchObject({ status: 1, site: { siteid: "s1" } });
     const added = await h.signed(
       "addcust",
@@ -45,6 +46,76 @@ describe("emulator auth", () => {
     expect(added.status).toBe(1);
     expect(added.customerid).toMatch(/^\d+$/);
     expect(added.vfib).toMatch(/^[0-9A-F]{16}$/);
+  });
+
+  it("ignores signed parameters sent as form fields of a POST (auth is read from the query only)", async () => {
+    const site = h.em.site("s1");
+    const dt = formatApiMinute(T0);
+    const sh = signCall({
+      siteid: site.siteid,
+      key: site.credentials.key,
+      dt,
+      call: "addcust",
+      secret: site.credentials.secret,
+    });
+    const form = new URLSearchParams({
+      siteid: site.siteid,
+      key: site.credentials.key,
+      dt,
+      sh,
+      first: "Noa",
+      last: "Levi",
+      cell: "0527654321",
+    });
+    const res = await fetch(`${h.base}/addcust`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    });
+    expect(await res.json()).toMatchObject({ status: 0, message: expect.stringMatching(/authentication/) });
+  });
+
+  it("is strict where the reference is clear: the documented method, exact parameter names, vfib, ax1..ax20", async () => {
+    // addappt is a POST in the reference; iscoming is a GET
+    expect(await h.api("addcust", { first: "Noa", last: "Levi", cell: "0527654321" })).toMatchObject({
+      status: 0,
+      message: expect.stringMatching(/POST/),
+    });
+    expect(await h.api("siteinfo", {}, { method: "POST" })).toMatchObject({
+      status: 0,
+      message: expect.stringMatching(/GET/),
+    });
+    // ax1..ax20 on addappt (af1 is not its name there)
+    const added = await h.api(
+      "addappt",
+      {
+        staff: 11,
+        service: 21,
+        from: at(1, "10:00"),
+        to: at(1, "10:30"),
+        first: "Noa",
+        last: "Levi",
+        cell: "0527654321",
+        ax3: "gate B",
+        af4: "ignored",
+      },
+      { method: "POST" },
+    );
+    expect(added.status).toBe(1);
+    const appt = { id: String(added.apptid), conf: String(added.conf) };
+    const info = await h.api("apptinfo", { apptid: appt.id });
+    expect(JSON.stringify(info)).toContain("gate B");
+    expect(JSON.stringify(info)).not.toContain("ignored");
+    // exact names: apptId is not apptid
+    expect(await h.api("apptinfo", { apptId: appt.id })).toMatchObject({ status: 0 });
+    // vfib, not conf
+    expect(await h.api("iscoming", { apptid: appt.id, conf: appt.conf, iscoming: 1 })).toMatchObject({
+      status: 0,
+      message: expect.stringMatching(/vfib/),
+    });
+    expect(await h.api("iscoming", { apptid: appt.id, vfib: appt.conf, iscoming: 1 })).toMatchObject({
+      status: 1,
+    });
   });
 
   it("tolerates dt up to 10 minutes off either way, and no more", async () => {

@@ -56,12 +56,15 @@ export async function startEmulator(
     params: Record<string, string>,
     method: "GET" | "POST",
     headers: Record<string, string>,
+    auth: Record<string, string> = {},
   ) => {
     const qs = new URLSearchParams(params).toString();
+    // Signed parameters always travel in the query string, as in the reference's example.
+    const authQs = new URLSearchParams(auth).toString();
     const res =
       method === "GET"
-        ? await fetch(`${base}/${call}?${qs}`, { headers })
-        : await fetch(`${base}/${call}`, {
+        ? await fetch(`${base}/${call}?${[authQs, qs].filter(Boolean).join("&")}`, { headers })
+        : await fetch(`${base}/${call}${authQs ? `?${authQs}` : ""}`, {
             method: "POST",
             headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
             body: qs,
@@ -83,7 +86,7 @@ export async function startEmulator(
       const dt = o.dt ?? formatApiMinute(em.clock.now());
       const key = o.key ?? site.credentials.key;
       const sh = o.sh ?? signCall({ siteid: site.siteid, key, dt, call, secret: site.credentials.secret });
-      return send(call, { siteid: site.siteid, key, dt, ...strings(params), sh }, o.method ?? "GET", {});
+      return send(call, strings(params), o.method ?? "GET", {}, { siteid: site.siteid, key, dt, sh });
     },
     async admin(method, path, body) {
       const res = await fetch(`${root}/__emulator${path}`, {

@@ -13,7 +13,7 @@ describe("signed-parameter auth", () => {
     ).toBe(VECTOR);
   });
 
-  it("signs a POST with form fields, dt being Israel's wall clock whatever the host zone", async () => {
+  it("signs a POST in its query string (fields in the form), dt being Israel's wall clock whatever the host zone", async () => {
     const utcNow = FIXED_NOW.setZone("UTC"); // 08:34 UTC
     const { client, requests } = testClient(() => ok({ customerid: "5", vfib: "AB12" }), {
       auth: signed,
@@ -23,11 +23,13 @@ describe("signed-parameter auth", () => {
     const req = requests[0]!;
     expect(req.method).toBe("POST");
     expect(req.contentType).toBe("application/x-www-form-urlencoded");
-    expect(req.url.search).toBe("");
-    expect(req.params.get("siteid")).toBe("123456");
-    expect(req.params.get("key")).toBe("abcdefg");
-    expect(req.params.get("dt")).toBe("202012311034");
-    expect(req.params.get("sh")).toBe(VECTOR);
+    // the reference's example: addcust?siteid=123456&key=abcdefg&dt=202012311034&...&sh=...
+    expect(req.url.searchParams.get("siteid")).toBe("123456");
+    expect(req.url.searchParams.get("key")).toBe("abcdefg");
+    expect(req.url.searchParams.get("dt")).toBe("202012311034");
+    expect(req.url.searchParams.get("sh")).toBe(VECTOR);
+    expect(req.params.get("first")).toBe("דנה");
+    expect(req.params.has("sh")).toBe(false);
     expect(req.headers.torkey).toBeUndefined();
   });
 
