@@ -10,7 +10,7 @@ import { webhookCallback } from "grammy";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
-import { createApp } from "../src/app.ts";
+import { createApp } from "../src/roles/app.ts";
 import { createTelegramChannel } from "../src/channels/telegram/telegram-channel.ts";
 import type { SiteConfig } from "../src/config/types.ts";
 import { createHttpServer } from "../src/http/server.ts";
@@ -93,7 +93,9 @@ if (cfg.role === "ours") {
     token: cfg.token,
     onError: () => errors++,
   });
-  const handle = webhookCallback(bot, "http", { secretToken: cfg.secret });
+  // grammY answers Telegram after 10 s by default and lets the update run on; here the turn is
+  // timed to its end, so it waits as long as ours does.
+  const handle = webhookCallback(bot, "http", { secretToken: cfg.secret, timeoutMilliseconds: 60_000 });
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       errors++;
@@ -104,6 +106,8 @@ if (cfg.role === "ours") {
   port = (server.address() as { port: number }).port;
 }
 
+// An update that fails after its webhook was answered must not end the process: it is counted.
+process.on("unhandledRejection", () => errors++);
 process.on("message", (m) => {
   if (m === "stats") {
     const cpu = process.cpuUsage();

@@ -21,7 +21,7 @@ import { join } from "node:path";
 import type { Update } from "grammy/types";
 import { Redis } from "ioredis";
 import { demoSiteDefaults } from "../src/config/load.ts";
-import { sitesFromEmulator } from "../src/demo.ts";
+import { sitesFromEmulator } from "../src/roles/demo.ts";
 import { createEmulator } from "../src/emulator/emulator.ts";
 import { DEMO_BARBER_SITEID } from "../src/emulator/seed-demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
