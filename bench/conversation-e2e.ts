@@ -192,9 +192,10 @@ async function main() {
           const before = await statsOf(sides[role].child);
           const tgBefore = totals()[role];
           const t = performance.now();
-          await Promise.all(
+          const done = await Promise.all(
             Array.from({ length: concurrency }, (_, i) => conversation(role, acc[role].ms, i)),
           );
+          acc[role].failed += done.filter((ok) => !ok).length;
           acc[role].wallMs += performance.now() - t;
           const after = await statsOf(sides[role].child);
           acc[role].cpuMs += after.cpuMs - before.cpuMs;
@@ -225,7 +226,7 @@ async function main() {
       figures[`c${concurrency}`] = { p50: o.p50 / b.p50, cpu: o.cpu / b.cpu };
       const side = (x: ReturnType<typeof f>) =>
         `p50 ${x.p50.toFixed(2)} ms p99 ${x.p99.toFixed(2)} ms ${x.perSecond.toFixed(0)} turns/s CPU ${x.cpu.toFixed(2)} ms/turn, ` +
-        `per turn ${x.redis.toFixed(1)} Redis commands ${x.tg.toFixed(2)} Bot API ${x.t4y.toFixed(2)} Tor4You calls, ${x.errors} errors, ${x.failed} conversations not booked`;
+        `per turn ${x.redis.toFixed(1)} Redis commands ${x.tg.toFixed(2)} Bot API ${x.t4y.toFixed(2)} Tor4You calls, ${x.errors} errors, ${x.failed} conversations broken off (their turns so far counted)`;
       rows.push(
         `concurrency ${concurrency} (${o.turns} turns each): ours ${side(o)}; grammY+conversations ${side(b)}; ` +
           `ours/baseline p50 ${(o.p50 / b.p50).toFixed(2)}× CPU ${(o.cpu / b.cpu).toFixed(2)}× turns/s ${(o.perSecond / b.perSecond).toFixed(2)}×`,
