@@ -16,7 +16,7 @@ import { reminderPayload } from "./queues.ts";
 export function createRemindWorker(
   deps: Pick<
     JobsDeps,
-    "chatsFor" | "channels" | "compose" | "whatsapp" | "countSent" | "countSkip" | "now"
+    "chatsFor" | "optedOut" | "channels" | "compose" | "whatsapp" | "countSent" | "countSkip" | "now"
   > & {
     appointments: AppointmentAccess;
     enqueue: EnqueueOutbound;
@@ -33,6 +33,7 @@ export function createRemindWorker(
         appointment: (due) =>
           deps.appointments.readEvidence(due.site, due.apptId, DateTime.fromISO(due.plannedStart)),
         chatsFor: deps.chatsFor,
+        optedOut: deps.optedOut,
         channels: deps.channels,
         compose: deps.compose,
         addressByCell: (siteId, channel, cell) =>
