@@ -19,6 +19,8 @@ export const QUEUES = {
   digests: "staff-digests",
   /** Real-time staff alerts and the CONFIRM_DEADLINE check (a job scheduler per site). */
   staffAlerts: "staff-alerts",
+  /** Freed times offered to the waitlist, one job per wave. */
+  waitlist: "waitlist-offers",
   /** Sends to Telegram, rate limited as a whole. */
   telegramOutbound: "telegram-outbound",
 } as const;
@@ -97,6 +99,13 @@ export interface OutboundRequest {
   messages: OutboundMessage[];
   ledger?: OutboundPayload["ledger"];
 }
+
+export const waitlistPayload = z.object({
+  site: siteId,
+  freedId: z.string().regex(/^\w{4,16}$/),
+  wave: z.number().int().min(0),
+});
+export type WaitlistPayload = z.infer<typeof waitlistPayload>;
 
 /** `r-<site>-<appt>-<offset>m`: one job per reminder; never purely numeric, never with `:`. */
 export const reminderJobId = (p: Pick<ReminderPayload, "site" | "apptId" | "offsetMin">) =>

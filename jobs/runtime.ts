@@ -111,6 +111,8 @@ export interface JobsDeps {
       tomorrow: Appointment[];
     },
   ) => Promise<OutboundMessage[] | null>;
+  /** A time that became free (the appointment as it was): offered to the waitlist. */
+  onFreed?: (site: string, was: Appointment) => Promise<void>;
   now: () => DateTime;
   logger: Logger;
   countSkip?: SkipCounter;
@@ -123,6 +125,7 @@ export interface JobsDeps {
 
 /** Queues, producers, workers and schedulers of every background job, built from their dependencies. */
 export function createJobs(deps: JobsDeps) {
+  let onFreed = deps.onFreed;
   const opts = (queue: string) => queueOptions(deps.connection, deps.prefix, queue);
   const sync = new Queue<SyncPayload>(QUEUES.sync, opts(QUEUES.sync));
   const scan = new Queue<ScanPayload>(QUEUES.scan, opts(QUEUES.scan));
@@ -397,6 +400,10 @@ export function createJobs(deps: JobsDeps) {
       const result = await observe(p.site, appt, seen);
       // Only what the business did is news to the customer; an echo of the bot's own call is not.
       const before = seen?.start;
+      // A time the business freed (cancel, move, an expired temporary booking) goes to the waitlist.
+      const wasAt = before ? parseLocalMinute(before, s.timezone) : undefined;
+      if (!own && wasAt && (appt.status !== "live" || formatApiMinute(appt.start, s.timezone) !== before))
+        await onFreed?.(p.site, { ...appt, start: wasAt });
       if (!own && before) {
         if (appt.status !== "live") await notice(p.site, appt, "cancelled", p.notificationId);
         else if (formatApiMinute(appt.start, s.timezone) !== before)
@@ -477,6 +484,11 @@ export function createJobs(deps: JobsDeps) {
 
   return {
     queues: { sync, scan, reminders, telegram, digests, staffAlerts },
+    enqueueOutbound,
+    /** Where freed times go (the waitlist), set once the waitlist exists. */
+    setOnFreed(fn: NonNullable<JobsDeps["onFreed"]>) {
+      onFreed = fn;
+    },
     staff,
     scheduler,
     reconciler,

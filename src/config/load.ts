@@ -100,6 +100,10 @@ const envSchema = z.object({
   CANCEL_CUTOFF: durationMs.prefault("3h"),
   /** A person at the business wrote in a WhatsApp chat: the bot stays quiet there this long. */
   HANDOFF_PAUSE: durationMs.prefault("12h"),
+  /** The in-chat waitlist: offered where booking finds no time; freed times go out in waves. */
+  WAITLIST: booleanText.prefault(true),
+  WAITLIST_WAVE_SIZE: z.coerce.number().int().min(1).max(50).prefault(3),
+  WAITLIST_WAVE_SPACING: durationMs.prefault("5m"),
   CONFIRM_DEADLINE: z
     .string()
     .default("off")
@@ -203,6 +207,16 @@ const siteFileEntry = z.object({
   shabbatQuiet: booleanText.optional(),
   cancelCutoff: durationMs.optional(),
   handoffPause: durationMs.optional(),
+  waitlist: z
+    .union([
+      booleanText,
+      z.object({
+        enabled: booleanText.optional(),
+        waveSize: z.number().int().min(1).max(50).optional(),
+        waveSpacing: durationMs.optional(),
+      }),
+    ])
+    .optional(),
   confirmDeadline: z.union([durationMs, z.literal(false).transform(() => null)]).optional(),
   alerts: alertKinds.optional(),
   urgentAlerts: alertKinds.optional(),
@@ -273,6 +287,11 @@ function baseSite(env: Env): Omit<SiteConfig, "id" | "name" | "tor4you"> {
     shabbatQuiet: env.SHABBAT_QUIET,
     cancelCutoffMs: env.CANCEL_CUTOFF,
     handoffPauseMs: env.HANDOFF_PAUSE,
+    waitlist: {
+      enabled: env.WAITLIST,
+      waveSize: env.WAITLIST_WAVE_SIZE,
+      waveSpacingMs: env.WAITLIST_WAVE_SPACING,
+    },
     confirmDeadlineMs: env.CONFIRM_DEADLINE,
     alerts: { kinds: env.STAFF_ALERTS, urgent: env.URGENT_ALERTS },
     staff: [],
@@ -353,6 +372,14 @@ function sitesFromFile(env: Env, path: string, readFile: (p: string) => string):
       shabbatQuiet: s.shabbatQuiet ?? base.shabbatQuiet,
       cancelCutoffMs: s.cancelCutoff ?? base.cancelCutoffMs,
       handoffPauseMs: s.handoffPause ?? base.handoffPauseMs,
+      waitlist:
+        typeof s.waitlist === "boolean"
+          ? { ...base.waitlist, enabled: s.waitlist }
+          : {
+              enabled: s.waitlist?.enabled ?? base.waitlist.enabled,
+              waveSize: s.waitlist?.waveSize ?? base.waitlist.waveSize,
+              waveSpacingMs: s.waitlist?.waveSpacing ?? base.waitlist.waveSpacingMs,
+            },
       confirmDeadlineMs: s.confirmDeadline !== undefined ? s.confirmDeadline : base.confirmDeadlineMs,
       alerts: { kinds: s.alerts ?? base.alerts.kinds, urgent: s.urgentAlerts ?? base.alerts.urgent },
       staff: s.staff ?? [],

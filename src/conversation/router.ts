@@ -12,6 +12,13 @@ import { fallback, help, languagePicker, menuMessage, outOfDate, welcome } from 
 import { cancelOwn, confirmComing, currentOwn, decline } from "./flows/reminder.ts";
 import { forgetStep, setLanguage, setReminders, startForget } from "./flows/settings.ts";
 import { linkStaff, markAttendance, STAFF_CODE } from "./flows/staff.ts";
+import {
+  bookFromWaitlist,
+  declineOffer,
+  joinWaitlist,
+  leaveWaitlist,
+  waitlistCards,
+} from "./flows/waitlist.ts";
 import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
 import type { StaffDirectory } from "./ports.ts";
 import type { ConversationState, Flow } from "./state.ts";
@@ -70,6 +77,12 @@ async function routeChoice(state: ConversationState, id: string, ctx: StepContex
       return setLanguage(ctx, c.locale, deps.translate);
     case "attendance":
       return markAttendance(ctx, c.apptId, c.came);
+    case "waitlist":
+      if (!ctx.identity) return startLink(ctx, "appointments");
+      if (c.verb === "j") return joinWaitlist(ctx, c.args);
+      if (c.verb === "x") return leaveWaitlist(ctx, c.args[0] ?? "");
+      if (c.verb === "b") return bookFromWaitlist(ctx, c.args[0] ?? "", c.args[1] ?? "");
+      return declineOffer(ctx);
     case "appt": {
       if (!ctx.identity) return startLink(ctx, "appointments");
       if (c.verb === "c") return confirmComing(ctx, c.apptId, c.start);
@@ -209,7 +222,10 @@ export async function runIntent(
     case "cancel":
     case "change":
       if (!ctx.identity) return startLink(ctx, intent);
-      if (intent === "appointments") return listAppointments(ctx);
+      if (intent === "appointments") {
+        const listed = await listAppointments(ctx);
+        return { ...listed, out: [...listed.out, ...(await waitlistCards(ctx))] };
+      }
       if (intent === "book") return startBook(ctx, undefined, slots);
       if (intent === "cancel") return startCancel(ctx);
       return startChange(ctx);

@@ -25,6 +25,7 @@ import { createOutbox } from "../storage/outbox.ts";
 import { createPendingReminders } from "../storage/pending-reminders.ts";
 import { createStaffLinks, type StaffLinks } from "../storage/staff-links.ts";
 import { createRedisUsageBudget } from "../storage/usage-budget.ts";
+import { createWaitlistStore } from "../storage/waitlist.ts";
 import { createTor4YouClient, type Tor4YouClient } from "../tor4you/client.ts";
 import { formatApiMinute } from "../tor4you/dates.ts";
 
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
         timezone: s.timezone,
         locale: s.locale,
         cancelCutoffMs: s.cancelCutoffMs,
+        waitlist: s.waitlist.enabled,
         handoffPauseMs: s.handoffPauseMs,
       },
     ]),
@@ -104,6 +106,7 @@ export function createApp(deps: AppDeps) {
   };
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
+  const waitlist = createWaitlistStore(deps.redis, keys);
   const calendar = createCalendarFiles({
     events: createCalendarEvents(deps.redis, keys),
     place: createPlaceCache((site) => clients.get(site), { now: () => now().toMillis() }),
@@ -125,11 +128,13 @@ export function createApp(deps: AppDeps) {
     staff,
     staffEvents,
     calendar,
+    waitlist,
     handoff: createHandoffStore(deps.redis, keys),
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
   return {
+    waitlist,
     keys,
     clients,
     translator,

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
+import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { OutboundRequest } from "../../jobs/queues.ts";
 import { createReconciler } from "../../jobs/reconcile.ts";
 import { createJobs, type Jobs } from "../../jobs/runtime.ts";
+import { createWaitlistOffers, type WaitlistOffers } from "../../jobs/waitlist-offers.ts";
 import type { SiteConfig } from "../config/types.ts";
 import type { OutboundMessage } from "../core/messages.ts";
 import type { Metrics } from "../http/metrics.ts";
@@ -15,6 +17,7 @@ import { createAppointmentSeen } from "../storage/appointment-marks.ts";
 import { createChatDirectory } from "../storage/chat-directory.ts";
 import { createRedisCursorStore } from "../storage/cursors.ts";
 import { createReminderLedger } from "../storage/reminder-ledger.ts";
+import { formatApiMinute } from "../tor4you/dates.ts";
 import type { App } from "./app.ts";
 
 /**
@@ -49,6 +52,7 @@ export function createBackground(deps: {
   jobs: Jobs;
   webhookRoutes: (app: FastifyInstance) => Promise<void>;
   countSkip: SkipCounter;
+  waitlist: WaitlistOffers;
 } {
   const { app, connection, sites } = deps;
   const plans = deps.plans ?? createSitePlans(sites);
@@ -117,11 +121,57 @@ export function createBackground(deps: {
     },
   });
   app.onStaffEvent((site, e) => jobs.staff.report(site, e));
+  const waitlist = createWaitlistOffers({
+    connection,
+    prefix: app.keys.prefix,
+    sites: sites.map((s) => ({
+      id: s.id,
+      timezone: s.timezone,
+      ...s.waitlist,
+      // Like staff messages, an offer waits out quiet hours and Shabbat (never sent earlier).
+      sendAt: staffSendTime(s),
+    })),
+    store: app.waitlist,
+    compose: (address, freed, entry) => app.engine.prepareWaitlistOffer(address, freed, entry),
+    enqueue: (address, request, jobId, delayMs) => jobs.enqueueOutbound(address, request, jobId, delayMs),
+    now: app.now,
+    logger: deps.logger,
+  });
+  const offerFreed = async (site: string, a: { staffId?: string; serviceId?: string; start: DateTime }) => {
+    if (!a.staffId) return;
+    const zone = sites.find((s) => s.id === site)?.timezone;
+    const from = formatApiMinute(a.start, zone);
+    await waitlist.freed(site, {
+      staffId: a.staffId,
+      serviceId: a.serviceId,
+      from,
+      to: from,
+      startMs: a.start.toMillis(),
+    });
+  };
+  jobs.setOnFreed(offerFreed);
+  // The bot's own cancellations and moves free a time at once (the webhook echo is marked own).
+  app.onStaffEvent(async (site, e) => {
+    if (e.kind === "cancelled") await offerFreed(site, e);
+    if (e.kind === "moved" && e.previousStart) await offerFreed(site, { ...e, start: e.previousStart });
+  });
+  // The waitlist's worker runs wherever all the workers run; its queue closes with the others.
+  const startWorkers = jobs.startWorkers.bind(jobs);
+  jobs.startWorkers = (which) => {
+    const list = startWorkers(which);
+    if (!which) list.push(waitlist.startWorker());
+    return list;
+  };
+  const closeQueues = jobs.closeQueues.bind(jobs);
+  jobs.closeQueues = async () => {
+    await waitlist.close();
+    await closeQueues();
+  };
   const webhookRoutes = tor4youWebhookRoutes({
     sites: sites.map((s) => ({ id: s.id, webhookKey: s.tor4you.webhookKey, timezone: s.timezone })),
     record: jobs.recordWebhook,
     logger: deps.logger,
     count: deps.metrics.webhook,
   });
-  return { jobs, webhookRoutes, countSkip };
+  return { jobs, webhookRoutes, countSkip, waitlist };
 }

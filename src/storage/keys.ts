@@ -72,6 +72,18 @@ export function createKeys(prefix: string) {
     decisionSeen: (s: string, id: string) => `${prefix}:decision-seen:${site(s)}:${id}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
+    /** Sorted set of a site's waitlist entry ids, by join order (score: a counter, so ties cannot happen). */
+    waitlistOrder: (s: string) => `${prefix}:waitlist:${site(s)}:order`,
+    waitlistSeq: (s: string) => `${prefix}:waitlist:${site(s)}:seq`,
+    /** Hash of a site's waitlist entries: id -> JSON (chat address, service, staff, days, part). */
+    waitlistEntries: (s: string) => `${prefix}:waitlist:${site(s)}:entries`,
+    /** A freed time offered to the waitlist (JSON), and who was offered it (set of entry ids). */
+    waitlistFreed: (s: string, freedId: string) => `${prefix}:waitlist:${site(s)}:freed:${freedId}`,
+    waitlistOffered: (s: string, freedId: string) => `${prefix}:waitlist:${site(s)}:offered:${freedId}`,
+    /** The one claim on a freed time ("book it" taps race for it; SET NX). */
+    waitlistClaim: (s: string, freedId: string) => `${prefix}:waitlist:${site(s)}:claim:${freedId}`,
+    /** Counter: bookings made from the waitlist, per week of their start (`yyyyMMdd` Sunday). */
+    waitlistFilled: (s: string, week: string) => `${prefix}:waitlist:${site(s)}:filled:${week}`,
     /** Hash: an appointment's calendar event (UID, SEQUENCE, start as last sent, cancelled). */
     calendarEvent: (s: string, apptId: string) => `${prefix}:calendar:${site(s)}:${apptId}`,
   };
