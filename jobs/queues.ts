@@ -19,8 +19,6 @@ export const QUEUES = {
   digests: "staff-digests",
   /** Real-time staff alerts and the CONFIRM_DEADLINE check (a job scheduler per site). */
   staffAlerts: "staff-alerts",
-  /** Freed times offered to the waitlist, one job per wave. */
-  waitlist: "waitlist-offers",
   /** Sends to Telegram, rate limited as a whole. */
   telegramOutbound: "telegram-outbound",
 } as const;
@@ -99,6 +97,9 @@ export interface OutboundRequest {
   messages: OutboundMessage[];
   ledger?: OutboundPayload["ledger"];
 }
+
+/** Freed times offered to the waitlist, one job per wave (its worker: jobs/waitlist-offers.ts). */
+export const WAITLIST_QUEUE = "waitlist-offers";
 
 export const waitlistPayload = z.object({
   site: siteId,

@@ -7,7 +7,7 @@ import type { FreedTime, WaitlistEntry } from "../src/conversation/waitlist-port
 import type { ChatAddress, OutboundMessage } from "../src/core/messages.ts";
 import type { WaitlistStore } from "../src/storage/waitlist.ts";
 import { formatApiDate } from "../src/tor4you/dates.ts";
-import { type OutboundRequest, QUEUES, type WaitlistPayload, waitlistPayload } from "./queues.ts";
+import { type OutboundRequest, WAITLIST_QUEUE, type WaitlistPayload, waitlistPayload } from "./queues.ts";
 
 export interface WaitlistSite {
   id: string;
@@ -43,7 +43,7 @@ const chatPart = (a: ChatAddress) => `${a.channel}-${a.chatId.replace(/[^\w.-]/g
  * past the time itself is not sent.
  */
 export function createWaitlistOffers(deps: WaitlistOffersDeps) {
-  const queue = new Queue<WaitlistPayload>(QUEUES.waitlist, {
+  const queue = new Queue<WaitlistPayload>(WAITLIST_QUEUE, {
     connection: deps.connection,
     prefix: deps.prefix,
   });
@@ -116,7 +116,7 @@ export function createWaitlistOffers(deps: WaitlistOffersDeps) {
     freed,
     runWave,
     startWorker() {
-      worker = new Worker(QUEUES.waitlist, async (job: Job) => runWave(waitlistPayload.parse(job.data)), {
+      worker = new Worker(WAITLIST_QUEUE, async (job: Job) => runWave(waitlistPayload.parse(job.data)), {
         connection: deps.connection,
         prefix: deps.prefix,
         concurrency: 2,

@@ -36,6 +36,16 @@ export interface StaffEvent {
 }
 export type StaffEventSink = (site: string, event: StaffEvent) => Promise<void>;
 
+/** A customer asked for a person: their words, and who they are when the chat is linked. */
+export interface PersonRequest {
+  from: ChatAddress;
+  text: string;
+  cell?: string;
+  name?: string;
+}
+/** Tells the staff chats; resolves with how many were told (0: nobody to tell). */
+export type PersonRequestSink = (site: string, request: PersonRequest) => Promise<number>;
+
 /** Who a staff chat belongs to: a service provider (Tor4You staff id) or the owner. */
 export type StaffRole = { kind: "staff"; staffId: string } | { kind: "owner" };
 
@@ -72,6 +82,20 @@ export interface IdentityStore {
   setPreferences(address: ChatAddress, patch: Preferences): Promise<void>;
   /** Forget me: the link, the preferences and the conversation. */
   forget(address: ChatAddress): Promise<void>;
+}
+
+/**
+ * One chat's share of the bot: "ok" to handle the turn, "warn" for the first turn over the limit
+ * (told to wait a moment), "drop" for the rest, unanswered.
+ */
+export interface TurnLimiter {
+  take(address: ChatAddress): Promise<"ok" | "warn" | "drop">;
+}
+
+/** "Stop" per site and phone: every channel's reminders to that phone, whatever chat said it. */
+export interface OptOutStore {
+  set(site: string, cell: string, stopped: boolean): Promise<void>;
+  has(site: string, cell: string): Promise<boolean>;
 }
 
 /** A reminder sent to a chat that a typed answer may still settle (until its appointment starts). */

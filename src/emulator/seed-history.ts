@@ -5,11 +5,8 @@ import type { SeedSite } from "./seed.ts";
 type SeedAppointment = NonNullable<SeedSite["appointments"]>[number];
 
 export interface HistoryShape {
-  /** The `offset`-th working day from today (negative: before), at `hhmm`, in the site's zone. */
-  at: (offset: number, hhmm: string) => DateTime;
-  /** Working days back to cover, the nearest first (e.g. 4 to 52: about eight weeks). */
-  fromOffset: number;
-  toOffset: number;
+  /** The working days to fill, as midnights in the site's zone, oldest first. */
+  days: readonly DateTime[];
   /** [staff, service, minutes] a customer can book. */
   bookable: ReadonlyArray<readonly [string, string, number]>;
   staff: readonly string[];
@@ -30,10 +27,10 @@ export function pastAppointments(shape: HistoryShape): SeedAppointment[] {
   const random = seededRandom(shape.seed);
   const out: SeedAppointment[] = [];
   let id = shape.firstId;
-  const span = Math.max(1, shape.toOffset - shape.fromOffset);
-  for (let back = shape.toOffset; back >= shape.fromOffset; back--) {
+  const span = Math.max(1, shape.days.length - 1);
+  for (const [index, midnight] of shape.days.entries()) {
     // 0 for the oldest day, 1 for the newest.
-    const progress = (shape.toOffset - back) / span;
+    const progress = index / span;
     const taken = new Set<string>();
     for (const staff of shape.staff) {
       for (const time of shape.times) {
@@ -45,18 +42,9 @@ export function pastAppointments(shape: HistoryShape): SeedAppointment[] {
         if (free.length === 0) continue;
         const customer = pickOne(free, random);
         taken.add(`${time}-${customer}`);
-        const from = shape.at(-back, time);
-        const answer = random();
-        const iscoming = answer < 0.5 + 0.25 * progress ? "1" : answer < 0.6 + 0.25 * progress ? "2" : "0";
-        const attend = random();
-        let status: "1" | "0" = "1";
-        let showstatus: "0" | "1" | "2" = "1";
-        if (iscoming === "2") {
-          if (attend < 0.7) status = "0";
-          else showstatus = "2";
-        } else if (iscoming === "1") showstatus = attend < 0.05 ? "2" : "1";
-        else showstatus = attend < 0.4 - 0.2 * progress ? "2" : "1";
-        if (status === "1" && random() < 0.04) showstatus = "0"; // nobody marked it
+        const [hour, minute] = time.split(":").map(Number);
+        const from = midnight.set({ hour, minute });
+        const { iscoming, status, showstatus } = outcome(random, progress);
         out.push({
           id: String(++id),
           staff,
@@ -70,6 +58,54 @@ export function pastAppointments(shape: HistoryShape): SeedAppointment[] {
           status,
         });
       }
+    }
+  }
+  return out;
+}
+
+/** What became of one past appointment: the answer, and whether the customer came. */
+function outcome(random: () => number, progress: number) {
+  const answer = random();
+  const iscoming: "0" | "1" | "2" =
+    answer < 0.5 + 0.25 * progress ? "1" : answer < 0.6 + 0.25 * progress ? "2" : "0";
+  const attend = random();
+  let status: "1" | "0" = "1";
+  let showstatus: "0" | "1" | "2" = "1";
+  if (iscoming === "2") {
+    if (attend < 0.7) status = "0";
+    else showstatus = "2";
+  } else if (iscoming === "1") showstatus = attend < 0.05 ? "2" : "1";
+  else showstatus = attend < 0.4 - 0.2 * progress ? "2" : "1";
+  if (status === "1" && random() < 0.04) showstatus = "0"; // nobody marked it
+  return { iscoming, status, showstatus };
+}
+
+/** Past group classes (a slot calendar), oldest first, each with a few of the customers booked. */
+export function pastClassBookings(shape: {
+  classes: ReadonlyArray<{ slot: string; staff: string; service: string; from: DateTime; to: DateTime }>;
+  customers: readonly string[];
+  firstId: number;
+  seed: number;
+}): SeedAppointment[] {
+  const random = seededRandom(shape.seed);
+  const out: SeedAppointment[] = [];
+  let id = shape.firstId;
+  const span = Math.max(1, shape.classes.length - 1);
+  for (const [index, c] of shape.classes.entries()) {
+    const progress = index / span;
+    const booked = shape.customers.filter(() => random() < 0.6);
+    for (const customer of booked) {
+      out.push({
+        id: String(++id),
+        staff: c.staff,
+        service: c.service,
+        customer,
+        slot: c.slot,
+        from: c.from,
+        to: c.to,
+        createdAt: c.from.minus({ days: 1 + Math.floor(random() * 7) }),
+        ...outcome(random, progress),
+      });
     }
   }
   return out;

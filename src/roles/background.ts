@@ -8,6 +8,7 @@ import { createJobs, type Jobs } from "../../jobs/runtime.ts";
 import { createWaitlistOffers, type WaitlistOffers } from "../../jobs/waitlist-offers.ts";
 import type { SiteConfig } from "../config/types.ts";
 import type { OutboundMessage } from "../core/messages.ts";
+import { personAlerts } from "../digests/person-alert.ts";
 import type { Metrics } from "../http/metrics.ts";
 import { tor4youWebhookRoutes } from "../http/tor4you-webhook.ts";
 import type { SkipCounter } from "../reminders/remind.ts";
@@ -91,6 +92,7 @@ export function createBackground(deps: {
         countSkip,
       }),
     chatsFor: directory.chatsFor,
+    optedOut: directory.optedOut,
     channels: (site) => {
       const s = sites.find((x) => x.id === site);
       // Only channels this deployment can send on; WhatsApp joins when its sessions run.
@@ -133,7 +135,7 @@ export function createBackground(deps: {
     })),
     store: app.waitlist,
     compose: (address, freed, entry) => app.engine.prepareWaitlistOffer(address, freed, entry),
-    enqueue: (address, request, jobId, delayMs) => jobs.enqueueOutbound(address, request, jobId, delayMs),
+    enqueue: (address, request, jobId, delayMs) => jobs.sendTo(address, request, jobId, delayMs),
     now: app.now,
     logger: deps.logger,
   });
@@ -167,6 +169,14 @@ export function createBackground(deps: {
     await waitlist.close();
     await closeQueues();
   };
+  app.onPersonRequest(
+    personAlerts({
+      staffChats: (site) => app.staff.list(site),
+      compose: (address, build) => app.engine.prepareStaffMessage(address, build),
+      send: (address, messages, jobId) =>
+        jobs.sendTo(address, { site: address.site, chatId: address.chatId, messages }, jobId),
+    }),
+  );
   const webhookRoutes = tor4youWebhookRoutes({
     sites: sites.map((s) => ({ id: s.id, webhookKey: s.tor4you.webhookKey, timezone: s.timezone })),
     record: jobs.recordWebhook,

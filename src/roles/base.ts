@@ -67,8 +67,20 @@ export async function openBase(deps: {
     await deleteKeysUnder(redis, keyPrefix);
     shutdown.add("redis", () => deleteKeysUnder(redis, keyPrefix));
   }
-  const app = createApp({ sites, redis, logger, defaultLocale, keyPrefix });
-  if (demo) await seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() });
+  const app = createApp({
+    sites,
+    redis,
+    logger,
+    defaultLocale,
+    keyPrefix,
+    chatTurnsPerMinute: config.chatTurnsPerMinute,
+    reminderReservePercent: config.reminderReservePercent,
+  });
+  // The demo's past, written while the rest starts; the admin pages wait for it (`demoHistory`).
+  const demoHistory = demo
+    ? seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() })
+    : Promise.resolve();
+  demoHistory.catch((e: Error) => logger.warn({ err: e.message }, "demo history not written"));
   const metrics = createMetrics();
   const { sessionFor, siteOf } = sessionsBySite(sites);
   const whatsappProducer = whatsappOutboundProducer(redis, app.keys.prefix, app.outbox);
@@ -123,6 +135,11 @@ export async function openBase(deps: {
     print,
     sites,
     demo,
+    /** Settles once the demo's history is written (at once outside the demo). */
+    demoHistory: demoHistory.then(
+      () => undefined,
+      () => undefined,
+    ),
     redis,
     app,
     metrics,

@@ -101,6 +101,14 @@ describe("typed answers to a reminder", () => {
     expect(stored(all[0]!.id).iscoming).toBe("0");
   });
 
+  it("'running late' with no reminder open is about the appointment in the next hours", async () => {
+    const { c, all, events } = await linked({ extra: ["202611231330"] }); // today, now 10:00
+    const today = all.find((a) => a.start.hasSame(w.emulator.clock.now(), "day"))!;
+    const out = await c.text("running 10 min late, sorry");
+    expect(texts(out)).toMatch(/told the business you'll be a little late/);
+    expect(events).toEqual([expect.objectContaining({ kind: "late", apptId: today.id })]);
+  });
+
   it("'cancel it' records the decline and goes straight to the cancel question, cut-off waived", async () => {
     const { c, all, remind } = await linked();
     await remind(all[0]!);
@@ -142,6 +150,21 @@ describe("requests typed at any time", () => {
     const out = await c.tapLabel(/^Again/);
     const last = out.at(-1);
     expect(last).toMatchObject({ type: "choices" });
+    expect(last?.type === "choices" && last.text).toMatch(/Tue 24\.11/);
+    const hours =
+      last?.type === "choices" ? last.choices.map((x) => x.label).filter((l) => /^\d\d:\d\d/.test(l)) : [];
+    expect(hours.length).toBeGreaterThan(0);
+    expect(hours.filter((h) => h < "12:00" || h >= "18:00")).toEqual([]);
+  });
+
+  it("keeps the day and part of day through linking the phone", async () => {
+    w = await startWorld();
+    const c = w.chat(DEMO_BARBER_SITEID);
+    const ask = await c.text("can I book tomorrow afternoon?");
+    expect(ask[0]).toMatchObject({ type: "requestPhone" });
+    await c.shareOwnContact(DAVID, "David", "Avraham");
+    const out = await c.tapLabel(/^Again/);
+    const last = out.at(-1);
     expect(last?.type === "choices" && last.text).toMatch(/Tue 24\.11/);
     const hours =
       last?.type === "choices" ? last.choices.map((x) => x.label).filter((l) => /^\d\d:\d\d/.test(l)) : [];

@@ -1,0 +1,111 @@
+import type { Job, Queue } from "bullmq";
+import type { Logger } from "pino";
+import type { Appointment } from "../src/domain/appointment.ts";
+import { formatApiMinute } from "../src/tor4you/dates.ts";
+import type { WebhookEvent } from "../src/tor4you/webhook.ts";
+import { type AppointmentAccess, parseLocalMinute, UnverifiedError } from "./appointments.ts";
+import type { EnqueueOutbound, JobsDeps } from "./deps.ts";
+import { type SyncPayload, syncJobId, syncPayload } from "./queues.ts";
+import type { Reconciler } from "./reconcile.ts";
+
+/**
+ * The sync queue: each Tor4You webhook becomes a job (deduplicated by its notification id); the
+ * worker reads the appointment as it is now, reconciles its reminders, and tells the customer's
+ * chats when the business (not the bot) moved or cancelled it.
+ */
+export function createSyncJobs(
+  deps: Pick<JobsDeps, "chatsFor" | "composeNotice" | "ownChanges" | "seen"> & {
+    /** Read when a time frees: the waitlist may be wired after the jobs. */
+    onFreed: () => JobsDeps["onFreed"];
+    queue: Queue<SyncPayload>;
+    appointments: AppointmentAccess;
+    reconciler: Reconciler;
+    enqueue: EnqueueOutbound;
+    logger: Logger;
+  },
+) {
+  const { appointments } = deps;
+
+  /** The business moved or cancelled an appointment: its customer's linked chats are told. */
+  async function notice(
+    siteId: string,
+    appt: Appointment,
+    kind: "moved" | "cancelled",
+    notificationId: string,
+  ) {
+    const cell = appt.customer.cell;
+    if (!cell || !deps.composeNotice) return;
+    for (const chat of await deps.chatsFor(siteId, cell)) {
+      if (chat.remindersOff || chat.unreachable) continue;
+      const messages = await deps.composeNotice(chat.address, appt, kind);
+      if (!messages?.length) continue;
+      await deps.enqueue(
+        chat.address,
+        { site: siteId, chatId: chat.address.chatId, messages },
+        `notice-${siteId}-${notificationId}-${chat.address.channel}-${chat.address.chatId.replace(/[^\w.-]/g, "_")}`,
+      );
+    }
+  }
+
+  return {
+    /** Webhook intake: recorded as a job, deduplicated by Tor4You's notification id. */
+    async recordWebhook(siteId: string, e: WebhookEvent) {
+      await deps.queue.add(
+        "sync",
+        {
+          site: siteId,
+          notificationId: e.notificationId,
+          apptId: e.appointmentId,
+          action: e.action,
+          own: false,
+        },
+        {
+          jobId: syncJobId(e),
+          attempts: 8,
+          backoff: { type: "exponential", delay: 2_000 },
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      );
+    },
+
+    async process(job: Job) {
+      const p = syncPayload.parse(job.data);
+      const s = appointments.site(p.site);
+      if (!s) return { skipped: "unknown_site" };
+      const [own, seen] = await Promise.all([
+        deps.ownChanges.isOwn(p.site, p.apptId),
+        deps.seen.get(p.site, p.apptId),
+      ]);
+      const day = await appointments.lastSeenDay(p.site, p.apptId, seen);
+      const reading = await appointments.readEvidence(p.site, p.apptId, day);
+      if (reading.kind === "unknown") {
+        // A cancel webhook is evidence on its own; anything else waits for an answer (job retries).
+        if (p.action !== "cancel" && p.action !== "expire") throw new UnverifiedError(reading.reason);
+        deps.logger.info(
+          { site: p.site, apptId: p.apptId, reason: reading.reason },
+          "cancel webhook taken as evidence",
+        );
+      }
+      const appt = reading.kind === "found" ? reading.appt : null;
+      if (!appt) {
+        await deps.reconciler.forget(p.site, p.apptId);
+        await deps.seen.delete(p.site, p.apptId);
+        return { gone: true };
+      }
+      const result = await appointments.observe(p.site, appt, seen);
+      // Only what the business did is news to the customer; an echo of the bot's own call is not.
+      const before = seen?.start;
+      // A time the business freed (cancel, move, an expired temporary booking) goes to the waitlist.
+      const wasAt = before ? parseLocalMinute(before, s.timezone) : undefined;
+      if (!own && wasAt && (appt.status !== "live" || formatApiMinute(appt.start, s.timezone) !== before))
+        await deps.onFreed()?.(p.site, { ...appt, start: wasAt });
+      if (!own && before) {
+        if (appt.status !== "live") await notice(p.site, appt, "cancelled", p.notificationId);
+        else if (formatApiMinute(appt.start, s.timezone) !== before)
+          await notice(p.site, appt, "moved", p.notificationId);
+      }
+      return { ...result, own };
+    },
+  };
+}
