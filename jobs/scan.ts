@@ -1,6 +1,7 @@
 import type { Job, Queue } from "bullmq";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
+import type { Appointment } from "../src/domain/appointment.ts";
 import type { CursorStore } from "../src/tor4you/cursor-store.ts";
 import { scanChanges } from "../src/tor4you/scan.ts";
 import type { AppointmentAccess } from "./appointments.ts";
@@ -30,6 +31,7 @@ export function createScanJobs(deps: {
       { client: appointments.client(siteId), cursors: deps.cursors },
       { from, to: from.plus({ days: s.horizonDays }), format: 2, showCancelled: true },
       async (appts) => {
+        const known: Appointment[] = [];
         for (const listed of appts) {
           let a = listed;
           if (a.status === "unknown") {
@@ -44,9 +46,10 @@ export function createScanJobs(deps: {
             }
             a = r.appt;
           }
-          await appointments.observe(siteId, a);
-          reconciled++;
+          known.push(a);
         }
+        await appointments.observeMany(siteId, known);
+        reconciled += known.length;
       },
     );
     deps.logger.info({ site: siteId, changed: result.changed, calls: result.calls, reconciled }, "scan done");
