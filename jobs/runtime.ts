@@ -8,10 +8,13 @@ import type { StaffFormat } from "../src/digests/alerts.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import { cellToWhatsAppId } from "../src/domain/phone.ts";
 import { type LinkedChat, remindNow, type SkipCounter } from "../src/reminders/remind.ts";
+import { createSendTimeCheck } from "../src/reminders/send-time-check.ts";
 import type { ActivityLog, Escalations } from "../src/storage/activity-log.ts";
 import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
+import type { AppointmentSnapshots } from "../src/storage/appointment-snapshots.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
+import type { WebhookHealth } from "../src/storage/webhook-health.ts";
 import { type AppointmentReading, readAppointment } from "../src/tor4you/appointment-reading.ts";
 import type { Tor4YouClient } from "../src/tor4you/client.ts";
 import type { CursorStore } from "../src/tor4you/cursor-store.ts";
@@ -36,6 +39,7 @@ import {
 import type { Reconciler } from "./reconcile.ts";
 import { createReminderScheduler } from "./reminder-scheduler.ts";
 import { createStaffMessages, type StaffSite } from "./staff-messages.ts";
+import { applyFacts, factsOf } from "./webhook-facts.ts";
 
 const parseLocalMinute = (v: string, zone: string): DateTime | undefined => {
   try {
@@ -49,6 +53,10 @@ export interface JobsSite {
   id: string;
   timezone: string;
   scanEveryMs: number;
+  /** The scan's period while webhooks arrive and verify (default: scanEveryMs). */
+  scanEveryHealthyMs?: number;
+  /** A webhook key is configured: webhooks can verify at all. */
+  webhooks?: boolean;
   /** How far ahead reminders are planned: the largest offset and a margin. */
   horizonDays: number;
   /** Local time of the staff digest. */
@@ -81,6 +89,10 @@ export interface JobsDeps {
   ) => Promise<OutboundMessage[] | null>;
   ownChanges: OwnChanges;
   seen: AppointmentSeen;
+  /** What Tor4You last listed: send-time checks read it after a fresh `lu` scan (one call a site a minute). */
+  snapshots?: AppointmentSnapshots;
+  /** Webhook health: the scan period follows it, and changes the scan finds that no webhook told of are recorded. */
+  webhookHealth?: WebhookHealth;
   /**
    * Delivers to Telegram; throws when it may work later (network, 5xx). "blocked" is Telegram's
    * 403: the customer blocked the bot, the channel has marked the chat unreachable, and retrying
@@ -184,9 +196,11 @@ export function createJobs(deps: JobsDeps) {
     siteId: string,
     appt: Appointment,
     seen?: Awaited<ReturnType<AppointmentSeen["get"]>>,
+    from: "list" | "webhook" = "list",
   ) {
     const s = site(siteId)!;
     const before = seen === undefined ? await deps.seen.get(siteId, appt.id) : seen;
+    if (from === "list") await deps.snapshots?.put(siteId, [appt]);
     const firstSeenMs = before?.firstSeenMs || deps.now().toMillis();
     const result = await reconciler.reconcile(
       siteId,
@@ -219,14 +233,27 @@ export function createJobs(deps: JobsDeps) {
     }
   }
 
+  /** A change by the business the scan found before any webhook told of it: webhooks may be off. */
+  async function noteMissed(siteId: string, appt: Appointment, before: { start: string | null } | null) {
+    if (!deps.webhookHealth || !before?.start) return;
+    const s = site(siteId)!;
+    const moved = appt.status === "live" && formatApiMinute(appt.start, s.timezone) !== before.start;
+    if (!moved && appt.status === "live") return;
+    if (await deps.ownChanges.isOwn(siteId, appt.id)) return;
+    await deps.webhookHealth.missedChange(siteId, deps.now().toMillis());
+  }
+
   async function runScan(siteId: string) {
     const s = site(siteId)!;
+    const startedAt = deps.now().toMillis();
     const from = deps.now().setZone(s.timezone).startOf("day");
+    const to = from.plus({ days: s.horizonDays });
     let reconciled = 0;
     const result = await scanChanges(
       { client: client(siteId), cursors: deps.cursors },
-      { from, to: from.plus({ days: s.horizonDays }), format: 2, showCancelled: true },
+      { from, to, format: 2, showCancelled: true },
       async (appts) => {
+        await forgetAbsent(siteId, appts, from, to);
         for (const listed of appts) {
           let a = listed;
           if (a.status === "unknown") {
@@ -241,13 +268,87 @@ export function createJobs(deps: JobsDeps) {
             }
             a = r.appt;
           }
-          await observe(siteId, a);
+          const before = await deps.seen.get(siteId, a.id);
+          await noteMissed(siteId, a, before);
+          await observe(siteId, a, before);
           reconciled++;
         }
       },
     );
+    await deps.snapshots?.setFresh(siteId, startedAt);
     log.info({ site: siteId, changed: result.changed, calls: result.calls, reconciled }, "scan done");
     return { changed: result.changed, calls: result.calls, reconciled };
+  }
+
+  /**
+   * The send-time scan: the same `lu` listing on a cursor of its own, which only refreshes what
+   * send-time checks read (and withdraws what is gone), so it answers within a reminder's job
+   * however many appointments changed. A change it finds that was not reconciled yet (no webhook
+   * told of it) starts a full scan at once, which re-plans.
+   */
+  async function runVerifyScan(siteId: string) {
+    const s = site(siteId)!;
+    const startedAt = deps.now().toMillis();
+    const from = deps.now().setZone(s.timezone).startOf("day");
+    const to = from.plus({ days: s.horizonDays });
+    const cursors: CursorStore = {
+      get: (siteKey, signature) => deps.cursors.get(siteKey, `verify-${signature}`),
+      set: (siteKey, signature, lu) => deps.cursors.set(siteKey, `verify-${signature}`, lu),
+    };
+    let unplanned = false;
+    const result = await scanChanges(
+      { client: client(siteId), cursors },
+      { from, to, format: 2, showCancelled: true },
+      async (appts) => {
+        await forgetAbsent(siteId, appts, from, to);
+        const known = appts.filter((a) => a.status !== "unknown");
+        await deps.snapshots?.put(siteId, known);
+        await deps.snapshots?.delete(
+          siteId,
+          appts.filter((a) => a.status === "unknown").map((a) => a.id),
+        );
+        for (const a of known) {
+          const before = await deps.seen.get(siteId, a.id);
+          const start = a.status === "live" ? formatApiMinute(a.start, s.timezone) : null;
+          if ((before?.start ?? null) !== start) unplanned = true;
+        }
+      },
+    );
+    await deps.snapshots?.setFresh(siteId, startedAt);
+    if (unplanned) {
+      await scan.add(
+        "scan",
+        { site: siteId, force: true },
+        { jobId: `scan-now-${siteId}-${Math.floor(startedAt / 60_000)}`, removeOnComplete: { age: 3600 } },
+      );
+    }
+    log.info(
+      { site: siteId, changed: result.changed, calls: result.calls, unplanned },
+      "send-time scan done",
+    );
+    return result;
+  }
+
+  /**
+   * Evidence by absence: a full listing of the window that succeeded and does not hold an
+   * appointment we kept means it is gone (deleted) or moved out of it. Only days certainly covered
+   * count: the last day is left out in case Tor4You's `to` is exclusive.
+   */
+  async function forgetAbsent(siteId: string, listed: Appointment[], from: DateTime, to: DateTime) {
+    if (!deps.snapshots || to.diff(from, "days").days >= 60) return;
+    const ids = new Set(listed.map((a) => a.id));
+    const old = from.minus({ days: 2 });
+    const stale: string[] = [];
+    for (const k of await deps.snapshots.starts(siteId)) {
+      if (k.start < old) stale.push(k.id);
+      else if (k.start >= from && k.start < to && !ids.has(k.id)) {
+        log.info({ site: siteId, apptId: k.id }, "no longer listed on its day: its reminders are withdrawn");
+        await reconciler.forget(siteId, k.id);
+        await deps.seen.delete(siteId, k.id);
+        stale.push(k.id);
+      }
+    }
+    await deps.snapshots.delete(siteId, stale);
   }
 
   /**
@@ -298,6 +399,35 @@ export function createJobs(deps: JobsDeps) {
     return { deferred: false, staffChats: sent, appointments: appts.length, calls: 1 };
   }
 
+  const snapshots = deps.snapshots;
+  const sendTimeCheck = snapshots
+    ? createSendTimeCheck({
+        freshAt: snapshots.freshAt,
+        takeTurn: (siteId, minute) => snapshots.takeScanTurn(siteId, minute),
+        scan: runVerifyScan,
+        snapshot: snapshots.get,
+        now: deps.now,
+      })
+    : undefined;
+
+  /**
+   * What the scan's job scheduler runs every scanEveryMs: while webhooks arrive and verify, only
+   * every scanEveryHealthyMs (any scan, the send-time one too, counts), so it is back at the short
+   * period as soon as they look off.
+   */
+  async function scheduledScan(siteId: string, force = false) {
+    const s = site(siteId);
+    if (!s) return { skipped: "unknown_site" };
+    if (!force && s.webhooks && s.scanEveryHealthyMs && deps.webhookHealth && deps.snapshots) {
+      const nowMs = deps.now().toMillis();
+      const health = await deps.webhookHealth.status(siteId, nowMs);
+      const age = nowMs - (await deps.snapshots.freshAt(siteId));
+      if (health.healthy && age < s.scanEveryHealthyMs - s.scanEveryMs / 2)
+        return { skipped: "webhooks_healthy" };
+    }
+    return runScan(siteId);
+  }
+
   const staffChats = async (siteId: string) => (await deps.staffChats?.(siteId)) ?? [];
   const staff = createStaffMessages({
     queue: staffAlerts,
@@ -327,7 +457,11 @@ export function createJobs(deps: JobsDeps) {
     const outcome = await remindNow(
       p,
       {
-        appointment: (due) => readEvidence(due.site, due.apptId, DateTime.fromISO(due.plannedStart)),
+        appointment: async (due) => {
+          const listed = await sendTimeCheck?.appointment(due.site, due.apptId);
+          if (listed) return { kind: "found", appt: listed, via: "apptlist" } as const;
+          return readEvidence(due.site, due.apptId, DateTime.fromISO(due.plannedStart));
+        },
         chatsFor: deps.chatsFor,
         channels: deps.channels,
         compose: deps.compose,
@@ -378,6 +512,25 @@ export function createJobs(deps: JobsDeps) {
         deps.ownChanges.isOwn(p.site, p.apptId),
         deps.seen.get(p.site, p.apptId),
       ]);
+      if (p.facts && deps.snapshots) {
+        // A notification older than one already applied (Tor4You retries, out of order) changes nothing.
+        if (BigInt(p.notificationId) < (await deps.snapshots.lastNotification(p.site, p.apptId)))
+          return { stale: true };
+        const base = await deps.snapshots.get(p.site, p.apptId);
+        const told = applyFacts(p.apptId, p.facts, base, s.timezone);
+        if (told) {
+          await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);
+          if (base) await deps.snapshots.put(p.site, [told]);
+          const result = await observe(p.site, told, seen, "webhook");
+          const before = seen?.start;
+          if (!own && before && told.customer.cell) {
+            if (told.status !== "live") await notice(p.site, told, "cancelled", p.notificationId);
+            else if (formatApiMinute(told.start, s.timezone) !== before)
+              await notice(p.site, told, "moved", p.notificationId);
+          }
+          return { ...result, own, from: "webhook" };
+        }
+      }
       const day = seen?.start ? parseLocalMinute(seen.start, s.timezone) : undefined;
       const reading = await readEvidence(p.site, p.apptId, day);
       if (reading.kind === "unknown") {
@@ -392,8 +545,14 @@ export function createJobs(deps: JobsDeps) {
       if (!appt) {
         await reconciler.forget(p.site, p.apptId);
         await deps.seen.delete(p.site, p.apptId);
+        await deps.snapshots?.delete(p.site, [p.apptId]);
         return { gone: true };
       }
+      if (
+        deps.snapshots &&
+        BigInt(p.notificationId) > (await deps.snapshots.lastNotification(p.site, p.apptId))
+      )
+        await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);
       const result = await observe(p.site, appt, seen);
       // Only what the business did is news to the customer; an echo of the bot's own call is not.
       const before = seen?.start;
@@ -404,7 +563,10 @@ export function createJobs(deps: JobsDeps) {
       }
       return { ...result, own };
     },
-    [QUEUES.scan]: async (job: Job) => runScan(scanPayload.parse(job.data).site),
+    [QUEUES.scan]: async (job: Job) => {
+      const { site: siteId, force } = scanPayload.parse(job.data);
+      return scheduledScan(siteId, force);
+    },
     [QUEUES.reminders]: async (job: Job, token?: string) => {
       try {
         const outcome = await remind(job);
@@ -481,6 +643,7 @@ export function createJobs(deps: JobsDeps) {
     scheduler,
     reconciler,
     runScan,
+    scheduledScan,
     runDigest,
 
     /** Webhook intake: recorded as a job, deduplicated by Tor4You's notification id. */
@@ -493,6 +656,7 @@ export function createJobs(deps: JobsDeps) {
           apptId: e.appointmentId,
           action: e.action,
           own: false,
+          facts: factsOf(e, site(siteId)?.timezone ?? "Asia/Jerusalem"),
         },
         {
           jobId: syncJobId(e),

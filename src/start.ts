@@ -14,6 +14,7 @@ import { createMetrics } from "./http/metrics.ts";
 import { metricsRoute } from "./http/metrics-route.ts";
 import { createHttpServer } from "./http/server.ts";
 import { statsRoute } from "./http/stats-page.ts";
+import { webhookHealthSection, webhookReadiness } from "./http/webhook-health-section.ts";
 import { isLocale } from "./i18n/translator.ts";
 import { createLogger } from "./log/logger.ts";
 import { ensureRedis } from "./redis-access.ts";
@@ -170,6 +171,11 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
         })
       : undefined;
     if (webchat) closers.unshift(async () => webchat.close());
+    const webhookHealthSource = {
+      health: background.webhookHealth,
+      sites: sites.map((s) => ({ id: s.id, webhooks: Boolean(s.tor4you.webhookKey) })),
+      now: app.now,
+    };
     const http = await createHttpServer({
       logger,
       details: () => ({ whatsapp: whatsapp.statuses() }),
@@ -183,6 +189,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
             return { ok: true };
           }),
         })),
+        ...webhookReadiness(webhookHealthSource),
         ...[...telegram.entries()].map(([id, channel]) => ({
           name: `telegram-${id}`,
           check: async () => (inviteOf(channel) ? { ok: true } : { ok: false, detail: "bot not started" }),
@@ -212,6 +219,7 @@ export async function runStart(opts: { role: string; session?: string }, io: Cli
           ],
           decisions: (site) => app.decisions.recent(site),
           board: createBoardSource({ ...app, redis }),
+          siteSections: [webhookHealthSection(webhookHealthSource)],
         }),
         statsRoute({
           adminToken: config.adminToken,

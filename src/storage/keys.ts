@@ -68,5 +68,19 @@ export function createKeys(prefix: string) {
     decisionSeen: (s: string, id: string) => `${prefix}:decision-seen:${site(s)}:${id}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
+    /** Hash: webhook health of a site (last verified, last missed change, counts by outcome). */
+    webhookHealth: (s: string) => `${prefix}:webhook-health:${site(s)}`,
+    /** Sorted set: times of webhooks refused for a wrong signature (the last hour is shown). */
+    webhookBadSignatures: (s: string) => `${prefix}:webhook-bad-sh:${site(s)}`,
+    /** Hash apptId -> the last webhook notification id applied (an older one arriving late is ignored). */
+    webhookLast: (s: string) => `${prefix}:webhook-last:${site(s)}`,
+    /** Hash apptId -> the appointment as Tor4You last listed it (JSON): what send-time checks read. */
+    apptSnapshots: (s: string) => `${prefix}:appt-snap:${site(s)}`,
+    /** When the last successful scan of the site started (ms): a scan younger than a minute verifies reminders. */
+    scanFresh: (s: string) => `${prefix}:scan-fresh:${site(s)}`,
+    /** Taken by the one process that runs the site's send-time scan this minute. */
+    scanTurn: (s: string, minute: number) => `${prefix}:scan-turn:${site(s)}:${minute}`,
+    /** A customer's appointment list (JSON, seconds-long TTL), by a keyed hash of the cell. */
+    lookupCache: (s: string, cellDigest: string) => `${prefix}:lookup:${site(s)}:${cellDigest}`,
   };
 }
