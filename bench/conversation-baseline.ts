@@ -35,12 +35,12 @@ import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from "gramm
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
-import { createApp } from "../src/app.ts";
 import { createTelegramChannel } from "../src/channels/telegram/telegram-channel.ts";
 import { demoSiteDefaults } from "../src/config/load.ts";
-import { sitesFromEmulator } from "../src/demo.ts";
 import { createEmulator } from "../src/emulator/emulator.ts";
 import { DEMO_BARBER_SITEID } from "../src/emulator/seed-demo.ts";
+import { createApp } from "../src/roles/app.ts";
+import { sitesFromEmulator } from "../src/roles/demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
 import { createTor4YouClient } from "../src/tor4you/client.ts";
 import { formatApiDate, formatApiMinute, parseApiDate, parseApiMinute } from "../src/tor4you/dates.ts";

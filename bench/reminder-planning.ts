@@ -15,13 +15,13 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
-import { createApp } from "../src/app.ts";
-import { createBackground } from "../src/background.ts";
 import { demoSiteDefaults } from "../src/config/load.ts";
-import { sitesFromEmulator } from "../src/demo.ts";
 import { createEmulator } from "../src/emulator/emulator.ts";
 import { buildSeed, buildSite } from "../src/emulator/seed.ts";
 import { createMetrics } from "../src/http/metrics.ts";
+import { createApp } from "../src/roles/app.ts";
+import { createBackground } from "../src/roles/background.ts";
+import { sitesFromEmulator } from "../src/roles/demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
 
 const PER_SITE = 1000;

@@ -76,7 +76,7 @@ export type ScanPayload = z.infer<typeof scanPayload>;
 
 export const alertPayload = z.object({
   site: siteId,
-  kind: z.enum(["declined", "cancelled", "booked", "moved"]),
+  kind: z.enum(["declined", "cancelled", "booked", "moved", "late"]),
   apptId: numericId,
   /** For "moved": the replaced appointment's start, `YYYYMMDDhhmm` local. */
   previousStart: z

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { WaOutgoing } from "../src/channels/whatsapp/render.ts";
 import type { OutboundMessage } from "../src/core/messages.ts";
 import type { SkipCounter } from "../src/reminders/remind.ts";
 import type { ActivityLog } from "../src/storage/activity-log.ts";
@@ -18,7 +19,7 @@ import {
 export interface WhatsAppSender {
   name: string;
   whenReady(): Promise<void>;
-  send(chatId: string, text: string): Promise<void>;
+  send(chatId: string, content: WaOutgoing): Promise<void>;
 }
 
 /** The producer side: any process may enqueue; only the session's owner consumes. */
@@ -62,7 +63,7 @@ export function startWhatsAppOutbound(deps: {
   connection: Redis;
   prefix: string;
   session: WhatsAppSender;
-  render: (messages: OutboundMessage[]) => string[];
+  render: (messages: OutboundMessage[]) => WaOutgoing[];
   ledger: ReminderLedger;
   outbox: Outbox;
   pacing?: { minMs: number; maxMs: number };
@@ -96,11 +97,15 @@ export function startWhatsAppOutbound(deps: {
         }
       }
       try {
-        for (const text of deps.render(entry.messages)) {
+        for (const item of deps.render(entry.messages)) {
           const gap = pacing.minMs + Math.random() * (pacing.maxMs - pacing.minMs);
           const wait = last + gap - Date.now();
           if (wait > 0) await sleep(wait);
-          await deps.session.send(entry.chatId, text);
+          // A file (calendar entry) follows the message it belongs to: failing it must not resend that.
+          await deps.session.send(entry.chatId, item).catch((e) => {
+            if (typeof item === "string") throw e;
+            log.warn({ site: p.site, err: (e as Error).message }, "file not delivered");
+          });
           last = Date.now();
         }
       } catch (e) {

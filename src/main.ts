@@ -1,5 +1,5 @@
 import closeWithGrace from "close-with-grace";
-import { runCli } from "./cli.ts";
+import { runCli } from "./cli/dispatch.ts";
 
 let stop!: () => void;
 const stopped = new Promise<void>((resolve) => {

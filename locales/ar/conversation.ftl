@@ -80,6 +80,8 @@ book-summary = { $service } مع { $staff }
         [many] {""}، { $people } شخصًا
        *[other] {""}، { $people } شخص
     }
+    باسم: { $name }
+    يمكن الإلغاء أو التغيير هنا حتى { $cutoff } قبل الموعد.
     هل أحجز الموعد؟
 book-confirm = نعم، احجز الموعد
 book-abort = لا، شكرًا

@@ -12,6 +12,7 @@ admin-back = Back to the board
 ## The board: today and tomorrow
 admin-board-today = Today, { $day }
 admin-board-tomorrow = Tomorrow, { $day }
+admin-board-next = Next day with appointments, { $day }
 admin-board-empty = No appointments.
 admin-board-refresh = Refresh
 admin-board-updated = Updated at { $when }. It refreshes by itself every minute.
@@ -34,6 +35,10 @@ admin-adjusted-quiet-hours = Moved out of the quiet hours: it goes out at { $whe
 admin-adjusted-shabbat = During Shabbat or a holiday: it goes out at { $when }, before it begins.
 admin-adjusted-late-booking = Booked at short notice: it goes out now.
 admin-hint-no-chat = No chat is linked for this customer yet: share the invite link (QR below), or the reminder will not reach them.
+admin-hint-no-chat-many = { $count ->
+        [one] One customer on this board has no linked chat yet
+       *[other] { $count } customers on this board have no linked chat yet
+    }: share the invite link (QR below), or their reminders will not reach them.
 
 ## Why a reminder was not sent, and what to do
 admin-reason-not-found = The appointment is no longer in Tor4You: nothing to do.

@@ -77,6 +77,8 @@ book-summary = { $service } with { $staff }
         [1] {""}
        *[other] {""}, { $people } people
     }
+    In the name of: { $name }
+    You can cancel or move it here up to { $cutoff } before.
     Shall I book it?
 book-confirm = Yes, book it
 book-abort = No, never mind

@@ -12,6 +12,7 @@ admin-back = חזרה ללוח התורים
 ## הלוח: היום ומחר
 admin-board-today = היום, { $day }
 admin-board-tomorrow = מחר, { $day }
+admin-board-next = היום הבא שיש בו תורים, { $day }
 admin-board-empty = אין תורים.
 admin-board-refresh = רענון
 admin-board-updated = עודכן ב־{ $when }. הלוח מתרענן לבד כל דקה.
@@ -34,6 +35,10 @@ admin-adjusted-quiet-hours = הוקדמה מחוץ לשעות השקט: תישל
 admin-adjusted-shabbat = בזמן שבת או חג: תישלח ב־{ $when }, לפני כניסתם.
 admin-adjusted-late-booking = התור נקבע ברגע האחרון: התזכורת נשלחת עכשיו.
 admin-hint-no-chat = ללקוח/ה הזה/ו עוד אין צ׳אט מקושר: שתפו את קישור ההזמנה (QR למטה), אחרת התזכורת לא תגיע.
+admin-hint-no-chat-many = { $count ->
+        [one] ללקוח/ה אחד/ת בלוח עוד אין צ׳אט מקושר
+       *[other] ל־{ $count } לקוחות בלוח עוד אין צ׳אט מקושר
+    }: שתפו את קישור ההזמנה (QR למטה), אחרת התזכורות לא יגיעו אליהם.
 
 ## למה תזכורת לא נשלחה, ומה לעשות
 admin-reason-not-found = התור כבר לא קיים ב־Tor4You: אין מה לעשות.

@@ -77,6 +77,8 @@ book-summary = { $service } אצל { $staff }
         [1] {""}
        *[other] {""}, { $people } אנשים
     }
+    על שם: { $name }
+    אפשר לבטל או להזיז כאן עד { $cutoff } לפני התור.
     לקבוע את התור?
 book-confirm = כן, לקבוע
 book-abort = לא, תודה

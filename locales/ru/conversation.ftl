@@ -80,6 +80,8 @@ book-summary = { $service } — { $staff }
         [many] {""}, { $people } человек
        *[other] {""}, { $people } человека
     }
+    На имя: { $name }
+    Отменить или перенести запись здесь можно не позже чем за { $cutoff }.
     Записать вас?
 book-confirm = Да, записать
 book-abort = Нет, не надо

@@ -98,12 +98,14 @@ const envSchema = z.object({
   QUIET_HOURS: quietHours.prefault("21:30-08:00"),
   SHABBAT_QUIET: booleanText.prefault(true),
   CANCEL_CUTOFF: durationMs.prefault("3h"),
+  /** A person at the business wrote in a WhatsApp chat: the bot stays quiet there this long. */
+  HANDOFF_PAUSE: durationMs.prefault("12h"),
   CONFIRM_DEADLINE: z
     .string()
     .default("off")
     .transform((s) => (["off", "none", ""].includes(s.trim().toLowerCase()) ? "off" : s))
     .pipe(z.union([z.literal("off").transform(() => null), durationMs])),
-  STAFF_ALERTS: alertKinds.prefault("declined,cancelled,moved"),
+  STAFF_ALERTS: alertKinds.prefault("declined,cancelled,moved,late"),
   URGENT_ALERTS: alertKinds.prefault("off"),
   SCAN_EVERY: durationMs.prefault("10m").refine((ms) => ms >= 60_000, "must be at least 1m"),
   /** The scan's period while webhooks arrive and verify (SCAN_EVERY otherwise). */
@@ -202,6 +204,7 @@ const siteFileEntry = z.object({
   quietHours: z.union([quietHours, z.literal(false).transform(() => null)]).optional(),
   shabbatQuiet: booleanText.optional(),
   cancelCutoff: durationMs.optional(),
+  handoffPause: durationMs.optional(),
   confirmDeadline: z.union([durationMs, z.literal(false).transform(() => null)]).optional(),
   alerts: alertKinds.optional(),
   urgentAlerts: alertKinds.optional(),
@@ -272,6 +275,7 @@ function baseSite(env: Env): Omit<SiteConfig, "id" | "name" | "tor4you"> {
     quietHours: env.QUIET_HOURS,
     shabbatQuiet: env.SHABBAT_QUIET,
     cancelCutoffMs: env.CANCEL_CUTOFF,
+    handoffPauseMs: env.HANDOFF_PAUSE,
     confirmDeadlineMs: env.CONFIRM_DEADLINE,
     alerts: { kinds: env.STAFF_ALERTS, urgent: env.URGENT_ALERTS },
     staff: [],
@@ -352,6 +356,7 @@ function sitesFromFile(env: Env, path: string, readFile: (p: string) => string):
       quietHours: s.quietHours !== undefined ? s.quietHours : base.quietHours,
       shabbatQuiet: s.shabbatQuiet ?? base.shabbatQuiet,
       cancelCutoffMs: s.cancelCutoff ?? base.cancelCutoffMs,
+      handoffPauseMs: s.handoffPause ?? base.handoffPauseMs,
       confirmDeadlineMs: s.confirmDeadline !== undefined ? s.confirmDeadline : base.confirmDeadlineMs,
       alerts: { kinds: s.alerts ?? base.alerts.kinds, urgent: s.urgentAlerts ?? base.alerts.urgent },
       staff: s.staff ?? [],

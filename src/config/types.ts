@@ -12,8 +12,16 @@ export interface QuietHours {
 }
 
 /** What staff can be told at once; "unconfirmed" is the CONFIRM_DEADLINE list. */
-export type AlertKind = "declined" | "cancelled" | "booked" | "moved" | "unconfirmed";
-export const ALERT_KINDS: readonly AlertKind[] = ["declined", "cancelled", "booked", "moved", "unconfirmed"];
+/** "late": the customer wrote that they are running late. */
+export type AlertKind = "declined" | "cancelled" | "booked" | "moved" | "late" | "unconfirmed";
+export const ALERT_KINDS: readonly AlertKind[] = [
+  "declined",
+  "cancelled",
+  "booked",
+  "moved",
+  "late",
+  "unconfirmed",
+];
 
 /** A staff chat the sites file names, linked without a code. */
 export interface ConfiguredStaffChat {
@@ -46,6 +54,8 @@ export interface SiteConfig {
   quietHours: QuietHours | null;
   shabbatQuiet: boolean;
   cancelCutoffMs: number;
+  /** HANDOFF_PAUSE: how long the bot keeps quiet in a WhatsApp chat after the business wrote there (default 12h). */
+  handoffPauseMs?: number;
   confirmDeadlineMs: number | null;
   /** Real-time staff alerts this site wants, and those that may break quiet hours. */
   alerts: { kinds: AlertKind[]; urgent: AlertKind[] };

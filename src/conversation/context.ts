@@ -1,10 +1,19 @@
 import type { FluentVariable } from "@fluent/bundle";
 import type { DateTime } from "luxon";
+import type { CalendarAppointment } from "../calendar/calendar-files.ts";
 import type { ChatAddress, Choice, OutboundMessage } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import type { Catalog } from "./catalog.ts";
 import type { Intent } from "./intents.ts";
-import type { BookingApi, Identity, Preferences, SitePolicy, StaffEvent, StaffRole } from "./ports.ts";
+import type {
+  BookingApi,
+  Identity,
+  PendingReminder,
+  Preferences,
+  SitePolicy,
+  StaffEvent,
+  StaffRole,
+} from "./ports.ts";
 import type { Flow } from "./state.ts";
 
 /** Everything a step may read. Steps change nothing outside themselves except through BookingApi and effects. */
@@ -17,6 +26,8 @@ export interface StepContext {
   /** Set when this chat belongs to the business's staff. */
   staffRole: StaffRole | null;
   prefs: Preferences;
+  /** Reminders this chat may still answer by typing, nearest first (until each appointment starts). */
+  pending: readonly PendingReminder[];
   locale: Locale;
   now: DateTime;
   senderName?: { first?: string; last?: string };
@@ -27,6 +38,14 @@ export interface StepContext {
   time: (dt: DateTime) => string;
   /** Weekday, date and time, for sentences. */
   when: (dt: DateTime) => string;
+  /**
+   * The appointment as a calendar file (.ics) for this chat, or nothing when calendar files are
+   * off or could not be made; never fails the turn.
+   */
+  calendarFile: (
+    appt: CalendarAppointment,
+    opts?: { cancelled?: boolean; replaces?: string },
+  ) => Promise<OutboundMessage[]>;
   /** Tells staff (and the statistics) what the customer just did; never fails the turn. */
   report: (event: StaffEvent) => Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { FluentVariable } from "@fluent/bundle";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
+import type { CalendarFiles } from "../calendar/calendar-files.ts";
 import type { ChatAddress, Inbound, InboundEvent, OutboundMessage } from "../core/messages.ts";
 import type { StaffFormat } from "../digests/alerts.ts";
 import { composeDigest, type DigestInput } from "../digests/compose.ts";
@@ -16,15 +17,19 @@ import type {
   BookingApi,
   ChatLock,
   ConversationStore,
+  HandoffPort,
   Identity,
   IdentityStore,
   InboundDedupe,
+  PendingReminder,
+  PendingReminderStore,
   SitePolicy,
   StaffDirectory,
   StaffEventSink,
 } from "./ports.ts";
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
+import { scriptOf } from "./understanding/normalize.ts";
 
 export interface ConversationDeps {
   sites: (site: string) => { policy: SitePolicy; api: BookingApi } | undefined;
@@ -34,10 +39,16 @@ export interface ConversationDeps {
   lock: ChatLock;
   dedupe: InboundDedupe;
   translator: Translator;
+  /** Reminders a chat may answer by typing until the appointment starts; without it, only the last one. */
+  pendingReminders?: PendingReminderStore;
   /** Staff chats (linking codes, roles); without it the engine serves customers only. */
   staff?: StaffDirectory;
   /** Where customers' declines, cancellations, bookings and moves are reported. */
   staffEvents?: StaffEventSink;
+  /** Calendar files (.ics) with confirmations, reminders, moves and cancellations; none without it. */
+  calendar?: Pick<CalendarFiles, "file">;
+  /** Chats a person at the business took over (WhatsApp): no replies there meanwhile. */
+  handoff?: HandoffPort;
   now: () => DateTime;
   logger: Logger;
 }
@@ -55,7 +66,29 @@ export function createConversationEngine(deps: ConversationDeps) {
   async function handle(event: InboundEvent): Promise<OutboundMessage[]> {
     const { address } = event;
     if (!(await deps.dedupe.firstSeen(address, event.id))) return [];
+    // A person at the business is talking in this chat: the bot says nothing, not even that.
+    if (await deps.handoff?.isPaused(address)) {
+      deps.logger.info(
+        { site: address.site, channel: address.channel },
+        "chat taken over by the business: no reply",
+      );
+      return [];
+    }
     return deps.lock.withLock(address, () => turn(event));
+  }
+
+  /** A person at the business wrote in this chat: quiet there for the site's HANDOFF_PAUSE. */
+  async function businessWrote(address: ChatAddress): Promise<void> {
+    const site = deps.sites(address.site);
+    if (!site || !deps.handoff) return;
+    const ms = site.policy.handoffPauseMs ?? 12 * 3600_000;
+    await deps.handoff.pause(address, ms, deps.now().toMillis());
+    // The question in progress is theirs now; an old button must not act later.
+    await deps.conversations.clear(address);
+    deps.logger.info(
+      { site: address.site, channel: address.channel, pauseMs: ms },
+      "chat handed over to the business",
+    );
   }
 
   async function turn(event: InboundEvent): Promise<OutboundMessage[]> {
@@ -88,14 +121,30 @@ export function createConversationEngine(deps: ConversationDeps) {
           : { type: "text", text: state.retry.value };
     }
 
-    const locale = pickLocale(prefs.locale, event.languageHint ?? prefs.hintLocale, site.policy.locale);
+    // The language the customer types in decides the reply language until they choose one.
+    const typed = message.type === "text" ? scriptOf(message.text) : null;
+    const locale = pickLocale(
+      prefs.locale,
+      typed ?? event.languageHint ?? prefs.hintLocale,
+      site.policy.locale,
+    );
+    const pending = (await deps.pendingReminders?.open(address, now.toMillis())) ?? [];
     // Writing to us again means the chat is reachable again (they unblocked the bot).
     if (prefs.unreachable) await deps.identities.setPreferences(address, { unreachable: false });
     // Remember the language the customer writes in, for messages they did not ask for (reminders).
     if (!prefs.locale && locale !== prefs.hintLocale)
       await deps.identities.setPreferences(address, { hintLocale: locale });
     const makeCtx = (id: Identity | null, loc: Locale): Promise<StepContext> =>
-      buildContext({ address, site, identity: id, prefs, locale: loc, now, senderName: event.senderName });
+      buildContext({
+        address,
+        site,
+        identity: id,
+        prefs,
+        pending,
+        locale: loc,
+        now,
+        senderName: event.senderName,
+      });
     let ctx = await makeCtx(identity, locale).catch(() => null);
 
     let result: StepResult;
@@ -162,6 +211,7 @@ export function createConversationEngine(deps: ConversationDeps) {
     site: { policy: SitePolicy; api: BookingApi };
     identity: Identity | null;
     prefs: Awaited<ReturnType<IdentityStore["preferences"]>>;
+    pending?: readonly PendingReminder[];
     locale: Locale;
     now: DateTime;
     senderName?: { first?: string; last?: string };
@@ -176,10 +226,29 @@ export function createConversationEngine(deps: ConversationDeps) {
       identity: p.identity,
       staffRole: deps.staff ? await deps.staff.roleOf(p.address) : null,
       prefs: p.prefs,
+      pending: p.pending ?? [],
       locale: p.locale,
       now: p.now,
       senderName: p.senderName,
       ...wording(p.locale, p.site.policy.timezone),
+      calendarFile: async (appt, opts = {}) => {
+        if (!deps.calendar) return [];
+        try {
+          const file = await deps.calendar.file({
+            site: p.address.site,
+            business: p.site.policy.name,
+            zone: p.site.policy.timezone,
+            appt,
+            ...opts,
+            t: (id, args) => deps.translator.t(p.locale, id, args),
+          });
+          return file ? [file] : [];
+        } catch (e) {
+          // The appointment itself is fine; only its calendar file is missing from this message.
+          deps.logger.warn({ site: p.address.site, err: (e as Error).message }, "calendar file not made");
+          return [];
+        }
+      },
       report: async (event) => {
         try {
           await deps.staffEvents?.(p.address.site, event);
@@ -209,7 +278,18 @@ export function createConversationEngine(deps: ConversationDeps) {
    * "yes", "לא" or "2" answers it. Returns null for an unknown site.
    */
   async function prepareReminder(address: ChatAddress, appt: Appointment): Promise<OutboundMessage[] | null> {
-    return prepare(address, (ctx) => reminderMessage(ctx, appt), Boolean(appt.serviceName?.trim()));
+    const out = await prepare(
+      address,
+      (ctx) => withCalendar(ctx, reminderMessage(ctx, appt), appt),
+      Boolean(appt.serviceName?.trim()),
+    );
+    if (out)
+      await deps.pendingReminders?.add(
+        address,
+        { apptId: appt.id, startMs: appt.start.toMillis() },
+        deps.now().toMillis(),
+      );
+    return out;
   }
 
   /** A change the business made, told to a linked chat; a move can be answered like a reminder. */
@@ -218,7 +298,20 @@ export function createConversationEngine(deps: ConversationDeps) {
     appt: Appointment,
     kind: "moved" | "cancelled",
   ): Promise<OutboundMessage[] | null> {
-    return prepare(address, (ctx) => changeNotice(ctx, appt, kind), Boolean(appt.serviceName?.trim()));
+    const out = await prepare(
+      address,
+      (ctx) => withCalendar(ctx, changeNotice(ctx, appt, kind), appt, kind === "cancelled"),
+      Boolean(appt.serviceName?.trim()),
+    );
+    // A moved appointment can be answered like a reminder, at its new time; a cancelled one cannot.
+    if (out && kind === "moved")
+      await deps.pendingReminders?.add(
+        address,
+        { apptId: appt.id, startMs: appt.start.toMillis() },
+        deps.now().toMillis(),
+      );
+    else if (out) await deps.pendingReminders?.remove(address, appt.id);
+    return out;
   }
 
   /** How a staff chat is written to: its language (chosen, or its client's), the site's zone. */
@@ -263,7 +356,7 @@ export function createConversationEngine(deps: ConversationDeps) {
 
   async function prepare(
     address: ChatAddress,
-    make: (ctx: StepContext) => StepResult,
+    make: (ctx: StepContext) => StepResult | Promise<StepResult>,
     withoutCatalog = false,
   ): Promise<OutboundMessage[] | null> {
     const site = deps.sites(address.site);
@@ -274,7 +367,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       const prefs = await deps.identities.preferences(address);
       const locale = pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale);
       const ctx = await buildContext({ address, site, identity, prefs, locale, now, withoutCatalog });
-      const result = make(ctx);
+      const result = await make(ctx);
       const last = result.out.find((m) => m.type === "choices");
       if (result.flow) {
         await deps.conversations.save(address, {
@@ -287,7 +380,17 @@ export function createConversationEngine(deps: ConversationDeps) {
     });
   }
 
-  return { handle, prepareReminder, prepareNotice, prepareDigest, prepareStaffMessage };
+  return { handle, businessWrote, prepareReminder, prepareNotice, prepareDigest, prepareStaffMessage };
+}
+
+/** A message about an appointment, followed by the appointment as a calendar file. */
+async function withCalendar(
+  ctx: StepContext,
+  result: StepResult,
+  appt: Appointment,
+  cancelled = false,
+): Promise<StepResult> {
+  return { ...result, out: [...result.out, ...(await ctx.calendarFile(appt, { cancelled }))] };
 }
 
 /** Standing in for the catalog where the message needs none of it. */

@@ -1,23 +1,12 @@
-/**
- * Free text to intents, in Hebrew, English, Arabic and Russian. Matching is on whole normalized
- * phrases and words (no substring guessing), so "לא אגיע" is a decline and "לאן" is nothing.
- */
-export type Intent =
-  | "appointments"
-  | "book"
-  | "cancel"
-  | "change"
-  | "language"
-  | "stop"
-  | "start"
-  | "help"
-  | "forget"
-  | "yes"
-  | "no"
-  | "back"
-  | "keep";
+import type { RequestIntent } from "./understanding/understand.ts";
 
-const PHRASES: Record<Intent, string[]> = {
+/**
+ * The menu's own words, matched as whole messages: what a tapped label or a command typed as text
+ * means. Free text goes through understanding/ first; this is its fallback.
+ */
+export type Intent = RequestIntent;
+
+const PHRASES: Partial<Record<Intent, string[]>> = {
   appointments: [
     "my appointments",
     "appointments",

@@ -26,7 +26,7 @@ export type BookingApi = Pick<
  * once (and that the statistics count). Ids and times only.
  */
 export interface StaffEvent {
-  kind: "declined" | "cancelled" | "booked" | "moved";
+  kind: "declined" | "cancelled" | "booked" | "moved" | "late";
   apptId: string;
   staffId?: string;
   serviceId?: string;
@@ -74,6 +74,19 @@ export interface IdentityStore {
   forget(address: ChatAddress): Promise<void>;
 }
 
+/** A reminder sent to a chat that a typed answer may still settle (until its appointment starts). */
+export interface PendingReminder {
+  apptId: string;
+  startMs: number;
+}
+
+export interface PendingReminderStore {
+  add(address: ChatAddress, reminder: PendingReminder, nowMs: number): Promise<void>;
+  /** The chat's reminders whose appointments have not started, nearest first. */
+  open(address: ChatAddress, nowMs: number): Promise<PendingReminder[]>;
+  remove(address: ChatAddress, apptId: string): Promise<void>;
+}
+
 export interface ConversationStore {
   load(address: ChatAddress): Promise<ConversationState | null>;
   save(address: ChatAddress, state: ConversationState): Promise<void>;
@@ -98,6 +111,14 @@ export interface SitePolicy {
   timezone: string;
   locale: string;
   cancelCutoffMs: number;
+  /** HANDOFF_PAUSE: how long the bot keeps quiet in a chat a person at the business wrote in. */
+  handoffPauseMs?: number;
+}
+
+/** Chats a person at the business has taken over: the bot keeps quiet there for a while. */
+export interface HandoffPort {
+  pause(address: ChatAddress, ms: number, nowMs: number): Promise<void>;
+  isPaused(address: ChatAddress): Promise<boolean>;
 }
 
 export interface Clock {

@@ -2,9 +2,11 @@ import type { Choice, Inbound } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import { apptChoice, parseChoice } from "./choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "./context.ts";
+import { answerReminder, askAboutReminder } from "./flows/answer.ts";
 import { listAppointments, shortLabel, upcoming } from "./flows/appointments.ts";
 import { bookStep, startBook } from "./flows/book.ts";
 import { cancelStep, startCancel } from "./flows/cancel.ts";
+import { askStop, controlStep, isStoppable } from "./flows/flow-control.ts";
 import { linkContact, linkText, startLink } from "./flows/link.ts";
 import { fallback, help, languagePicker, menuMessage, outOfDate, welcome } from "./flows/menu.ts";
 import { cancelOwn, confirmComing, currentOwn, decline } from "./flows/reminder.ts";
@@ -13,6 +15,7 @@ import { linkStaff, markAttendance, STAFF_CODE } from "./flows/staff.ts";
 import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
 import type { StaffDirectory } from "./ports.ts";
 import type { ConversationState, Flow } from "./state.ts";
+import { reminderReading, type Slots, understand } from "./understanding/understand.ts";
 
 export interface RouterDeps {
   translate: (locale: Locale, id: string) => string;
@@ -78,6 +81,10 @@ async function routeChoice(state: ConversationState, id: string, ctx: StepContex
     case "flow": {
       const flow = state.flow;
       if (!flow || flow.token !== c.token) return outOfDate(ctx);
+      const control = await controlStep(flow, c.action, ctx);
+      if (control) return control;
+      // An answer to "stop booking?" is due first: nothing else of the flow acts meanwhile.
+      if (isStoppable(flow) && flow.stopAsked) return reask(state, ctx);
       return (await flowStep(flow, { action: c.action, arg: c.arg }, ctx)) ?? reask(state, ctx);
     }
     default:
@@ -85,32 +92,72 @@ async function routeChoice(state: ConversationState, id: string, ctx: StepContex
   }
 }
 
+/** Answers, not requests: inside another question they are that question's answer. */
+const ANSWERS = new Set<Intent>(["yes", "no", "unsure", "late", "question"]);
+/** Requests that stand even while a reminder waits for its answer. */
+const OVER_REMINDER = new Set<Intent>([
+  "stop",
+  "start",
+  "language",
+  "human",
+  "forget",
+  "book",
+  "back",
+  "keep",
+]);
+
 async function routeText(state: ConversationState, input: string, ctx: StepContext, deps: RouterDeps) {
   // A number or a label typed for one of the last choices (WhatsApp has no buttons) is that choice.
   const picked = pickFromText(state.lastChoices, input);
   if (picked) return routeChoice(state, picked, ctx, deps);
 
+  const u = understand(input);
+  const intent: Intent | null = u.intent ?? matchIntent(input);
   const flow = state.flow;
+  if (isStoppable(flow)) {
+    if (flow.stopAsked) {
+      // "Stop booking?": yes stops, no goes on; anything else asks again.
+      if (intent === "yes" || intent === "stop" || intent === "cancel")
+        return (await controlStep(flow, "stop", ctx))!;
+      if (intent === "no" || intent === "back") return (await controlStep(flow, "cont", ctx))!;
+      return reask(state, ctx);
+    }
+    // A word for stop (or, while booking, for cancel) mid-flow is about this flow, not a new one.
+    if (intent === "stop" || (intent === "cancel" && flow.name === "book")) return askStop(ctx, flow);
+    if (intent === "back") return (await controlStep(flow, "back", ctx))!;
+  }
   if (flow?.name === "link") {
-    const intent = matchIntent(input);
-    return intent && intent !== "yes" && intent !== "no" ? runIntent(intent, ctx, deps) : linkText(flow, ctx);
+    return intent && !ANSWERS.has(intent) ? runIntent(intent, ctx, deps, u.slots) : linkText(flow, ctx);
   }
   if (flow?.name === "book" && (flow.step === "name" || flow.step === "tz")) {
-    const intent = matchIntent(input);
-    if (!intent || intent === "yes" || intent === "no") return (await bookStep(flow, { text: input }, ctx))!;
+    if (!intent || ANSWERS.has(intent)) return (await bookStep(flow, { text: input }, ctx))!;
   }
 
   if (deps.staff && STAFF_CODE.test(input.trim())) return linkStaff(ctx, deps.staff, input);
 
-  const language = matchLanguageName(input);
+  const language = matchLanguageName(input) ?? (intent === "language" ? u.slots.lang : undefined);
   if (language) return setLanguage(ctx, language, deps.translate);
 
-  const intent = matchIntent(input);
-  if ((intent === "yes" || intent === "no") && flow) {
-    return (await flowStep(flow, { action: intent, arg: "" }, ctx)) ?? reask(state, ctx);
+  // A yes or no inside another question (confirm a booking, a cancel, forget me) answers it.
+  if (flow && flow.name !== "reminder" && (u.answer === "yes" || u.answer === "no")) {
+    const stepped = await flowStep(flow, { action: u.answer, arg: "" }, ctx);
+    if (stepped) return stepped;
   }
-  if (intent === "back" && flow) return done(menuMessage(ctx));
-  if (intent) return runIntent(intent, ctx, deps);
+
+  // A reminder waits for its answer until the appointment starts, whatever was said in between.
+  const pending = ctx.pending.length
+    ? ctx.pending
+    : flow?.name === "reminder"
+      ? [{ apptId: flow.apptId, startMs: Number.NaN }]
+      : [];
+  const reading = reminderReading(u);
+  if (pending.length > 0 && ctx.identity && (!flow || flow.name === "reminder")) {
+    if (reading && !(intent && OVER_REMINDER.has(intent))) return answerReminder(ctx, pending, reading, u);
+    if (!intent) return askAboutReminder(ctx, pending);
+  }
+
+  if (intent === "back" && flow) return (await controlStep(flow, "back", ctx)) ?? done(menuMessage(ctx));
+  if (intent && !(ANSWERS.has(intent) && flow)) return runIntent(intent, ctx, deps, u.slots);
   if (flow) return reask(state, ctx);
   return fallback(ctx);
 }
@@ -150,7 +197,12 @@ function reask(state: ConversationState, ctx: StepContext): StepResult {
   return fallback(ctx);
 }
 
-export async function runIntent(intent: Intent, ctx: StepContext, deps: RouterDeps): Promise<StepResult> {
+export async function runIntent(
+  intent: Intent,
+  ctx: StepContext,
+  deps: RouterDeps,
+  slots: Slots = {},
+): Promise<StepResult> {
   switch (intent) {
     case "appointments":
     case "book":
@@ -158,7 +210,7 @@ export async function runIntent(intent: Intent, ctx: StepContext, deps: RouterDe
     case "change":
       if (!ctx.identity) return startLink(ctx, intent);
       if (intent === "appointments") return listAppointments(ctx);
-      if (intent === "book") return startBook(ctx);
+      if (intent === "book") return startBook(ctx, undefined, slots);
       if (intent === "cancel") return startCancel(ctx);
       return startChange(ctx);
     case "language":

@@ -14,13 +14,26 @@ const offeredTime = z.object({
   slotId: z.string().optional(),
   vfib: z.string().optional(),
   placesLeft: z.number().optional(),
+  /** "Any staff member": others free at the same time, tried in turn if this one is taken meanwhile. */
+  alts: z.array(z.string()).optional(),
 });
 export type OfferedTime = z.infer<typeof offeredTime>;
 
 const bookFlow = z.object({
   name: z.literal("book"),
   token: z.string(),
-  step: z.enum(["service", "branch", "staff", "date", "time", "participants", "name", "tz", "confirm"]),
+  step: z.enum([
+    "service",
+    "branch",
+    "staff",
+    "date",
+    "part",
+    "time",
+    "participants",
+    "name",
+    "tz",
+    "confirm",
+  ]),
   serviceId: z.string().optional(),
   branchId: z.string().optional(),
   /** A staff id, or "any". */
@@ -29,12 +42,25 @@ const bookFlow = z.object({
   datePage: z.number().optional(),
   date: z.string().optional(),
   times: z.array(offeredTime).optional(),
+  /** Morning, noon or evening: the times shown are that part of the day's. */
+  part: z.enum(["morning", "noon", "evening"]).optional(),
   timePage: z.number().optional(),
   time: offeredTime.optional(),
   participants: z.number().optional(),
   first: z.string().optional(),
   last: z.string().optional(),
   tz: z.string().optional(),
+  /** What the customer asked for in words ("tomorrow afternoon", "at 16:00"): days YYYYMMDD, a part of day, HH:MM. */
+  want: z
+    .object({
+      from: z.string().optional(),
+      to: z.string().optional(),
+      part: z.enum(["morning", "noon", "afternoon", "evening"]).optional(),
+      time: z.string().optional(),
+    })
+    .optional(),
+  /** The customer typed "stop" or "cancel" mid-flow and was asked whether to stop. */
+  stopAsked: z.boolean().optional(),
   /** Change time: the appointment this booking replaces, cancelled only once the new one exists. */
   replaces: z.object({ apptId: z.string(), conf: z.string() }).optional(),
 });
@@ -46,6 +72,9 @@ const cancelFlow = z.object({
   apptId: z.string().optional(),
   /** The customer declined a reminder: the self-service cut-off does not apply. */
   afterDecline: z.boolean().optional(),
+  /** Picked from a list of several: "back" returns to it. */
+  fromList: z.boolean().optional(),
+  stopAsked: z.boolean().optional(),
 });
 
 const linkFlow = z.object({
@@ -77,7 +106,9 @@ export const stateSchema = z.object({
   v: z.literal(STATE_VERSION),
   flow: flowSchema.nullable(),
   /** Ids of the last choices shown, so "2" or a label typed on WhatsApp means the same as a tap. */
-  lastChoices: z.array(z.object({ id: z.string(), label: z.string() })).default([]),
+  lastChoices: z
+    .array(z.object({ id: z.string(), label: z.string(), nav: z.boolean().optional() }))
+    .default([]),
   /** The input that failed on a Tor4You error, replayed by "try again". */
   retry: z.object({ type: z.enum(["text", "choice"]), value: z.string() }).optional(),
   updatedAt: z.number(),

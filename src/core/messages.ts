@@ -44,6 +44,8 @@ export interface InboundEvent {
 export interface Choice {
   id: string;
   label: string;
+  /** "Back", "stop this", "menu": shown apart from the answers (their own row on Telegram). */
+  nav?: boolean;
 }
 
 export type OutboundMessage =
@@ -51,7 +53,12 @@ export type OutboundMessage =
   /** A question with buttons (Telegram inline keyboard, numbered list on WhatsApp). */
   | { type: "choices"; text: string; choices: Choice[] }
   /** Ask for the user's own phone number (Telegram: a request-contact keyboard button). */
-  | { type: "requestPhone"; text: string; button: string };
+  | { type: "requestPhone"; text: string; button: string }
+  /**
+   * A file to keep (an appointment's calendar entry): a document on Telegram and WhatsApp, a
+   * download link in the web chat. `content` is the file's text (UTF-8).
+   */
+  | { type: "file"; text: string; fileName: string; mime: string; content: string };
 
 /** Telegram's hard limit on callback data; every Choice.id stays within it. */
 export const MAX_CHOICE_ID_BYTES = 64;

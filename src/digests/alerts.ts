@@ -31,7 +31,7 @@ const who = (a: Appointment, withStaff: boolean) => {
   return `${customerName(a)}${service}${staff}`;
 };
 
-/** A customer declined, cancelled, booked or moved through the bot: one short message to staff. */
+/** A customer declined, cancelled, booked, moved or is running late: one short message to staff. */
 export function composeStaffAlert(
   f: StaffFormat,
   input: { kind: AlertEventKind; appt: Appointment; previousStart?: DateTime; withStaff: boolean },

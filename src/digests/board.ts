@@ -119,11 +119,11 @@ export interface BoardDay {
   rows: BoardRow[];
 }
 
-/** One business's board: today and tomorrow, times in `zone`. */
+/** One business's board: today and tomorrow (or, when tomorrow has none, the next day that has), times in `zone`. */
 export interface BoardData {
   zone: string;
   today: BoardDay;
-  tomorrow: BoardDay;
+  next: BoardDay & { isTomorrow: boolean };
   updatedAt: DateTime;
 }
 

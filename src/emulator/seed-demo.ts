@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { TOR4YOU_ZONE } from "../tor4you/dates.ts";
 import type { WeeklyHours } from "./model.ts";
 import type { Seed, SeedSite } from "./seed.ts";
+import { pastAppointments } from "./seed-history.ts";
 
 /**
  * The demo world: a barbershop on an open calendar and a pilates studio on time slots (a site
@@ -168,6 +169,27 @@ function barbershop(now: DateTime): SeedSite {
         to: at(2, "13:45"),
         createdAt: at(-7, "09:00"),
       },
+      // About eight weeks before these, so the statistics have a history on the first run.
+      ...pastAppointments({
+        at,
+        fromOffset: 4,
+        toOffset: 52,
+        staff: ["201", "202", "203"],
+        bookable: [
+          ["201", "301", 30],
+          ["201", "302", 45],
+          ["201", "303", 20],
+          ["202", "301", 30],
+          ["202", "302", 45],
+          ["202", "304", 60],
+          ["203", "301", 30],
+          ["203", "303", 20],
+        ],
+        customers: ["41001", "41002", "41003", "41004", "41005", "41006", "41007", "41009", "41010"],
+        times: ["09:00", "10:15", "11:30", "12:45"],
+        firstId: 690000,
+        seed: 318001,
+      }),
     ],
     subscriptions: [
       {

@@ -35,7 +35,11 @@ function stateWords(row: BoardRow, view: AdminView, zone: string): { badge: stri
   }
 }
 
-function rowHtml(row: BoardRow, view: AdminView, zone: string): string {
+/** A missing chat matters only while a reminder is still to go out. */
+const needsChat = (row: BoardRow) =>
+  !row.reachable && (row.state.kind === "scheduled" || row.state.kind === "sent");
+
+function rowHtml(row: BoardRow, view: AdminView, zone: string, hintEach: boolean): string {
   const { badge, why } = stateWords(row, view, zone);
   const what = [row.service, row.staff].filter(Boolean).map(e).join(" · ");
   const attendance =
@@ -44,11 +48,7 @@ function rowHtml(row: BoardRow, view: AdminView, zone: string): string {
       : row.attendance === 2
         ? ` · ${e(view.t("admin-state-no-show"))}`
         : "";
-  // A missing chat matters only while a reminder is still to go out.
-  const hint =
-    !row.reachable && (row.state.kind === "scheduled" || row.state.kind === "sent")
-      ? `<p class="hint">${e(view.t("admin-hint-no-chat"))}</p>`
-      : "";
+  const hint = hintEach && needsChat(row) ? `<p class="hint">${e(view.t("admin-hint-no-chat"))}</p>` : "";
   const call = row.callCell
     ? `<a class="call" data-testid="call" href="tel:${e(cellToE164(row.callCell))}">${e(view.t("admin-board-call", { phone: localPhone(row.callCell) }))}</a>`
     : "";
@@ -57,14 +57,21 @@ function rowHtml(row: BoardRow, view: AdminView, zone: string): string {
 <p class="why">${e(why)}</p>${hint}${call}</li>`;
 }
 
-function dayHtml(d: BoardDay, heading: string, testid: string, view: AdminView, zone: string): string {
+function dayHtml(
+  d: BoardDay,
+  heading: string,
+  testid: string,
+  view: AdminView,
+  zone: string,
+  hintEach: boolean,
+): string {
   const confirmed = d.rows.filter((r) => r.state.kind === "confirmed").length;
   const declined = d.rows.filter((r) => r.state.kind === "declined").length;
   const totals = d.rows.length
     ? `<p>${e(view.t("digest-totals", { total: d.rows.length, confirmed, declined, unanswered: d.rows.length - confirmed - declined }))}</p>`
     : "";
   const list = d.rows.length
-    ? `<ul>${d.rows.map((r) => rowHtml(r, view, zone)).join("\n")}</ul>`
+    ? `<ul>${d.rows.map((r) => rowHtml(r, view, zone, hintEach)).join("\n")}</ul>`
     : `<p>${e(view.t("admin-board-empty"))}</p>`;
   return `<div class="day" data-testid="${testid}"><h3>${e(view.t(heading, { day: view.day(d.day, zone) }))}</h3>${totals}${list}</div>`;
 }
@@ -75,9 +82,15 @@ function dayHtml(d: BoardDay, heading: string, testid: string, view: AdminView, 
  * alone at `/admin/board` so the page can refresh it in place.
  */
 export function boardHtml(site: string, data: BoardData | null, view: AdminView): string {
+  // Many customers without a chat (a new business, or no channel running) is one notice, not one per row.
+  const unlinked = data ? [...data.next.rows, ...data.today.rows].filter(needsChat).length : 0;
+  const hintEach = unlinked < 3;
+  const notice = hintEach
+    ? ""
+    : `<p class="hint" data-testid="no-chat-notice">${e(view.t("admin-hint-no-chat-many", { count: unlinked }))}</p>`;
   const inner = data
-    ? `${dayHtml(data.tomorrow, "admin-board-tomorrow", "tomorrow", view, data.zone)}
-${dayHtml(data.today, "admin-board-today", "today", view, data.zone)}
+    ? `${notice}${dayHtml(data.next, data.next.isTomorrow ? "admin-board-tomorrow" : "admin-board-next", "tomorrow", view, data.zone, hintEach)}
+${dayHtml(data.today, "admin-board-today", "today", view, data.zone, hintEach)}
 <p class="updated">${e(view.t("admin-board-updated", { when: view.time(data.updatedAt, data.zone) }))}</p>`
     : `<p class="hint">${e(view.t("admin-board-unavailable"))}</p>`;
   return `<div class="board" data-site="${e(site)}">${inner}

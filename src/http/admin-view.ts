@@ -100,7 +100,9 @@ td:first-child,th:first-child,td.label,th.label{text-align:start}
 .kpis{display:flex;flex-wrap:wrap;gap:.6rem;margin:.75rem 0}
 .kpi{flex:1 1 9rem;background:#fff;border-radius:.5rem;padding:.5rem .75rem;box-shadow:0 1px 2px #0002}
 .kpi b{display:block;font-size:1.6rem}
-.chart{background:#fff;border-radius:.5rem;padding:.5rem;box-shadow:0 1px 2px #0002}
+.chart{background:#fff;border-radius:.5rem;padding:.5rem;box-shadow:0 1px 2px #0002;margin:0}
+.chart figcaption{font-weight:600;margin-bottom:.25rem}
+.legend span.rate{background:none;color:#8e1b1b;width:auto;height:auto;font-weight:bold}
 .chart svg{width:100%;height:auto;display:block}
 .legend{font-size:.9rem}.legend span{display:inline-block;width:.8em;height:.8em;margin-inline:.8em .3em;vertical-align:middle}
 details{margin:.5rem 0}
@@ -108,11 +110,10 @@ details{margin:.5rem 0}
  table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
  table.cards thead{display:none}
  table.cards{background:none}
- table.cards tr{background:#fff;border:1px solid #ddd;border-radius:.4rem;margin:.5rem 0;padding:.25rem .5rem}
- table.cards td{border:0;border-bottom:1px solid #eee;display:flex;justify-content:space-between;gap:1rem;text-align:end;padding:.2rem 0}
- table.cards td:last-child{border-bottom:0}
- table.cards td::before{content:attr(data-label);text-align:start;color:#555}
- table.cards td.label{font-weight:bold}
+ table.cards tr{background:#fff;border:1px solid #ddd;border-radius:.4rem;margin:.5rem 0;padding:.25rem .5rem;display:grid;grid-template-columns:1fr 1fr;column-gap:.75rem}
+ table.cards td{border:0;border-bottom:1px solid #eee;display:flex;flex-direction:column;text-align:start;padding:.2rem 0;font-weight:600}
+ table.cards td::before{content:attr(data-label);color:#555;font-size:.8rem;font-weight:normal}
+ table.cards td.label{grid-column:1/-1;font-size:1.05rem;flex-direction:row;gap:.5rem;align-items:baseline}
 }`;
 
 /** The admin pages' one frame: the language and direction of the reader, navigation, language switch. */

@@ -26,33 +26,31 @@ const COLUMNS: Array<[keyof Counts, string]> = [
 /** "22.11": a week by its Sunday, as people here write dates. */
 const weekLabel = (week: string) => DateTime.fromISO(week).toFormat("dd.MM");
 
-/** A table that becomes one card per row on a phone (each cell says what it is). */
+/**
+ * A table that becomes one card per row on a phone (each cell says what it is). Rows are weeks,
+ * or, with `labelHead`, staff members or services over the whole period.
+ */
 function table(
   view: AdminView,
-  rows: Array<{ week: string; label?: string; c: Counts }>,
+  rows: Array<{ week?: string; label?: string; c: Counts }>,
   labelHead?: string,
 ) {
   const heads = [
-    view.t("admin-col-week"),
-    ...(labelHead ? [view.t(labelHead)] : []),
+    view.t(labelHead ?? "admin-col-week"),
     ...COLUMNS.map(([, id]) => view.t(id)),
     view.t("admin-col-confirmation-rate"),
     view.t("admin-col-no-show-rate"),
   ];
-  const th = heads
-    .map((h, i) => `<th${i < (labelHead ? 2 : 1) ? ' class="label"' : ""}>${e(h)}</th>`)
-    .join("");
+  const th = heads.map((h, i) => `<th${i === 0 ? ' class="label"' : ""}>${e(h)}</th>`).join("");
   const body = rows
     .map((r) => {
       const cells = [
-        weekLabel(r.week),
-        ...(labelHead ? [r.label ?? ""] : []),
+        labelHead ? (r.label ?? "") : weekLabel(r.week ?? ""),
         ...COLUMNS.map(([k]) => String(r.c[k])),
         pct(confirmationRate(r.c)),
         pct(noShowRate(r.c)),
       ];
-      const labels = labelHead ? 2 : 1;
-      return `<tr>${cells.map((c, i) => `<td data-label="${e(heads[i]!)}"${i < labels ? ' class="label"' : ""}>${e(c)}</td>`).join("")}</tr>`;
+      return `<tr>${cells.map((c, i) => `<td data-label="${e(heads[i]!)}"${i === 0 ? ' class="label"' : ""}>${e(c)}</td>`).join("")}</tr>`;
     })
     .join("\n");
   return `<table class="cards"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -77,12 +75,13 @@ function niceStep(max: number): number {
  * titled. Plain SVG drawn on the server; it scales to the screen's width.
  */
 export function statsChart(weeks: readonly WeekStats[], view: AdminView): string {
-  const slot = 64;
+  // In viewBox units; on a 390 px phone the chart draws at about 0.65 of this, so text stays readable.
+  const slot = 60;
   const bar = 40;
-  const left = 44;
-  const top = 26;
-  const plotH = 170;
-  const H = top + plotH + 46;
+  const left = 40;
+  const top = 44;
+  const plotH = 220;
+  const H = top + plotH + 62;
   const width = left + Math.max(weeks.length, 1) * slot + 8;
   const step = niceStep(Math.max(1, ...weeks.map((w) => w.total.reminded)));
   const axisMax = step * Math.max(1, Math.ceil(Math.max(1, ...weeks.map((w) => w.total.reminded)) / step));
@@ -91,7 +90,7 @@ export function statsChart(weeks: readonly WeekStats[], view: AdminView): string
   for (let v = 0; v <= axisMax; v += step) {
     ticks.push(
       `<line x1="${left}" x2="${width - 4}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e5e5e5"/>` +
-        `<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11">${v}</text>`,
+        `<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="15">${v}</text>`,
     );
   }
   const bars = weeks
@@ -109,25 +108,39 @@ export function statsChart(weeks: readonly WeekStats[], view: AdminView): string
       const above =
         rate === null
           ? ""
-          : `<text x="${x + bar / 2}" y="${(base - 5).toFixed(1)}" text-anchor="middle" font-size="10">${e(view.t("admin-stats-bar-no-show", { count: Math.round(rate * 100) }))}</text>`;
-      return `<g data-testid="week-bar" data-reminded="${w.total.reminded}">${rects}${above}<text x="${x + bar / 2}" y="${top + plotH + 16}" text-anchor="middle" font-size="11">${weekLabel(w.week)}</text></g>`;
+          : `<text x="${x + bar / 2}" y="${(base - 6).toFixed(1)}" text-anchor="middle" font-size="14" fill="#8e1b1b">${Math.round(rate * 100)}%<title>${e(view.t("admin-stats-bar-no-show", { count: Math.round(rate * 100) }))}</title></text>`;
+      return `<g data-testid="week-bar" data-reminded="${w.total.reminded}">${rects}${above}<text x="${x + bar / 2}" y="${top + plotH + 20}" text-anchor="middle" font-size="15">${weekLabel(w.week)}</text></g>`;
     })
     .join("\n");
   return `<svg xmlns="http://www.w3.org/2000/svg" direction="ltr" role="img" aria-label="${e(view.t("admin-stats-chart"))}" viewBox="0 0 ${width} ${H}" preserveAspectRatio="xMidYMid meet">
 ${ticks.join("\n")}
 <line x1="${left}" y1="${top + plotH}" x2="${width - 4}" y2="${top + plotH}" stroke="#333"/>
 <line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#333"/>
-<text x="${left}" y="${top - 12}" font-size="11" font-weight="bold">${e(view.t("admin-stats-axis-count"))}</text>
-<text x="${(left + width) / 2}" y="${H - 6}" text-anchor="middle" font-size="11" font-weight="bold">${e(view.t("admin-stats-axis-week"))}</text>
+<text x="${left - 30}" y="${top - 22}" font-size="16" font-weight="bold">${e(view.t("admin-stats-axis-count"))}</text>
+<text x="${(left + width) / 2}" y="${H - 10}" text-anchor="middle" font-size="16" font-weight="bold">${e(view.t("admin-stats-axis-week"))}</text>
 ${bars}
 </svg>`;
 }
 
-function sum(weeks: readonly WeekStats[]): Counts {
-  const total = { ...weeks[0]!.total };
-  for (const k of Object.keys(total) as Array<keyof Counts>)
-    total[k] = weeks.reduce((n, w) => n + w.total[k], 0);
-  return total;
+const zero = (): Counts => Object.fromEntries(COLUMNS.map(([k]) => [k, 0])) as unknown as Counts;
+
+function add(into: Counts, c: Counts): Counts {
+  for (const [k] of COLUMNS) into[k] += c[k];
+  return into;
+}
+
+const sum = (weeks: readonly WeekStats[]) => weeks.reduce((total, w) => add(total, w.total), zero());
+
+/** Staff members or services over the whole period, by name. */
+function overPeriod(weeks: readonly WeekStats[], pick: (w: WeekStats) => WeekStats["byStaff"]) {
+  const groups = new Map<string, { label: string; c: Counts }>();
+  for (const w of weeks)
+    for (const g of pick(w)) {
+      const row = groups.get(g.id) ?? { label: g.name, c: zero() };
+      add(row.c, g.counts);
+      groups.set(g.id, row);
+    }
+  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, "he"));
 }
 
 export function statsPage(
@@ -141,14 +154,12 @@ export function statsPage(
     ? `<div class="kpis"><div class="kpi" data-testid="confirmation-rate">${e(view.t("admin-stats-confirmation-rate"))}<b>${pct(confirmationRate(all))}</b></div>
 <div class="kpi" data-testid="no-show-rate">${e(view.t("admin-stats-no-show-rate"))}<b>${pct(noShowRate(all))}</b></div></div>`
     : "";
-  const legend = COLORS.map(
+  const legend = `${COLORS.map(
     ([, color, label]) => `<span style="background:${color}"></span>${e(view.t(label))}`,
-  ).join("");
+  ).join("")}<span class="rate">%</span>${e(view.t("admin-col-no-show-rate"))}`;
   const totals = weeks.map((w) => ({ week: w.week, c: w.total }));
-  const staff = weeks.flatMap((w) => w.byStaff.map((g) => ({ week: w.week, label: g.name, c: g.counts })));
-  const services = weeks.flatMap((w) =>
-    w.byService.map((g) => ({ week: w.week, label: g.name, c: g.counts })),
-  );
+  const staff = overPeriod(weeks, (w) => w.byStaff);
+  const services = overPeriod(weeks, (w) => w.byService);
   const switcher = others.length
     ? `<nav>${others.map((o) => `<a href="/admin/stats?site=${encodeURIComponent(o.id)}">${e(o.name)}</a>`).join(" · ")}</nav>`
     : "";

@@ -36,10 +36,20 @@ export function createBoardSource(deps: BoardSourceDeps) {
     const zone = site.timezone;
     const now = deps.now().setZone(zone);
     const today = now.startOf("day");
-    const tomorrow = today.plus({ days: 1 });
+    // A week ahead, so a closed tomorrow (Saturday) shows the next day that has appointments.
     const appts = boardAppointments(
-      await listAppointments({ apptlist: client.apptlist, zone }, { from: today, to: tomorrow, format: 2 }),
+      await listAppointments(
+        { apptlist: client.apptlist, zone },
+        { from: today, to: today.plus({ days: 7 }), format: 2 },
+      ),
     );
+    const later = appts.find((a) => a.start.setZone(zone).startOf("day") > today);
+    const tomorrow = today.plus({ days: 1 });
+    const next = later ? later.start.setZone(zone).startOf("day") : tomorrow;
+    const shown = appts.filter((a) => {
+      const day = a.start.setZone(zone).startOf("day");
+      return +day === +today || +day === +next;
+    });
     const decided = new Map<string, string>();
     // Newest first: the first decision seen for an appointment is its latest.
     for (const d of await deps.decisions.recent(siteId, 200))
@@ -47,7 +57,7 @@ export function createBoardSource(deps: BoardSourceDeps) {
     const byNumber = site.channels.includes("whatsapp") && (site.whatsapp?.sessions.length ?? 0) > 0;
 
     const rows = await Promise.all(
-      appts.map(async (a) => {
+      shown.map(async (a) => {
         const start = formatApiMinute(a.start, zone);
         const sentOffsets: number[] = [];
         for (const offsetMin of plans.knownOffsets(siteId)) {
@@ -74,7 +84,7 @@ export function createBoardSource(deps: BoardSourceDeps) {
     return {
       zone,
       today: { day: today, rows: onDay(today) },
-      tomorrow: { day: tomorrow, rows: onDay(tomorrow) },
+      next: { day: next, rows: onDay(next), isTomorrow: +next === +tomorrow },
       updatedAt: now,
     };
   };

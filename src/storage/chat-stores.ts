@@ -68,7 +68,7 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
       const cell = await redis.hget(keys.chatIdentity(a), "cell");
       const tx = redis.multi();
       if (cell) tx.srem(keys.chatsByCell(a.site, cellDigest(cell)), chatMember(a));
-      tx.del(keys.chatIdentity(a), keys.chatPrefs(a), keys.chatState(a));
+      tx.del(keys.chatIdentity(a), keys.chatPrefs(a), keys.chatState(a), keys.chatPendingReminders(a));
       await tx.exec();
     },
   };

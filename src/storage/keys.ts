@@ -37,7 +37,11 @@ export function createKeys(prefix: string) {
     chatPrefs: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:prefs`,
     /** String (JSON, with TTL): the conversation in progress. */
     chatState: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:state`,
+    /** Sorted set: the chat's reminders still open for a typed answer (apptId, scored by start ms). */
+    chatPendingReminders: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:pending-reminders`,
     chatLock: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:lock`,
+    /** String with TTL: a person at the business took over this chat; the bot stays quiet until it expires. */
+    chatHandoff: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:handoff`,
     /** Inbound event ids already handled (repeat deliveries are dropped). */
     chatSeen: (c: ChatKey, eventId: string) =>
       `${prefix}:chat:${site(c.site)}:${chat(c)}:seen:${encodeURIComponent(eventId)}`,
@@ -82,5 +86,7 @@ export function createKeys(prefix: string) {
     scanTurn: (s: string, minute: number) => `${prefix}:scan-turn:${site(s)}:${minute}`,
     /** A customer's appointment list (JSON, seconds-long TTL), by a keyed hash of the cell. */
     lookupCache: (s: string, cellDigest: string) => `${prefix}:lookup:${site(s)}:${cellDigest}`,
+    /** Hash: an appointment's calendar event (UID, SEQUENCE, start as last sent, cancelled). */
+    calendarEvent: (s: string, apptId: string) => `${prefix}:calendar:${site(s)}:${apptId}`,
   };
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { FastifyInstance } from "fastify";
-import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createHttpServer } from "../../src/http/server.ts";
+import { createBackground } from "../../src/roles/background.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { fakeBotInfo } from "../support/fake-bot-api.ts";
+import { teachSendDocument } from "../support/telegram-documents.ts";
 import { TelegramLikeServer } from "../support/telegram-like-server.ts";
 
 export const SECRET = "e2e-secret_token";
@@ -15,6 +16,8 @@ interface BotMessage {
   message_id?: number;
   chat_id: number | string;
   text: string;
+  /** A sendDocument (the calendar file): its name and text; `text` holds the caption. */
+  document?: { file_name: string; content: string };
   reply_markup?: {
     inline_keyboard?: Array<Array<{ text: string; callback_data: string }>>;
     keyboard?: Array<Array<{ text: string; request_contact?: boolean }>>;
@@ -33,6 +36,7 @@ export async function startTelegramWorld() {
   const { emulator, redis, logger, sites, app } = base;
 
   const tgPort = 20_000 + Math.floor(Math.random() * 20_000);
+  teachSendDocument();
   const telegram = new TelegramLikeServer({ port: tgPort, host: "127.0.0.1", storeTimeout: 3600 });
   await telegram.start();
   const apiRoot = telegram.config.apiURL;
@@ -142,7 +146,10 @@ export async function startTelegramWorld() {
       const stored = telegram.storage.botMessages.find((u) => u.messageId === m.message_id)?.message;
       return stored ? { ...(stored as BotMessage), message_id: m.message_id } : m;
     };
-    const visibleButtons = (m: BotMessage) => current(m).reply_markup?.inline_keyboard?.flat() ?? [];
+    // Fluent's bidi isolation marks are right for screens and noise for matching labels.
+    const plain = (label: string) => label.replace(/[\u2068\u2069]/g, "");
+    const visibleButtons = (m: BotMessage) =>
+      (current(m).reply_markup?.inline_keyboard?.flat() ?? []).map((b) => ({ ...b, text: plain(b.text) }));
     /** The newest message that still shows a button with this label, and that button. */
     const findButton = (label: string | RegExp) => {
       for (const m of [...seen].reverse()) {

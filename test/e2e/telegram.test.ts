@@ -72,10 +72,11 @@ describe("self-service in English", () => {
     await c.say("book");
     const services = await c.shareContact(cell);
     expect(all(services)).toMatch(/Which service/);
-    await c.tap("תספורת גברים");
+    await c.tap(/^תספורת גברים ·/);
     await c.tap("סניף מרכז");
     await c.tap("יוסי כהן");
     await c.tap(/^Wed 25\.11/);
+    await c.tap(/^Afternoon 12:00/);
     await c.tap("12:00");
     const summary = all(c.seen.slice(-1));
     expect(summary).toMatch(/Shall I book it/);
@@ -91,19 +92,53 @@ describe("self-service in English", () => {
     expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(mine[0]!.id)!.status).toBe("0");
 
     await c.say("book");
-    await c.tap("תספורת גברים");
+    await c.tap(/^תספורת גברים ·/);
     await c.tap("סניף מרכז");
     await c.tap("יוסי כהן");
     await c.tap(/^Wed 25\.11/);
+    await c.tap(/^Afternoon/);
     await c.tap("12:30");
     await c.tap("Yes, book it");
     await c.say("change time");
     await c.tap(/^Thu 26\.11/);
+    await c.tap(/^Morning/);
     await c.tap("10:00");
     const changed = await c.tap("Yes, book it");
     expect(all(changed)).toMatch(/previous appointment on Wednesday 25\.11\.2026 12:30 is cancelled/);
     expect(liveFor(DEMO_BARBER_SITEID, cell).map((a) => a.from.toFormat("dd.MM HH:mm"))).toEqual([
       "26.11 10:00",
+    ]);
+  }, 45_000);
+
+  it("a linked customer books 'tomorrow afternoon' in 5 taps from the menu", async () => {
+    const itai = "0502223344"; // his last appointment: תספורת וזקן with מורן לוי
+    const c = w.customer(DEMO_BARBER_SITEID, { language: "en" });
+    await c.say("my appointments");
+    await c.shareContact(itai);
+    await c.say("menu");
+    const before = c.taps();
+    await c.tap("Book an appointment");
+    const services = all(c.seen.slice(-1));
+    expect(services).toMatch(/Which service/);
+    // duration and price on the service buttons, the customer's last choice first
+    expect(c.buttons()[0]).toMatch(/^Again: תספורת וזקן with מורן לוי$/);
+    expect(c.buttons().join("|")).toContain("תספורת גברים · 30 min · ₪60");
+    await c.tap(/^Again:/);
+    await c.tap("Tomorrow afternoon");
+    const times = c.buttons().filter((b) => /^\d\d:\d\d$/.test(b));
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.every((t) => t >= "12:00" && t < "16:00")).toBe(true);
+    await c.tap(times[0]!);
+    const confirm = all(c.seen.slice(-1));
+    expect(confirm).toMatch(/In the name of: איתי וקנין/);
+    expect(confirm).toMatch(/cancel or move it here up to 3 hours before/);
+    const booked = await c.tap("Yes, book it");
+    expect(all(booked)).toMatch(/You're booked/);
+    expect(c.taps() - before).toBeLessThanOrEqual(5);
+    console.log(`'tomorrow afternoon' booked in ${c.taps() - before} taps from the menu`);
+    const tomorrow = liveFor(DEMO_BARBER_SITEID, itai).filter((a) => a.from.toFormat("dd.MM") === "24.11");
+    expect(tomorrow.map((a) => [a.from.toFormat("HH:mm"), a.staff, a.service])).toEqual([
+      [times[0], "202", "302"],
     ]);
   });
 
@@ -112,8 +147,8 @@ describe("self-service in English", () => {
     const cell = "0509876502";
     await c.say("book");
     await c.shareContact(cell);
-    await c.tap("פילאטיס מכשירים");
-    await c.tap(/^Tue 24\.11/);
+    await c.tap(/^פילאטיס מכשירים ·/);
+    await c.tap("Tomorrow morning");
     const people = await c.tap("08:00");
     expect(all(people)).toMatch(/How many people/);
     const tz = await c.tap("2");
@@ -214,6 +249,52 @@ describe("a reminder on Telegram", () => {
     const thanks = await c.say("כן");
     expect(all(thanks)).toMatch(/16:00/);
     expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("1");
+  });
+});
+
+describe("typed answers to a reminder on Telegram, in each language", () => {
+  // Each customer writes in their own language: the answer is read, iscoming reaches Tor4You,
+  // and the reply comes in the language typed.
+  it.each([
+    ["he", "0509876520", "2026-11-26T10:00", "התורים שלי", "אגיע, תודה רבה 🙏", "1", /\p{Script=Hebrew}/u],
+    [
+      "en",
+      "0509876521",
+      "2026-11-26T11:00",
+      "my appointments",
+      "something came up, sorry, I can't make it",
+      "2",
+      /[a-z]{4}/,
+    ],
+    ["ar", "0509876522", "2026-11-26T12:00", "مواعيدي", "اه رح اجي ان شاء الله", "1", /\p{Script=Arabic}/u],
+    [
+      "ru",
+      "0509876523",
+      "2026-11-26T13:00",
+      "мои записи",
+      "к сожалению не смогу прийти",
+      "2",
+      /\p{Script=Cyrillic}/u,
+    ],
+  ])("%s (%s, %s): '%s', then answers '%s'", async (_lang, cell, at, ask, answer, iscoming, script) => {
+    const appt = await ownAppointment(DEMO_BARBER_SITEID, cell, at);
+    const c = w.customer(DEMO_BARBER_SITEID, { first: "Test" });
+    await c.say(ask);
+    await c.shareContact(cell);
+    await w.jobs.queues.reminders.add(
+      "remind",
+      {
+        site: DEMO_BARBER_SITEID,
+        apptId: appt.id,
+        offsetMin: 1440,
+        plannedStart: appt.from.toUTC().toISO()!,
+      },
+      { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-1440m` },
+    );
+    await c.replies();
+    const reply = await c.say(answer);
+    expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe(iscoming);
+    expect(all(reply)).toMatch(script);
   });
 });
 

@@ -1,12 +1,12 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWhatsAppOutbound, whatsappOutboundProducer } from "../../jobs/whatsapp-outbound.ts";
-import { createBackground } from "../../src/background.ts";
 import { renderForWhatsApp } from "../../src/channels/whatsapp/render.ts";
 import { createWhatsAppSession } from "../../src/channels/whatsapp/session.ts";
 import { createWhatsAppChannel } from "../../src/channels/whatsapp/whatsapp-channel.ts";
 import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+import { createBackground } from "../../src/roles/background.ts";
 import { createReminderLedger } from "../../src/storage/reminder-ledger.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { FakeClient } from "../unit/channels/whatsapp/fake-client.ts";
@@ -16,7 +16,8 @@ const logger = pino({ level: "silent" });
 
 /** The app on WhatsApp: the real session, channel, paced outbound queue and reminders; a fake Client. */
 async function startWhatsAppWorld() {
-  const base = await startDemoApp({ env: { WHATSAPP_SESSIONS: "main" } });
+  // A short HANDOFF_PAUSE so the test sees the bot come back.
+  const base = await startDemoApp({ env: { WHATSAPP_SESSIONS: "main", HANDOFF_PAUSE: "3s" } });
   const { emulator, redis, prefix, sites, app } = base;
   const clients = [new FakeClient("ready"), new FakeClient("ready"), new FakeClient("ready")];
   const used: FakeClient[] = [];
@@ -38,6 +39,7 @@ async function startWhatsAppWorld() {
     backoff: { baseMs: 50, maxMs: 200 },
     wipeProfile: async () => {},
     onMessage: (m) => channel.onMessage(m),
+    onBusinessMessage: (m) => channel.onBusinessMessage(m),
     logger,
   });
   session.start();
@@ -64,15 +66,15 @@ async function startWhatsAppWorld() {
 
   const all = () => used.flatMap((c) => c.sent);
   /** A customer writing from `from`; resolves with what the business sent back to them. */
-  async function say(from: string, text: string, extra = {}) {
+  async function say(from: string, text: string, extra = {}, waitMs = 10_000) {
     const before = all().filter((m) => m.chatId === from).length;
     used.at(-1)!.incoming(from, text, extra);
-    return waitForReplies(from, before);
+    return waitForReplies(from, before, waitMs);
   }
-  async function waitForReplies(chatId: string, before: number) {
+  async function waitForReplies(chatId: string, before: number, waitMs = 10_000) {
     let quiet = Date.now();
     let count = before;
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
       const now = all().filter((m) => m.chatId === chatId).length;
       if (now !== count) {
@@ -175,6 +177,58 @@ describe("a customer on WhatsApp", () => {
     expect(JSON.stringify(jobs.map((j) => j.data))).not.toMatch(/527654321|תזכורת/);
   });
 
+  // Each customer writes in their own language; the typed answer sets iscoming in Tor4You and
+  // the reply comes in the language typed.
+  it.each([
+    ["he", "0509876530", "2026-11-26T14:00", "התורים שלי", "כן אני מגיעה, תודה!", "1", /\p{Script=Hebrew}/u],
+    [
+      "en",
+      "0509876531",
+      "2026-11-26T15:00",
+      "my appointments",
+      "sorry, I won't be able to come",
+      "2",
+      /[a-z]{4}/,
+    ],
+    ["ar", "0509876532", "2026-11-26T16:00", "مواعيدي", "للاسف ما بقدر اجي", "2", /\p{Script=Arabic}/u],
+    ["ru", "0509876533", "2026-11-26T17:00", "мои записи", "да, буду 👍", "1", /\p{Script=Cyrillic}/u],
+  ])(
+    "a typed answer in %s (%s, %s): '%s', then '%s'",
+    async (_lang, cell, at, ask, answer, iscoming, script) => {
+      const like = live("0527654321")[0]!;
+      const res = await w.emulator.app.inject({
+        method: "POST",
+        url: `/__emulator/sites/${DEMO_BARBER_SITEID}/appointments`,
+        payload: {
+          staff: like.staff,
+          service: like.service,
+          from: at,
+          customer: { first: "Test", last: "Customer", cell },
+          force: true,
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      const appt = live(cell)[0]!;
+      const from = `972${cell.slice(1)}@c.us`;
+      await w.say(from, ask);
+      const before = w.all().filter((m) => m.chatId === from).length;
+      await w.jobs.queues.reminders.add(
+        "remind",
+        {
+          site: DEMO_BARBER_SITEID,
+          apptId: appt.id,
+          offsetMin: 1440,
+          plannedStart: appt.from.toUTC().toISO()!,
+        },
+        { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-1440m` },
+      );
+      expect((await w.waitForReplies(from, before)).join("\n")).toMatch(script);
+      const reply = await w.say(from, answer);
+      expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe(iscoming);
+      expect(reply.join("\n")).toMatch(script);
+    },
+  );
+
   it("messages queued while the session is down go out once, in order, after it reconnects", async () => {
     const from = "972509876512@c.us";
     let reconnect!: () => void;
@@ -208,4 +262,19 @@ describe("a customer on WhatsApp", () => {
     const own = await w.say(lid, "", { type: "vcard", vCards: [vcard("972527654321")] });
     expect(own.join("\n")).toContain("תספורת גברים");
   });
+
+  it("a person at the business writes from its phone: the bot keeps quiet in that chat, silently, then comes back", async () => {
+    const from = "972509876513@c.us";
+    const other = "972509876514@c.us";
+    // the bot's own answers echo back as the account's messages: they do not pause anything
+    expect((await w.say(from, "עזרה")).length).toBeGreaterThan(0);
+    expect((await w.say(from, "עזרה")).length).toBeGreaterThan(0);
+    w.used.at(-1)!.businessTypes(from, "היי, זה יוסי מהמספרה, אני אסדר לך את זה");
+    await new Promise((r) => setTimeout(r, 100));
+    const quiet = await w.say(from, "תודה! אז מחר ב-5?", {}, 1_200);
+    expect(quiet).toEqual([]); // no reply, and nothing about the handover
+    expect((await w.say(other, "עזרה")).length).toBeGreaterThan(0); // other chats are answered
+    await new Promise((r) => setTimeout(r, 2_000)); // HANDOFF_PAUSE is 3 s here (12 h by default)
+    expect((await w.say(from, "עזרה")).join("\n")).toMatch(/התורים שלי/);
+  }, 20_000);
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli.ts";
+import { runCli } from "../../src/cli/dispatch.ts";
 import { createEmulator, type Emulator } from "../../src/emulator/emulator.ts";
 import { buildSeed, buildSite } from "../../src/emulator/seed.ts";
 

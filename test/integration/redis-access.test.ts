@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { ensureRedis, RedisUnavailableError } from "../../src/redis-access.ts";
+import { ensureRedis, RedisUnavailableError } from "../../src/roles/redis-access.ts";
 
 const NOWHERE = "redis://127.0.0.1:1";
 const haveRedisServer = spawnSync("redis-server", ["--version"]).status === 0;

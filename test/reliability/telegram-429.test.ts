@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createBackground } from "../../src/background.ts";
 import { createTelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
 import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+import { createBackground } from "../../src/roles/background.ts";
 import { waitFor } from "../integration/reminders/pipeline-world.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { startFakeBotApi } from "../support/fake-bot-api.ts";

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli.ts";
+import { runCli } from "../../src/cli/dispatch.ts";
 import { derivedWebhookSecret } from "../../src/config/webhook-secret.ts";
 import { createEmulator, type Emulator } from "../../src/emulator/emulator.ts";
 import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";

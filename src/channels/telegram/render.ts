@@ -3,25 +3,28 @@ import { type Choice, MAX_CHOICE_ID_BYTES, type OutboundMessage } from "../../co
 
 export interface TelegramSend {
   text: string;
+  /** Sent with sendDocument, `text` as its caption. */
+  document?: { fileName: string; content: string };
   reply_markup?: { inline_keyboard: InlineKeyboardButton[][] } | ReplyKeyboardMarkup | ReplyKeyboardRemove;
 }
 
-/** Short labels (times, dates, numbers) share a row; long ones get a row each. */
+/** Short labels (times, dates, numbers) share a row; long ones get a row each; "back" and "stop" share the last. */
 export function keyboardRows(choices: Choice[]): InlineKeyboardButton[][] {
-  const longest = Math.max(...choices.map((c) => [...c.label].length));
+  const answers = choices.filter((c) => !c.nav);
+  const nav = choices.filter((c) => c.nav);
+  const longest = Math.max(...answers.map((c) => [...c.label].length));
   const perRow = longest <= 6 ? 4 : longest <= 14 ? 2 : 1;
-  const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < choices.length; i += perRow) {
-    rows.push(
-      choices.slice(i, i + perRow).map((c) => {
-        if (Buffer.byteLength(c.id, "utf8") > MAX_CHOICE_ID_BYTES) {
-          throw new Error(`choice id over Telegram's ${MAX_CHOICE_ID_BYTES}-byte callback data limit`);
-        }
-        return { text: c.label, callback_data: c.id };
-      }),
-    );
-  }
-  return rows;
+  const rows: Choice[][] = [];
+  for (let i = 0; i < answers.length; i += perRow) rows.push(answers.slice(i, i + perRow));
+  if (nav.length) rows.push(nav);
+  return rows.map((row) =>
+    row.map((c) => {
+      if (Buffer.byteLength(c.id, "utf8") > MAX_CHOICE_ID_BYTES) {
+        throw new Error(`choice id over Telegram's ${MAX_CHOICE_ID_BYTES}-byte callback data limit`);
+      }
+      return { text: c.label, callback_data: c.id };
+    }),
+  );
 }
 
 /**
@@ -32,6 +35,7 @@ export function keyboardRows(choices: Choice[]): InlineKeyboardButton[][] {
 export function render(messages: OutboundMessage[], opts: { removeKeyboard?: boolean } = {}): TelegramSend[] {
   let remove = Boolean(opts.removeKeyboard);
   return messages.map((m) => {
+    if (m.type === "file") return { text: m.text, document: { fileName: m.fileName, content: m.content } };
     if (m.type === "requestPhone") {
       remove = false;
       return {

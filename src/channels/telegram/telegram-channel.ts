@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import type { FastifyInstance } from "fastify";
-import { Bot, GrammyError } from "grammy";
+import { Bot, GrammyError, InputFile } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { ChatAddress, InboundEvent, OutboundMessage } from "../../core/messages.ts";
@@ -44,7 +44,15 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
   async function send(chatId: string, messages: OutboundMessage[], opts: { removeKeyboard?: boolean } = {}) {
     try {
       for (const m of render(messages, opts)) {
-        await bot.api.sendMessage(chatId, m.text, m.reply_markup ? { reply_markup: m.reply_markup } : {});
+        if (m.document) {
+          const file = new InputFile(Buffer.from(m.document.content, "utf8"), m.document.fileName);
+          // The file follows the message it belongs to: failing it must not resend that message.
+          await bot.api.sendDocument(chatId, file, { caption: m.text }).catch((e) => {
+            if (e instanceof GrammyError && e.error_code === 403) throw e;
+            log.warn({ err: (e as Error).message }, "calendar file not delivered");
+          });
+        } else
+          await bot.api.sendMessage(chatId, m.text, m.reply_markup ? { reply_markup: m.reply_markup } : {});
       }
       return "sent" as const;
     } catch (e) {

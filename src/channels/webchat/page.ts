@@ -100,6 +100,15 @@ function bubble(cls, text) {
 function show(messages) {
   for (const m of messages) {
     const div = bubble("bot", m.text);
+    if (m.download) {
+      const a = document.createElement("a");
+      a.href = m.download.url;
+      a.download = m.download.name;
+      a.textContent = "📅 " + m.download.name;
+      a.dataset.testid = "download";
+      div.appendChild(document.createElement("br"));
+      div.appendChild(a);
+    }
     if (m.buttons.length) {
       const row = document.createElement("div");
       row.className = "buttons";

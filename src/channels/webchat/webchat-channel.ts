@@ -55,14 +55,20 @@ const messageBody = address.extend({
   lang: z.string().max(16).optional(),
 });
 
-/** What the page draws: text, and buttons when there are any. */
-export function renderForWeb(messages: OutboundMessage[], t: (id: string) => string) {
+/** What the page draws: text, buttons when there are any, a download link for a file. */
+export function renderForWeb(
+  messages: OutboundMessage[],
+  t: (id: string) => string,
+  keep: (file: Extract<OutboundMessage, { type: "file" }>) => string = () => "#",
+) {
   return messages.map((m) =>
-    m.type === "choices"
-      ? { text: m.text, buttons: m.choices.map((c) => ({ id: c.id, label: c.label })) }
-      : m.type === "requestPhone"
-        ? { text: m.text, buttons: [{ id: SHARE_PHONE, label: t("webchat-share-phone") }] }
-        : { text: m.text, buttons: [] },
+    m.type === "file"
+      ? { text: m.text, buttons: [], download: { url: keep(m), name: m.fileName } }
+      : m.type === "choices"
+        ? { text: m.text, buttons: m.choices.map((c) => ({ id: c.id, label: c.label })) }
+        : m.type === "requestPhone"
+          ? { text: m.text, buttons: [{ id: SHARE_PHONE, label: t("webchat-share-phone") }] }
+          : { text: m.text, buttons: [] },
   );
 }
 
@@ -73,6 +79,9 @@ export function renderForWeb(messages: OutboundMessage[], t: (id: string) => str
  */
 export function createWebChatChannel(deps: WebChatDeps) {
   const hub = createSseHub();
+  const files = createFileShelf();
+  const render = (messages: OutboundMessage[], locale: Locale) =>
+    renderForWeb(messages, t(locale), files.keep);
   const log = deps.logger.child({ mod: "webchat" });
   const key = (a: { site: string; chat: string }) => `${a.site}|${a.chat}`;
   const pickLocale = (lang: string | undefined, accept: string | undefined): Locale =>
@@ -123,7 +132,17 @@ export function createWebChatChannel(deps: WebChatDeps) {
         languageHint: locale,
         verifiedPhone: b.persona,
       });
-      return { messages: renderForWeb(out, t(locale)) };
+      return { messages: render(out, locale) };
+    });
+
+    app.get("/webchat/file/:id", async (req, reply) => {
+      const file = files.get((req.params as { id: string }).id);
+      if (!file) return reply.code(404).send({ error: "no such file (they are kept for an hour)" });
+      return reply
+        .type(file.mime)
+        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("cache-control", "no-store")
+        .send(file.content);
     });
 
     app.post("/webchat/remind", async (req, reply) => {
@@ -132,7 +151,7 @@ export function createWebChatChannel(deps: WebChatDeps) {
       const b = parsed.data;
       const out = await deps.demo.remindNow({ site: b.site, channel: "webchat", chatId: b.chat });
       if (!out?.length) return reply.code(409).send({ error: "no upcoming appointment to remind of" });
-      const messages = renderForWeb(out, t(pickLocale(b.lang, undefined)));
+      const messages = render(out, pickLocale(b.lang, undefined));
       const streams = hub.push(key(b), { messages });
       log.info({ site: b.site, streams }, "demo reminder pushed");
       return { pushed: streams };
@@ -143,11 +162,34 @@ export function createWebChatChannel(deps: WebChatDeps) {
     plugin,
     /** Sends to an open page (a notice from the background); false when no page is open. */
     push(a: ChatAddress, messages: OutboundMessage[], locale: Locale) {
-      return (
-        hub.push(key({ site: a.site, chat: a.chatId }), { messages: renderForWeb(messages, t(locale)) }) > 0
-      );
+      return hub.push(key({ site: a.site, chat: a.chatId }), { messages: render(messages, locale) }) > 0;
     },
     close: () => hub.close(),
   };
 }
 export type WebChatChannel = ReturnType<typeof createWebChatChannel>;
+
+type FileMessage = Extract<OutboundMessage, { type: "file" }>;
+
+/**
+ * The web chat's download links: files wait here under an unguessable id for an hour (the
+ * demo's page is the only reader; the newest 500 are kept).
+ */
+function createFileShelf(ttlMs = 3600_000, max = 500) {
+  const shelf = new Map<string, { file: FileMessage; at: number }>();
+  return {
+    keep(file: FileMessage): string {
+      const id = randomUUID();
+      shelf.set(id, { file, at: Date.now() });
+      for (const [k, v] of shelf) {
+        if (shelf.size <= max && Date.now() - v.at < ttlMs) break;
+        shelf.delete(k);
+      }
+      return `/webchat/file/${id}`;
+    },
+    get(id: string): FileMessage | undefined {
+      const hit = shelf.get(id);
+      return hit && Date.now() - hit.at < ttlMs ? hit.file : undefined;
+    },
+  };
+}

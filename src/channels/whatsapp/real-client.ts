@@ -45,7 +45,13 @@ export function realClientFactory(opts: RealClientOptions): WaClientFactory {
         ? { pairWithPhoneNumber: { phoneNumber: opts.pairingPhone, showNotification: true } }
         : {}),
     });
-    return client as unknown as WaClient;
+    // whatsapp-web.js sends files as MessageMedia; the port keeps that type out of the rest.
+    const sendFile: WaClient["sendFile"] = (chatId, f) =>
+      client.sendMessage(chatId, new wweb.MessageMedia(f.mime, f.base64, f.fileName), {
+        sendMediaAsDocument: true,
+        caption: f.caption,
+      });
+    return Object.assign(client, { sendFile }) as unknown as WaClient;
   };
 }
 

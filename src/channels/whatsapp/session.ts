@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { AppError } from "../../core/errors.ts";
 import type { WaClient, WaClientFactory, WaMessage } from "./client-port.ts";
+import type { WaOutgoing } from "./render.ts";
 
 export type SessionState = "starting" | "pairing" | "ready" | "disconnected" | "unreachable" | "stopped";
 
@@ -32,6 +33,11 @@ export interface SessionDeps {
   /** LOGOUT: the phone unlinked us; the stored profile is useless and must go before pairing again. */
   wipeProfile: () => Promise<void>;
   onMessage: (message: WaMessage, client: WaClient) => Promise<void>;
+  /**
+   * A message the account sent that is not one of this session's own sends: a person at the
+   * business wrote from the phone (or WhatsApp Web). Used to hand the chat over to them.
+   */
+  onBusinessMessage?: (message: WaMessage) => Promise<void>;
   onStatus?: (status: SessionStatus) => void;
   logger: Logger;
   now?: () => number;
@@ -55,6 +61,27 @@ export function createWhatsAppSession(deps: SessionDeps) {
   let retry: NodeJS.Timeout | null = null;
   let stopped = false;
   const readyWaiters = new Set<() => void>();
+  // Our own sends echo back as `message_create`; they are told apart from the business's by
+  // chat and text, registered before the send (the echo may come before sendMessage resolves).
+  const ownSends = new Map<string, number[]>();
+  const OWN_SEND_MEMORY_MS = 10 * 60_000;
+  const ownKey = (chatId: string, text: string) => `${chatId}\n${text.trim()}`;
+  function rememberOwn(chatId: string, text: string) {
+    const key = ownKey(chatId, text);
+    ownSends.set(key, [...(ownSends.get(key) ?? []), now()]);
+  }
+  function wasOwn(chatId: string, text: string): boolean {
+    const key = ownKey(chatId, text);
+    const fresh = (ownSends.get(key) ?? []).filter((t) => now() - t < OWN_SEND_MEMORY_MS);
+    if (fresh.length === 0) {
+      ownSends.delete(key);
+      return false;
+    }
+    fresh.shift();
+    if (fresh.length) ownSends.set(key, fresh);
+    else ownSends.delete(key);
+    return true;
+  }
 
   function setStatus(state: SessionState, extra: { reason?: string; qr?: string; code?: string } = {}) {
     status = { session: deps.name, state, since: now(), ...extra };
@@ -105,6 +132,12 @@ export function createWhatsAppSession(deps: SessionDeps) {
     c.on("message", (m) => {
       deps.onMessage(m, c).catch((e) => log.warn({ err: (e as Error).message }, "incoming message failed"));
     });
+    c.on("message_create", (m) => {
+      if (!m.fromMe || !m.to || wasOwn(m.to, m.body ?? "")) return;
+      deps
+        .onBusinessMessage?.(m)
+        .catch((e) => log.warn({ err: (e as Error).message }, "business message handling failed"));
+    });
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -149,9 +182,12 @@ export function createWhatsAppSession(deps: SessionDeps) {
       stopped = false;
       void launch();
     },
-    async send(chatId: string, text: string): Promise<void> {
+    async send(chatId: string, content: WaOutgoing): Promise<void> {
       if (status.state !== "ready" || !client) throw new SessionDownError(deps.name, status.state);
-      await client.sendMessage(chatId, text);
+      // What the account sends comes back as message_create: ours, not a person at the business.
+      rememberOwn(chatId, typeof content === "string" ? content : content.caption);
+      if (typeof content === "string") await client.sendMessage(chatId, content);
+      else await client.sendFile(chatId, content);
     },
     /** Resolves when the session is (or becomes) ready. */
     whenReady(): Promise<void> {

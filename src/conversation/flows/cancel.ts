@@ -4,6 +4,7 @@ import { flowChoice, newToken } from "../choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
 import type { CancelFlow } from "../state.ts";
 import { findOwn, serviceName, shortLabel, upcoming } from "./appointments.ts";
+import { businessPhone, deadEnd, navChoices, stopped } from "./navigation.ts";
 
 /** "3 hours" / "שעתיים" / "90 minutes" in the customer's language. */
 export function humanDuration(ctx: StepContext, ms: number): string {
@@ -17,25 +18,64 @@ export function tooLateToChange(ctx: StepContext, a: Appointment, afterDecline =
   if (afterDecline) return null;
   if (a.start.toMillis() - ctx.now.toMillis() >= ctx.site.cancelCutoffMs) return null;
   const cutoff = humanDuration(ctx, ctx.site.cancelCutoffMs);
-  return done(
-    text(
-      ctx.site.phone
-        ? ctx.t("too-late-phone", { cutoff, phone: ctx.site.phone })
-        : ctx.t("too-late", { cutoff }),
-    ),
-  );
+  const phone = businessPhone(ctx);
+  const reason = phone ? ctx.t("too-late-phone", { cutoff, phone }) : ctx.t("too-late", { cutoff });
+  return done(deadEnd(ctx, reason, false));
 }
 
-function confirmStep(ctx: StepContext, a: Appointment, token: string, afterDecline?: boolean): StepResult {
+function confirmStep(
+  ctx: StepContext,
+  a: Appointment,
+  token: string,
+  afterDecline?: boolean,
+  fromList = false,
+): StepResult {
+  const flow: CancelFlow = { name: "cancel", token, step: "confirm", apptId: a.id, afterDecline, fromList };
   return {
-    flow: { name: "cancel", token, step: "confirm", apptId: a.id, afterDecline },
+    flow,
     out: [
-      choices(ctx.t("cancel-confirm", { service: serviceName(ctx, a), when: ctx.when(a.start) }), [
-        { id: flowChoice(token, "yes"), label: ctx.t("cancel-yes") },
-        { id: flowChoice(token, "no"), label: ctx.t("keep-it") },
-      ]),
+      choices(
+        ctx.t("cancel-confirm", { service: serviceName(ctx, a), when: ctx.when(a.start) }),
+        navChoices(
+          ctx,
+          flow,
+          [
+            { id: flowChoice(token, "yes"), label: ctx.t("cancel-yes") },
+            { id: flowChoice(token, "no"), label: ctx.t("keep-it") },
+          ],
+          fromList,
+        ),
+      ),
     ],
   };
+}
+
+function pickStep(ctx: StepContext, list: Appointment[], token: string): StepResult {
+  const flow: CancelFlow = { name: "cancel", token, step: "pick" };
+  const items = list
+    .slice(0, 10)
+    .map((a) => ({ id: flowChoice(token, "pick", a.id), label: shortLabel(ctx, a) }));
+  return { flow, out: [choices(ctx.t("cancel-pick"), navChoices(ctx, flow, items, false))] };
+}
+
+/** "Back" from "are you sure?" goes to the list it was picked from; from the list, out. */
+export async function cancelBack(ctx: StepContext, flow: CancelFlow): Promise<StepResult> {
+  if (flow.step === "confirm" && flow.fromList) {
+    const list = await upcoming(ctx);
+    if (list.length > 1) return pickStep(ctx, list, flow.token);
+  }
+  return stopped(ctx, flow);
+}
+
+/** The current question again (after "no, don't stop"). */
+export async function cancelCurrent(ctx: StepContext, flow: CancelFlow): Promise<StepResult> {
+  if (flow.step === "confirm" && flow.apptId) {
+    const a = await findOwn(ctx, flow.apptId);
+    if (a) return confirmStep(ctx, a, flow.token, flow.afterDecline, flow.fromList);
+  }
+  const list = await upcoming(ctx);
+  if (list.length === 0) return done(text(ctx.t("appts-none")));
+  return pickStep(ctx, list, flow.token);
 }
 
 /** Start cancelling: one appointment goes straight to "are you sure", several are listed first. */
@@ -53,15 +93,7 @@ export async function startCancel(
   const list = await upcoming(ctx);
   if (list.length === 0) return done(text(ctx.t("appts-none")));
   if (list.length === 1) return tooLateToChange(ctx, list[0]!) ?? confirmStep(ctx, list[0]!, token);
-  return {
-    flow: { name: "cancel", token, step: "pick" },
-    out: [
-      choices(
-        ctx.t("cancel-pick"),
-        list.slice(0, 10).map((a) => ({ id: flowChoice(token, "pick", a.id), label: shortLabel(ctx, a) })),
-      ),
-    ],
-  };
+  return pickStep(ctx, list, token);
 }
 
 export async function cancelStep(
@@ -72,10 +104,10 @@ export async function cancelStep(
   if (flow.step === "pick" && input.action === "pick") {
     const a = await findOwn(ctx, input.arg);
     if (!a) return done(text(ctx.t("appt-not-found")));
-    return tooLateToChange(ctx, a) ?? confirmStep(ctx, a, flow.token);
+    return tooLateToChange(ctx, a) ?? confirmStep(ctx, a, flow.token, false, true);
   }
   if (flow.step === "confirm" && flow.apptId) {
-    if (input.action === "no") return done(text(ctx.t("cancel-kept")));
+    if (input.action === "no") return stopped(ctx, flow);
     if (input.action === "yes") {
       const a = await findOwn(ctx, flow.apptId);
       if (!a?.conf) return done(text(ctx.t("appt-not-found")));
@@ -89,7 +121,10 @@ export async function cancelStep(
         serviceId: a.serviceId,
         start: a.start,
       });
-      return done(text(ctx.t("cancel-done", { when: ctx.when(a.start) })));
+      return done(
+        text(ctx.t("cancel-done", { when: ctx.when(a.start) })),
+        ...(await ctx.calendarFile(a, { cancelled: true })),
+      );
     }
   }
   return null;

@@ -7,9 +7,18 @@ import { startCancel } from "./cancel.ts";
 
 const startStamp = (ctx: StepContext, a: Appointment) => formatApiMinute(a.start, ctx.site.timezone);
 
+/** Coming / can't come / change time, pinned to the appointment's start. */
+export function reminderButtons(ctx: StepContext, a: Appointment) {
+  const start = startStamp(ctx, a);
+  return [
+    { id: apptChoice("c", a.id, start), label: ctx.t("reminder-coming") },
+    { id: apptChoice("d", a.id, start), label: ctx.t("reminder-not-coming") },
+    { id: apptChoice("m", a.id, start), label: ctx.t("reminder-change") },
+  ];
+}
+
 /** The reminder itself: who, what, when, and three answers. Its state lets "yes"/"no"/"1"/"2" answer it. */
 export function reminderMessage(ctx: StepContext, a: Appointment): StepResult {
-  const start = startStamp(ctx, a);
   return {
     flow: { name: "reminder", token: newToken(), apptId: a.id },
     out: [
@@ -20,11 +29,7 @@ export function reminderMessage(ctx: StepContext, a: Appointment): StepResult {
           staff: staffName(ctx, a),
           when: ctx.when(a.start),
         }),
-        [
-          { id: apptChoice("c", a.id, start), label: ctx.t("reminder-coming") },
-          { id: apptChoice("d", a.id, start), label: ctx.t("reminder-not-coming") },
-          { id: apptChoice("m", a.id, start), label: ctx.t("reminder-change") },
-        ],
+        reminderButtons(ctx, a),
       ),
     ],
   };
@@ -66,16 +71,7 @@ export async function decline(ctx: StepContext, apptId: string, start?: string):
   const r = await currentOwn(ctx, apptId, start);
   if ("stale" in r) return r.stale;
   const a = r.appt;
-  if (a.iscoming !== 2 && a.conf) {
-    await ctx.api.iscoming({ apptId: a.id, vfib: a.conf, iscoming: 2 });
-    await ctx.report({
-      kind: "declined",
-      apptId: a.id,
-      staffId: a.staffId,
-      serviceId: a.serviceId,
-      start: a.start,
-    });
-  }
+  await recordDecline(ctx, a);
   return done(
     choices(ctx.t("declined-ask", { when: ctx.when(a.start) }), [
       { id: apptChoice("x", a.id), label: ctx.t("declined-cancel") },
@@ -83,6 +79,19 @@ export async function decline(ctx: StepContext, apptId: string, start?: string):
       { id: menuChoice("keep"), label: ctx.t("keep-it") },
     ]),
   );
+}
+
+/** iscoming=2 in Tor4You, once, and staff told. */
+export async function recordDecline(ctx: StepContext, a: Appointment): Promise<void> {
+  if (a.iscoming === 2 || !a.conf) return;
+  await ctx.api.iscoming({ apptId: a.id, vfib: a.conf, iscoming: 2 });
+  await ctx.report({
+    kind: "declined",
+    apptId: a.id,
+    staffId: a.staffId,
+    serviceId: a.serviceId,
+    start: a.start,
+  });
 }
 
 /** Cancel from an appointment's button; the cut-off is waived when the customer declined it. */
@@ -101,15 +110,8 @@ export function changeNotice(ctx: StepContext, a: Appointment, kind: "moved" | "
     when: ctx.when(a.start),
   };
   if (kind === "cancelled") return done(text(ctx.t("notice-cancelled", args)));
-  const start = startStamp(ctx, a);
   return {
     flow: { name: "reminder", token: newToken(), apptId: a.id },
-    out: [
-      choices(ctx.t("notice-moved", args), [
-        { id: apptChoice("c", a.id, start), label: ctx.t("reminder-coming") },
-        { id: apptChoice("d", a.id, start), label: ctx.t("reminder-not-coming") },
-        { id: apptChoice("m", a.id, start), label: ctx.t("reminder-change") },
-      ]),
-    ],
+    out: [choices(ctx.t("notice-moved", args), reminderButtons(ctx, a))],
   };
 }

@@ -160,7 +160,7 @@ const WORDS: Entries[] = [
     lang: "שפה",
     help: "עזרה תפריט",
     greet: "היי הי שלום הלו",
-    human: "מישהו מישהי נציג נציגה אדם אמיתי מנהל מנהלת בעלים",
+    human: "מישהו מישהי נציג נציגה אדם אמיתי מנהל מנהלת בעלים בעל בעלת",
     talk: "לדבר לשוחח אדבר",
     call: "תתקשרו תתקשר תתקשרי להתקשר התקשרו",
     phone: "טלפון מספר",
@@ -170,7 +170,7 @@ const WORDS: Entries[] = [
     keep: "להשאיר השאר תשאיר",
     but: "אבל רק",
     filler:
-      "משהו תודה רבה בבקשה אחי אחותי נשמה מותק יקירי זה את על עם של שם בזמן הגעה מחר היום ממש קצת גם התזכורת",
+      "עסק משהו תודה רבה בבקשה אחי אחותי נשמה מותק יקירי זה את על עם של שם בזמן הגעה מחר היום ממש קצת גם התזכורת",
   },
   // Russian (stems below catch the endings)
   {
@@ -228,7 +228,7 @@ const WORDS: Entries[] = [
     able: "اقدر بقدر قادر قادره نقدر استطيع",
     confirm: "موكد باكد اكد تاكيد",
     good: "تمام ماشي طيب منيح ممتاز زابط مليح",
-    see: "بشوفك نشوفك منشوفك",
+    see: "بشوفك نشوفك منشوفك بشوفكم نشوفكم منشوفكم بشوفكو",
     problem: "مشكله مشاكل",
     sure: "متاكد متاكده",
     know: "عارف عارفه بعرف",
@@ -256,7 +256,7 @@ const WORDS: Entries[] = [
     lang: "لغه",
     help: "مساعده قائمه",
     greet: "مرحبا هاي هلا اهلا السلام",
-    human: "حدا موظف موظفه انسان شخص مدير",
+    human: "حدا موظف موظفه انسان شخص مدير صاحب",
     talk: "احكي نحكي حكي اتكلم",
     call: "تتصلوا اتصلوا اتصل تتصل",
     phone: "تلفون رقم هاتف",
@@ -295,6 +295,11 @@ export const STEMS: [string, Concept][] = [
 
 /** Phrases, matched on folded words before single words; longest first. */
 export const PHRASES: [string, Concept][] = [
+  ["why not", "affirm"],
+  ["למה לא", "affirm"],
+  ["почему бы и нет", "affirm"],
+  ["почему нет", "affirm"],
+  ["ليش لا", "affirm"],
   ["count me in", "confirm"],
   ["count me out", "decline"],
   ["something came up", "decline"],

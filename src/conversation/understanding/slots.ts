@@ -307,7 +307,9 @@ export function readSlots(words: readonly string[]): { slots: WhenSlots; used: S
     if (meridiem === "pm" && h < 12) h += 12;
     else if (meridiem === "am" && h === 12) h = 0;
     else if (!hour.explicit && !meridiem && h < 12) {
-      if (slots.part === "afternoon" || slots.part === "evening") h += 12;
+      // "4 בצהריים" is 16:00; "11 at noon" stays 11.
+      if (slots.part === "afternoon" || slots.part === "evening" || (slots.part === "noon" && h <= 6))
+        h += 12;
       else if (slots.part !== "morning" && slots.part !== "noon") h = -1;
     }
     if (h >= 0) slots.time = `${pad(h)}:${pad(hour.m)}`;

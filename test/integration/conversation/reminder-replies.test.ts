@@ -35,10 +35,16 @@ describe("replies to a reminder", () => {
     ]);
   });
 
-  it.each(["כן", "yes", "да", "نعم", "1"])("'%s' sets iscoming=1 once and confirms", async (answer) => {
+  it.each([
+    ["כן", /ההגעה שלך .* אושרה/],
+    ["yes", /noted that you're coming/],
+    ["да", /Отметили, что вы придёте/],
+    ["نعم", /سجلنا أنك ستحضر/],
+    ["1", /noted that you're coming/],
+  ])("'%s' sets iscoming=1 once and confirms, in the language it was typed in", async (answer, reply) => {
     const { c, stored } = await reminded();
     const out = await c.text(answer);
-    expect(texts(out)).toMatch(/noted that you're coming/);
+    expect(texts(out)).toMatch(reply);
     expect(stored().iscoming).toBe("1");
     const calls = stored().history.length;
     await c.send({ type: "choice", id: `a.c.${stored().id}` });
@@ -47,7 +53,7 @@ describe("replies to a reminder", () => {
 
   it("a decline records iscoming=2 and offers cancel, another time or keep; cancel ignores the cut-off", async () => {
     const { c, stored } = await reminded({ CANCEL_CUTOFF: "48h" });
-    const out = await c.text("לא אגיע");
+    const out = await c.text("I won't make it");
     expect(stored().iscoming).toBe("2");
     expect(out[0]?.type === "choices" && out[0].choices.map((x) => x.label)).toEqual([
       "Cancel it",

@@ -40,8 +40,9 @@ export async function startWorld(
       tapLabel: (label: string | RegExp) => {
         const last = [...transcript.flat()].reverse().find((m) => m.type === "choices");
         if (last?.type !== "choices") throw new Error("no buttons to tap");
+        const plain = (l: string) => l.replace(/[\u2068\u2069]/g, "");
         const c = last.choices.find((x) =>
-          typeof label === "string" ? x.label === label : label.test(x.label),
+          typeof label === "string" ? plain(x.label) === label : label.test(plain(x.label)),
         );
         if (!c) throw new Error(`no button ${label}; have: ${last.choices.map((x) => x.label).join(" | ")}`);
         return send({ type: "choice", id: c.id });

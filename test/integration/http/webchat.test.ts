@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWebChatChannel, SHARE_PHONE } from "../../../src/channels/webchat/webchat-channel.ts";
-import { DEMO_NEW_CUSTOMER, demoBusinesses, demoReminder } from "../../../src/demo.ts";
 import { DEMO_BARBER_SITEID } from "../../../src/emulator/seed-demo.ts";
+import { DEMO_NEW_CUSTOMER, demoBusinesses, demoReminder } from "../../../src/roles/demo.ts";
 import { startDemoApp } from "../../support/demo-app.ts";
 
 let demo: Awaited<ReturnType<typeof startDemoApp>>;

@@ -4,10 +4,10 @@
  * server. It is killed with SIGKILL mid-run, then started again.
  */
 import pino from "pino";
-import { createApp } from "../../../src/app.ts";
-import { createBackground } from "../../../src/background.ts";
 import type { SiteConfig } from "../../../src/config/types.ts";
 import { createMetrics } from "../../../src/http/metrics.ts";
+import { createApp } from "../../../src/roles/app.ts";
+import { createBackground } from "../../../src/roles/background.ts";
 import { connectTestRedis } from "../../support/test-redis.ts";
 
 const { sites, prefix, sinkUrl, telegramPerSecond } = JSON.parse(process.env.CRASH_WORKER_CONFIG!) as {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { demoSiteDefaults } from "../../../src/config/load.ts";
-import { sitesFromEmulator } from "../../../src/demo.ts";
+import { sitesFromEmulator } from "../../../src/roles/demo.ts";
 import { dueReminderJob } from "../../support/reminder-jobs.ts";
 import { offsetsOnly, SITE, startPipeline } from "./pipeline-world.ts";
 

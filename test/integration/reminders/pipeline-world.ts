@@ -2,15 +2,15 @@ import { randomBytes } from "node:crypto";
 import type { DateTime } from "luxon";
 import pino from "pino";
 import type { PlannedReminders } from "../../../jobs/reconcile.ts";
-import { createApp } from "../../../src/app.ts";
-import { createBackground } from "../../../src/background.ts";
 import { demoSiteDefaults } from "../../../src/config/load.ts";
 import type { OutboundMessage } from "../../../src/core/messages.ts";
-import { sitesFromEmulator } from "../../../src/demo.ts";
 import type { Appointment } from "../../../src/domain/appointment.ts";
 import { createEmulator } from "../../../src/emulator/emulator.ts";
 import { buildSeed, buildSite, type SeedSite } from "../../../src/emulator/seed.ts";
 import { createMetrics } from "../../../src/http/metrics.ts";
+import { createApp } from "../../../src/roles/app.ts";
+import { createBackground } from "../../../src/roles/background.ts";
+import { sitesFromEmulator } from "../../../src/roles/demo.ts";
 import { deletePrefix } from "../../support/redis-prefix.ts";
 import { connectTestRedis } from "../../support/test-redis.ts";
 

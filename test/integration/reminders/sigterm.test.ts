@@ -62,7 +62,7 @@ beforeAll(async () => {
   const apiUrl = await emulator.listen(0, "127.0.0.1");
 
   // The customers' Telegram chats, linked to their phones as the chat would link them.
-  const { createApp } = await import("../../../src/app.ts");
+  const { createApp } = await import("../../../src/roles/app.ts");
   const { loadConfig } = await import("../../../src/config/load.ts");
   const pino = (await import("pino")).default;
   const config = loadConfig(workerEnv(apiUrl));

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
-import { createBackground } from "../../../src/background.ts";
 import type { SiteConfig } from "../../../src/config/types.ts";
 import type { ChatAddress, Inbound, OutboundMessage } from "../../../src/core/messages.ts";
 import { DEMO_BARBER_SITEID } from "../../../src/emulator/seed-demo.ts";
 import { createMetrics } from "../../../src/http/metrics.ts";
+import { createBackground } from "../../../src/roles/background.ts";
 import { startDemoApp, T0 } from "../../support/demo-app.ts";
 
 const DAVID = "0527654321"; // Tue 24.11 09:00 with יוסי (201) at the barber

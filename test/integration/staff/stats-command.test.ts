@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../src/cli.ts";
+import { runCli } from "../../../src/cli/dispatch.ts";
 import { createEmulator, type Emulator } from "../../../src/emulator/emulator.ts";
 import { buildSeed, buildSite } from "../../../src/emulator/seed.ts";
 import { createActivityLog } from "../../../src/storage/activity-log.ts";

@@ -47,6 +47,7 @@ describe("loadConfig", () => {
     expect(site!.reminders.offsetsMs).toEqual([86_400_000, 7_200_000, 5_400_000]);
     expect(site!.quietHours).toEqual({ startMinute: 22 * 60, endMinute: 7 * 60 + 30, text: "22:00-07:30" });
     expect(site!.cancelCutoffMs).toBe(90 * 60_000);
+    expect(site!.handoffPauseMs).toBe(12 * 3600_000); // HANDOFF_PAUSE's default
     expect(site!.shabbatQuiet).toBe(false);
     expect(site!.telegram?.webhookUrl).toBe("http://127.0.0.1:8081/hook");
     expect(site!.digestAt.minutes).toBe(19 * 60);
@@ -137,7 +138,7 @@ sites:
   it("staff alerts: which ones, which are urgent, and the staff chats a sites file names", () => {
     const env = { TOR4YOU_TORKEY: TORKEY };
     const defaults = loadConfig(env).sites[0]!;
-    expect(defaults.alerts).toEqual({ kinds: ["declined", "cancelled", "moved"], urgent: [] });
+    expect(defaults.alerts).toEqual({ kinds: ["declined", "cancelled", "moved", "late"], urgent: [] });
     expect(defaults.confirmDeadlineMs).toBeNull();
     const set = loadConfig({
       ...env,
@@ -148,8 +149,12 @@ sites:
     expect(set.alerts).toEqual({ kinds: ["booked", "declined"], urgent: ["declined"] });
     expect(set.confirmDeadlineMs).toBe(12 * 3_600_000);
     expect(loadConfig({ ...env, STAFF_ALERTS: "off" }).sites[0]!.alerts.kinds).toEqual([]);
-    expect(fails({ ...env, STAFF_ALERTS: "declined,late" }).message).toMatch(
-      /^STAFF_ALERTS: "late" is not an alert/,
+    expect(loadConfig({ ...env, STAFF_ALERTS: "declined,late" }).sites[0]!.alerts.kinds).toEqual([
+      "declined",
+      "late",
+    ]);
+    expect(fails({ ...env, STAFF_ALERTS: "declined,tardy" }).message).toMatch(
+      /^STAFF_ALERTS: "tardy" is not an alert/,
     );
 
     const yaml = `

@@ -58,6 +58,11 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     max: 4,
     people: 3,
     cutoff: "3 hours",
+    name: "דנה כהן",
+    minutes: 30,
+    part: "noon",
+    earliest: "12:00",
+    latest: "15:45",
     phone: "03-555-1234",
     first: "דנה ",
     // staff digests

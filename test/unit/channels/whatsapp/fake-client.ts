@@ -1,9 +1,9 @@
 import { EventEmitter } from "node:events";
-import type { WaClient, WaMessage } from "../../../../src/channels/whatsapp/client-port.ts";
+import type { WaClient, WaFile, WaMessage } from "../../../../src/channels/whatsapp/client-port.ts";
 
 /** A whatsapp-web.js Client stand-in: what WhatsApp's servers would do is scripted by the test. */
 export class FakeClient extends EventEmitter implements WaClient {
-  sent: Array<{ chatId: string; text: string }> = [];
+  sent: Array<{ chatId: string; text: string; file?: WaFile }> = [];
   destroyed = false;
   lids = new Map<string, string>();
   constructor(
@@ -27,9 +27,31 @@ export class FakeClient extends EventEmitter implements WaClient {
   async destroy() {
     this.destroyed = true;
   }
+  /** Like WhatsApp: what the account sends also comes back as `message_create` (fromMe). */
   async sendMessage(chatId: string, text: string) {
     this.sent.push({ chatId, text });
+    this.emit("message_create", this.own(chatId, text));
     return {};
+  }
+  /** A document: recorded with its caption as the text, and the file itself. */
+  async sendFile(chatId: string, file: WaFile) {
+    this.sent.push({ chatId, text: file.caption, file });
+    this.emit("message_create", this.own(chatId, file.caption));
+    return {};
+  }
+  /** A person at the business types in a chat on the phone: only `message_create`, fromMe. */
+  businessTypes(to: string, body: string) {
+    this.emit("message_create", this.own(to, body));
+  }
+  private own(to: string, body: string): WaMessage {
+    return {
+      id: { _serialized: `true_${to}_${Math.random()}` },
+      from: "972500000000@c.us",
+      to,
+      body,
+      fromMe: true,
+      type: "chat",
+    };
   }
   async getContactLidAndPhone(ids: string[]) {
     return ids.filter((id) => this.lids.has(id)).map((lid) => ({ lid, pn: this.lids.get(lid)! }));

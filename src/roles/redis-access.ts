@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
-import { AppError } from "./core/errors.ts";
+import { AppError } from "../core/errors.ts";
 
 /** Redis did not answer at REDIS_URL; the message says how to get one. */
 export class RedisUnavailableError extends AppError {

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { Bot } from "grammy";
-import type { CliIO } from "./cli.ts";
-import { cliSite, openCliSite } from "./cli-site.ts";
-import { InvalidInputError } from "./core/errors.ts";
-import { createStaffLinks, type StaffRole } from "./storage/staff-links.ts";
+import { InvalidInputError } from "../core/errors.ts";
+import { createStaffLinks, type StaffRole } from "../storage/staff-links.ts";
+import type { CliIO } from "./io.ts";
+import { cliSite, openCliSite } from "./site.ts";
 
 /**
  * `tor4you-bot staff link --site S (--staff ID | --owner)`, `staff list --site S`,

@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import type { CliIO } from "./cli.ts";
-import { cliSite, openCliSite } from "./cli-site.ts";
-import { InvalidInputError } from "./core/errors.ts";
-import { formatStatsTable } from "./digests/stats.ts";
-import { collectStats, parseUntil } from "./stats-report.ts";
-import { createActivityLog } from "./storage/activity-log.ts";
+import { InvalidInputError } from "../core/errors.ts";
+import { formatStatsTable } from "../digests/stats.ts";
+import { collectStats, parseUntil } from "../roles/stats-report.ts";
+import { createActivityLog } from "../storage/activity-log.ts";
+import type { CliIO } from "./io.ts";
+import { cliSite, openCliSite } from "./site.ts";
 
 /**
  * `tor4you-bot stats --site S --weeks 4 [--until YYYY-MM-DD]`: reminders, answers, no-shows and

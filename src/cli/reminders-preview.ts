@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import type { CliIO } from "./cli.ts";
-import { cliSite, openCliSite } from "./cli-site.ts";
-import { InvalidInputError } from "./core/errors.ts";
-import { createSitePlans } from "./reminders/site-plans.ts";
-import { createChatDirectory } from "./storage/chat-directory.ts";
-import { listAppointments } from "./tor4you/apptlist-range.ts";
+import { InvalidInputError } from "../core/errors.ts";
+import { createSitePlans } from "../reminders/site-plans.ts";
+import { createChatDirectory } from "../storage/chat-directory.ts";
+import { listAppointments } from "../tor4you/apptlist-range.ts";
+import type { CliIO } from "./io.ts";
+import { cliSite, openCliSite } from "./site.ts";
 
 /**
  * `tor4you-bot reminders preview --site S [--days 2]`: for the coming days, each appointment's

@@ -1,17 +1,19 @@
-import type { CliIO } from "./cli.ts";
-import { loadConfig } from "./config/load.ts";
-import type { SiteConfig } from "./config/types.ts";
-import { startDemoBackend } from "./demo.ts";
-import { createLogger } from "./log/logger.ts";
-import { connectRedis, redisTargetFromEnv } from "./storage/redis-connection.ts";
-import { createTor4YouClient } from "./tor4you/client.ts";
-import { Tor4YouError } from "./tor4you/errors.ts";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config/load.ts";
+import type { SiteConfig } from "../config/types.ts";
+import { createLogger } from "../log/logger.ts";
+import { startDemoBackend } from "../roles/demo.ts";
+import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts";
+import { createTor4YouClient } from "../tor4you/client.ts";
+import { Tor4YouError } from "../tor4you/errors.ts";
+import type { CliIO } from "./io.ts";
 
 /**
  * `tor4you-bot check`: is the configuration valid, does Redis answer, and do the credentials of
  * every site work? One line per finding; exit 1 when anything failed.
  */
-export async function runCheck(io: CliIO): Promise<number> {
+export async function runCheck(args: string[], io: CliIO): Promise<number> {
+  parseArgs({ args, options: {} });
   const config = loadConfig(io.env);
   io.out(`config: ok (${config.demo ? "demo: no Tor4You credentials" : `${config.sites.length} site(s)`})`);
   let failures = 0;

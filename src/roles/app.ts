@@ -1,27 +1,32 @@
 import type { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
-import type { SiteConfig } from "./config/types.ts";
-import { createCatalogCache } from "./conversation/catalog.ts";
-import { createConversationEngine } from "./conversation/engine.ts";
-import type { BookingApi, SitePolicy, StaffEventSink, StaffRole } from "./conversation/ports.ts";
-import type { ChatAddress } from "./core/messages.ts";
-import { createTranslator, LOCALES_DIR, type Locale } from "./i18n/translator.ts";
-import { createActivityLog, createEscalations } from "./storage/activity-log.ts";
-import { createOwnChanges, type OwnChanges } from "./storage/appointment-marks.ts";
+import { createCalendarFiles } from "../calendar/calendar-files.ts";
+import { createPlaceCache } from "../calendar/places.ts";
+import type { SiteConfig } from "../config/types.ts";
+import { createCatalogCache } from "../conversation/catalog.ts";
+import { createConversationEngine } from "../conversation/engine.ts";
+import type { BookingApi, SitePolicy, StaffEventSink, StaffRole } from "../conversation/ports.ts";
+import type { ChatAddress } from "../core/messages.ts";
+import { createTranslator, LOCALES_DIR, type Locale } from "../i18n/translator.ts";
+import { createActivityLog, createEscalations } from "../storage/activity-log.ts";
+import { createOwnChanges, type OwnChanges } from "../storage/appointment-marks.ts";
+import { createCalendarEvents } from "../storage/calendar-events.ts";
 import {
   createChatLock,
   createConversationStore,
   createIdentityStore,
   createInboundDedupe,
-} from "./storage/chat-stores.ts";
-import { createDecisionLog } from "./storage/decision-log.ts";
-import { createKeys } from "./storage/keys.ts";
-import { createOutbox } from "./storage/outbox.ts";
-import { createStaffLinks, type StaffLinks } from "./storage/staff-links.ts";
-import { createRedisUsageBudget } from "./storage/usage-budget.ts";
-import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
-import { formatApiMinute } from "./tor4you/dates.ts";
+} from "../storage/chat-stores.ts";
+import { createDecisionLog } from "../storage/decision-log.ts";
+import { createHandoffStore } from "../storage/handoff.ts";
+import { createKeys } from "../storage/keys.ts";
+import { createOutbox } from "../storage/outbox.ts";
+import { createPendingReminders } from "../storage/pending-reminders.ts";
+import { createStaffLinks, type StaffLinks } from "../storage/staff-links.ts";
+import { createRedisUsageBudget } from "../storage/usage-budget.ts";
+import { createTor4YouClient, type Tor4YouClient } from "../tor4you/client.ts";
+import { formatApiMinute } from "../tor4you/dates.ts";
 
 export interface AppDeps {
   sites: readonly SiteConfig[];
@@ -75,6 +80,7 @@ export function createApp(deps: AppDeps) {
         timezone: s.timezone,
         locale: s.locale,
         cancelCutoffMs: s.cancelCutoffMs,
+        handoffPauseMs: s.handoffPauseMs,
       },
     ]),
   );
@@ -98,6 +104,11 @@ export function createApp(deps: AppDeps) {
   };
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
+  const calendar = createCalendarFiles({
+    events: createCalendarEvents(deps.redis, keys),
+    place: createPlaceCache((site) => clients.get(site), { now: () => now().toMillis() }),
+    now,
+  });
   const engine = createConversationEngine({
     sites: (id) => {
       const policy = policies.get(id);
@@ -107,11 +118,14 @@ export function createApp(deps: AppDeps) {
     catalog: createCatalogCache({ now: () => now().toMillis() }),
     identities,
     conversations: createConversationStore(deps.redis, keys),
+    pendingReminders: createPendingReminders(deps.redis, keys),
     lock: createChatLock(deps.redis, keys),
     dedupe: createInboundDedupe(deps.redis, keys),
     translator,
     staff,
     staffEvents,
+    calendar,
+    handoff: createHandoffStore(deps.redis, keys),
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });

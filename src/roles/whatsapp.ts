@@ -1,30 +1,22 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import qrcode from "qrcode-terminal";
-import { startWhatsAppOutbound, whatsappOutboundProducer } from "../jobs/whatsapp-outbound.ts";
-import type { App } from "./app.ts";
-import { realClientFactory, wipeProfile } from "./channels/whatsapp/real-client.ts";
-import { renderForWhatsApp } from "./channels/whatsapp/render.ts";
+import { startWhatsAppOutbound, whatsappOutboundProducer } from "../../jobs/whatsapp-outbound.ts";
+import { realClientFactory, wipeProfile } from "../channels/whatsapp/real-client.ts";
+import { renderForWhatsApp } from "../channels/whatsapp/render.ts";
 import {
   createWhatsAppSession,
   type SessionStatus,
   type WhatsAppSession,
-} from "./channels/whatsapp/session.ts";
-import { createWhatsAppChannel } from "./channels/whatsapp/whatsapp-channel.ts";
-import type { SiteConfig } from "./config/types.ts";
-import type { SkipCounter } from "./reminders/remind.ts";
-import { createReminderLedger } from "./storage/reminder-ledger.ts";
-
-/** Which site each WhatsApp session serves (a business's number belongs to one business). */
-export function sessionsBySite(sites: readonly SiteConfig[]) {
-  const siteOf = new Map<string, string>();
-  for (const s of sites)
-    for (const name of s.whatsapp?.sessions ?? []) if (!siteOf.has(name)) siteOf.set(name, s.id);
-  return {
-    siteOf,
-    sessionFor: (site: string) => sites.find((s) => s.id === site)?.whatsapp?.sessions[0],
-  };
-}
+} from "../channels/whatsapp/session.ts";
+import { createWhatsAppChannel } from "../channels/whatsapp/whatsapp-channel.ts";
+import type { SiteConfig } from "../config/types.ts";
+import { InvalidInputError } from "../core/errors.ts";
+import type { SkipCounter } from "../reminders/remind.ts";
+import { createReminderLedger } from "../storage/reminder-ledger.ts";
+import type { App } from "./app.ts";
+import type { Base } from "./base.ts";
+import { sessionsBySite } from "./session-sites.ts";
 
 /**
  * The WhatsApp sessions this process owns: each a browser (whatsapp-web.js), its channel, and the
@@ -69,6 +61,7 @@ export function startWhatsAppSessions(deps: {
       }),
       wipeProfile: () => wipeProfile(deps.dataDir, name),
       onMessage: (m) => channel.onMessage(m),
+      onBusinessMessage: (m) => channel.onBusinessMessage(m),
       onStatus: (st: SessionStatus) => {
         deps.sessionUp?.(name, st.state === "ready");
         if (st.state === "pairing" && st.code) {
@@ -117,4 +110,36 @@ export function startWhatsAppSessions(deps: {
       await producer.close();
     },
   };
+}
+export type WhatsAppSessions = ReturnType<typeof startWhatsAppSessions>;
+
+/**
+ * The `whatsapp` role (and part of `all`): the named sessions' browsers and their outbound
+ * consumers. Stops after the workers (which may still enqueue) and before the queues.
+ */
+export function startWhatsAppRole(base: Base, names: string[]): WhatsAppSessions {
+  for (const name of names) {
+    if (!base.siteOf.has(name))
+      throw new InvalidInputError("--session", `"${name}" is not in WHATSAPP_SESSIONS or the sites file`);
+  }
+  const whatsapp = startWhatsAppSessions({
+    names,
+    sites: base.sites,
+    app: base.app,
+    connection: base.redis,
+    dataDir: base.config.whatsapp.dataDir,
+    chromiumPath: base.config.whatsapp.chromiumPath,
+    pairingPhone: base.config.whatsapp.pairingPhone,
+    logger: base.logger,
+    print: base.print,
+    countSent: base.metrics.sent,
+    countSkip: base.background.countSkip,
+    sessionUp: base.metrics.whatsappSession,
+  });
+  base.shutdown.add("whatsapp", () => whatsapp.close());
+  for (const name of names)
+    base.print(
+      `  whatsapp: session ${name} for site ${base.siteOf.get(name)} (pair with the QR printed here)`,
+    );
+  return whatsapp;
 }

@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
-import { computeStats, type WeekStats } from "./digests/stats.ts";
-import { lastWeeks, weekKey } from "./domain/week.ts";
-import type { ActivityLog } from "./storage/activity-log.ts";
-import { listAppointments } from "./tor4you/apptlist-range.ts";
-import type { Tor4YouClient } from "./tor4you/client.ts";
+import { computeStats, type WeekStats } from "../digests/stats.ts";
+import { lastWeeks, weekKey } from "../domain/week.ts";
+import type { ActivityLog } from "../storage/activity-log.ts";
+import { listAppointments } from "../tor4you/apptlist-range.ts";
+import type { Tor4YouClient } from "../tor4you/client.ts";
 
 /**
  * The figures of the last `weeks` weeks up to `until` for one site: the weeks' appointments

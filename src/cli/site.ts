@@ -1,13 +1,13 @@
 import type { Redis } from "ioredis";
 import pino from "pino";
-import type { CliIO } from "./cli.ts";
-import { loadConfig } from "./config/load.ts";
-import type { SiteConfig } from "./config/types.ts";
-import { InvalidInputError } from "./core/errors.ts";
-import { createKeys, type Keys } from "./storage/keys.ts";
-import { connectRedis, redisTargetFromEnv } from "./storage/redis-connection.ts";
-import { createRedisUsageBudget } from "./storage/usage-budget.ts";
-import { createTor4YouClient, type Tor4YouClient } from "./tor4you/client.ts";
+import { loadConfig } from "../config/load.ts";
+import type { SiteConfig } from "../config/types.ts";
+import { InvalidInputError } from "../core/errors.ts";
+import { createKeys, type Keys } from "../storage/keys.ts";
+import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts";
+import { createRedisUsageBudget } from "../storage/usage-budget.ts";
+import { createTor4YouClient, type Tor4YouClient } from "../tor4you/client.ts";
+import type { CliIO } from "./io.ts";
 
 /** The site a command names (`--site`, or the only one), without connecting anything yet. */
 export function cliSite(

@@ -1,13 +1,5 @@
-import { parseArgs } from "node:util";
-import { AppError } from "./core/errors.ts";
-
-export interface CliIO {
-  env: Record<string, string | undefined>;
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands await it. */
-  stopped: Promise<void>;
-}
+import { AppError } from "../core/errors.ts";
+import type { CliIO } from "./io.ts";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -53,48 +45,27 @@ Per week, staff member and service: reminders sent, answers, no-shows, bot cance
 
 const commands: Record<string, Command> = {
   async emulator(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: { port: { type: "string", default: "4010" }, host: { type: "string", default: "127.0.0.1" } },
-    });
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      io.err(`--port: "${values.port}" is not a TCP port`);
-      return 2;
-    }
-    const { runEmulatorCommand } = await import("./emulator/command.ts");
-    const running = await runEmulatorCommand({
-      port,
-      host: values.host,
-      print: (text) => io.out(text.trimEnd()),
-    });
-    await io.stopped;
-    await running.close();
-    return 0;
+    const { runEmulator } = await import("./emulator.ts");
+    return runEmulator(args, io);
   },
   async check(args, io) {
-    parseArgs({ args, options: {} });
     const { runCheck } = await import("./check.ts");
-    return runCheck(io);
+    return runCheck(args, io);
   },
   async start(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: { role: { type: "string", default: "all" }, session: { type: "string" } },
-    });
     const { runStart } = await import("./start.ts");
-    return runStart({ role: values.role, session: values.session }, io);
+    return runStart(args, io);
   },
   async staff(args, io) {
-    const { runStaffCommand } = await import("./staff-command.ts");
+    const { runStaffCommand } = await import("./staff.ts");
     return runStaffCommand(args, io);
   },
   async reminders(args, io) {
-    const { runPreviewCommand } = await import("./preview-command.ts");
+    const { runPreviewCommand } = await import("./reminders-preview.ts");
     return runPreviewCommand(args, io);
   },
   async stats(args, io) {
-    const { runStatsCommand } = await import("./stats-command.ts");
+    const { runStatsCommand } = await import("./stats.ts");
     return runStatsCommand(args, io);
   },
   async help(_args, io) {

@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
+import type { DemoBusiness, Persona } from "../channels/webchat/webchat-channel.ts";
+import { demoSiteDefaults } from "../config/load.ts";
+import type { SiteConfig } from "../config/types.ts";
+import type { ChatAddress, OutboundMessage } from "../core/messages.ts";
+import { createEmulator, type Emulator } from "../emulator/emulator.ts";
 import type { App } from "./app.ts";
-import type { DemoBusiness, Persona } from "./channels/webchat/webchat-channel.ts";
-import { demoSiteDefaults } from "./config/load.ts";
-import type { SiteConfig } from "./config/types.ts";
-import type { ChatAddress, OutboundMessage } from "./core/messages.ts";
-import { createEmulator, type Emulator } from "./emulator/emulator.ts";
 
 /** The emulator's sites as the program's own sites, with the given policy settings. */
 export function sitesFromEmulator(
@@ -45,6 +45,8 @@ export async function startDemoBackend(
   );
   return { emulator, sites };
 }
+
+export type DemoBackend = Awaited<ReturnType<typeof startDemoBackend>>;
 
 /** The demo's Tor4You calls back like the real one: every change arrives as a webhook at `base`. */
 export function pointDemoWebhooks(emulator: Emulator, base: string): void {

@@ -1,23 +1,23 @@
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { OutboundRequest } from "../jobs/queues.ts";
-import { createReconciler } from "../jobs/reconcile.ts";
-import { createJobs, type Jobs } from "../jobs/runtime.ts";
+import type { OutboundRequest } from "../../jobs/queues.ts";
+import { createReconciler } from "../../jobs/reconcile.ts";
+import { createJobs, type Jobs } from "../../jobs/runtime.ts";
+import type { SiteConfig } from "../config/types.ts";
+import type { OutboundMessage } from "../core/messages.ts";
+import type { Metrics } from "../http/metrics.ts";
+import { tor4youWebhookRoutes } from "../http/tor4you-webhook.ts";
+import type { SkipCounter } from "../reminders/remind.ts";
+import { createSitePlans, type SitePlans } from "../reminders/site-plans.ts";
+import { staffSendTime } from "../reminders/staff-quiet.ts";
+import { createAppointmentSeen } from "../storage/appointment-marks.ts";
+import { createChatDirectory } from "../storage/chat-directory.ts";
+import { createRedisCursorStore } from "../storage/cursors.ts";
+import { createReminderLedger } from "../storage/reminder-ledger.ts";
 import type { App } from "./app.ts";
-import type { SiteConfig } from "./config/types.ts";
-import type { OutboundMessage } from "./core/messages.ts";
-import type { Metrics } from "./http/metrics.ts";
-import { tor4youWebhookRoutes } from "./http/tor4you-webhook.ts";
-import type { SkipCounter } from "./reminders/remind.ts";
-import { createSitePlans, type SitePlans } from "./reminders/site-plans.ts";
-import { staffSendTime } from "./reminders/staff-quiet.ts";
-import { createAppointmentSeen } from "./storage/appointment-marks.ts";
-import { createAppointmentSnapshots } from "./storage/appointment-snapshots.ts";
-import { createChatDirectory } from "./storage/chat-directory.ts";
-import { createRedisCursorStore } from "./storage/cursors.ts";
-import { createReminderLedger } from "./storage/reminder-ledger.ts";
-import { createWebhookHealth, type WebhookHealth } from "./storage/webhook-health.ts";
+import { createAppointmentSnapshots } from "../storage/appointment-snapshots.ts";
+import { createWebhookHealth, type WebhookHealth } from "../storage/webhook-health.ts";
 
 /**
  * Reminders in the background: the jobs (scan, sync, remind, outbound) for every site, and the

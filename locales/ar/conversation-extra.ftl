@@ -1,0 +1,36 @@
+## Booking: how people choose (durations, again, parts of the day, the name)
+service-minutes = { $minutes } دقيقة
+book-again = مرة أخرى: { $service } مع { $staff }
+book-today-part = { $part ->
+        [morning] اليوم صباحًا
+        [noon] اليوم ظهرًا
+       *[evening] اليوم مساءً
+    }
+book-tomorrow-part = { $part ->
+        [morning] غدًا صباحًا
+        [noon] غدًا ظهرًا
+       *[evening] غدًا مساءً
+    }
+book-part = أي فترة تناسبك يوم { $day }؟
+book-part-range = { $part ->
+        [morning] صباحًا
+        [noon] ظهرًا
+       *[evening] مساءً
+    } { $earliest }–{ $latest }
+book-change-name = تغيير الاسم
+change-staff-full = لا توجد أوقات متاحة لدى نفس الموظف في الأسابيع القادمة، لذا هذه هي الأوقات لدى أي موظف متاح.
+change-aborted = حسنًا، يبقى الموعد كما كان.
+
+## A way out of every step
+nav-back = رجوع
+nav-stop = إيقاف
+back-to-menu = القائمة
+flow-stopped = حسنًا، تم الإيقاف.
+stop-ask-book = إيقاف الحجز؟ لم يُحجز شيء بعد.
+stop-ask-change = إيقاف تغيير الموعد؟ سيبقى الموعد كما هو.
+stop-ask-cancel = إيقاف الإلغاء؟ سيبقى الموعد كما هو.
+stop-ask-yes = نعم، إيقاف
+stop-ask-no = لا، متابعة
+
+## Dead ends
+call-business = للتواصل معنا: { $phone }

@@ -1,0 +1,36 @@
+## Booking: how people choose (durations, again, parts of the day, the name)
+service-minutes = { $minutes } דק׳
+book-again = שוב: { $service } אצל { $staff }
+book-today-part = { $part ->
+        [morning] היום בבוקר
+        [noon] היום בצהריים
+       *[evening] היום בערב
+    }
+book-tomorrow-part = { $part ->
+        [morning] מחר בבוקר
+        [noon] מחר בצהריים
+       *[evening] מחר בערב
+    }
+book-part = באיזה חלק של היום, { $day }?
+book-part-range = { $part ->
+        [morning] בוקר
+        [noon] צהריים
+       *[evening] ערב
+    } { $earliest }–{ $latest }
+book-change-name = לשנות את השם
+change-staff-full = אין שעות פנויות אצל אותו איש צוות בשבועות הקרובים, אז אלה השעות אצל כל מי שפנוי.
+change-aborted = בסדר, התור נשאר כמו שהיה.
+
+## A way out of every step
+nav-back = חזרה
+nav-stop = להפסיק
+back-to-menu = לתפריט
+flow-stopped = בסדר, הפסקתי.
+stop-ask-book = להפסיק את קביעת התור? עדיין לא נקבע כלום.
+stop-ask-change = להפסיק את הזזת התור? התור יישאר כמו שהוא.
+stop-ask-cancel = להפסיק את הביטול? התור יישאר כמו שהוא.
+stop-ask-yes = כן, להפסיק
+stop-ask-no = לא, להמשיך
+
+## Dead ends
+call-business = לשיחה איתנו: { $phone }

@@ -1,0 +1,76 @@
+import type { DateTime } from "luxon";
+import { pickOne, seededRandom } from "./random.ts";
+import type { SeedSite } from "./seed.ts";
+
+type SeedAppointment = NonNullable<SeedSite["appointments"]>[number];
+
+export interface HistoryShape {
+  /** The `offset`-th working day from today (negative: before), at `hhmm`, in the site's zone. */
+  at: (offset: number, hhmm: string) => DateTime;
+  /** Working days back to cover, the nearest first (e.g. 4 to 52: about eight weeks). */
+  fromOffset: number;
+  toOffset: number;
+  /** [staff, service, minutes] a customer can book. */
+  bookable: ReadonlyArray<readonly [string, string, number]>;
+  staff: readonly string[];
+  customers: readonly string[];
+  /** Start times that fit every working day, far enough apart for the longest service. */
+  times: readonly string[];
+  firstId: number;
+  seed: number;
+}
+
+/**
+ * Weeks of past appointments with answers and attendance, so a demo's statistics have something
+ * to show on the first run. Reproducible (seeded), and it tells a plausible story: more customers
+ * confirm, and fewer fail to come, as the weeks go by with reminders. A decline was mostly
+ * cancelled in the chat; a confirmed customer rarely fails to come, a silent one often does.
+ */
+export function pastAppointments(shape: HistoryShape): SeedAppointment[] {
+  const random = seededRandom(shape.seed);
+  const out: SeedAppointment[] = [];
+  let id = shape.firstId;
+  const span = Math.max(1, shape.toOffset - shape.fromOffset);
+  for (let back = shape.toOffset; back >= shape.fromOffset; back--) {
+    // 0 for the oldest day, 1 for the newest.
+    const progress = (shape.toOffset - back) / span;
+    const taken = new Set<string>();
+    for (const staff of shape.staff) {
+      for (const time of shape.times) {
+        if (random() < 0.45) continue;
+        const offers = shape.bookable.filter(([s]) => s === staff);
+        if (offers.length === 0) continue;
+        const [, service, minutes] = pickOne(offers, random);
+        const free = shape.customers.filter((c) => !taken.has(`${time}-${c}`));
+        if (free.length === 0) continue;
+        const customer = pickOne(free, random);
+        taken.add(`${time}-${customer}`);
+        const from = shape.at(-back, time);
+        const answer = random();
+        const iscoming = answer < 0.5 + 0.25 * progress ? "1" : answer < 0.6 + 0.25 * progress ? "2" : "0";
+        const attend = random();
+        let status: "1" | "0" = "1";
+        let showstatus: "0" | "1" | "2" = "1";
+        if (iscoming === "2") {
+          if (attend < 0.7) status = "0";
+          else showstatus = "2";
+        } else if (iscoming === "1") showstatus = attend < 0.05 ? "2" : "1";
+        else showstatus = attend < 0.4 - 0.2 * progress ? "2" : "1";
+        if (status === "1" && random() < 0.04) showstatus = "0"; // nobody marked it
+        out.push({
+          id: String(++id),
+          staff,
+          service,
+          customer,
+          from,
+          to: from.plus({ minutes }),
+          createdAt: from.minus({ days: 2 + Math.floor(random() * 10) }),
+          iscoming,
+          showstatus,
+          status,
+        });
+      }
+    }
+  }
+  return out;
+}

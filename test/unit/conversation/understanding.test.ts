@@ -1,0 +1,85 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { scriptOf, tokenize } from "../../../src/conversation/understanding/normalize.ts";
+import { resolveDay } from "../../../src/conversation/understanding/resolve-day.ts";
+import { reminderReading, understand } from "../../../src/conversation/understanding/understand.ts";
+
+const answer = (text: string) => reminderReading(understand(text));
+
+describe("reading an answer to a reminder", () => {
+  it.each([
+    ["לא", "no"],
+    ["לא, תודה", "no"],
+    ["אין בעיה", "yes"],
+    ["no problem", "yes"],
+    ["ما في مشكلة", "yes"],
+    ["без проблем", "yes"],
+    ["sure, why not", "yes"],
+    ["כןןןן", "yes"],
+    ["👍🏽", "yes"],
+    ["❌", "no"],
+    ["תבתל", "no"], // one typo in a word of four letters
+    ["yes but I'll be late", "late"],
+    ["לא אאחר", "yes"], // "I won't be late"
+    ["what time is it?", "question"],
+    ["maybe", "unsure"],
+  ])("'%s' is %s", (text, expected) => {
+    expect(answer(text)).toBe(expected);
+  });
+
+  it.each([
+    "לאן", // "where to": not "לא"
+    "לו", // two letters: never stretched to "לא"
+    "on", // not "no"
+    "no, I'm coming", // says both: ask
+    "yes I can't come",
+    "ofc not",
+    "thanks",
+  ])("'%s' is not read as an answer (the bot asks)", (text) => {
+    expect(["unsure", null]).toContain(answer(text));
+  });
+});
+
+describe("folding how people type", () => {
+  it("keeps times and dates whole and reads day.month as a date, hh.00 as a time", () => {
+    expect(understand("ב16:00").slots.time).toBe("16:00");
+    expect(understand("можно на 15.12?").slots.day).toBe("12-15");
+    expect(understand("в 16.00").slots.time).toBe("16:00");
+    expect(understand("at 4pm").slots.time).toBe("16:00");
+    expect(understand("at 4").slots.time).toBeUndefined(); // morning or afternoon: not guessed
+    expect(understand("4 בצהריים").slots.time).toBe("16:00");
+    expect(understand("8 בבוקר").slots.time).toBe("08:00");
+  });
+
+  it("reads letter weekdays with a geresh, and Arabic and Russian weekdays", () => {
+    expect(understand("תור ליום ג' בבוקר").slots).toMatchObject({ day: "tuesday", part: "morning" });
+    expect(understand("بدي احجز يوم الخميس المسا").slots).toMatchObject({ day: "thursday", part: "evening" });
+    expect(understand("запишите на среду днём").slots).toMatchObject({ day: "wednesday", part: "afternoon" });
+  });
+
+  it("puts English negation before its verb and folds Arabic letter forms", () => {
+    expect(tokenize("I can't come")).toEqual(["i", "not", "can", "come"]);
+    expect(tokenize("إلغاء الموعد")).toEqual(["الغاء", "الموعد"]);
+  });
+
+  it("tells the script, ignoring words written alike in every language", () => {
+    expect(scriptOf("כן")).toBe("he");
+    expect(scriptOf("да")).toBe("ru");
+    expect(scriptOf("نعم")).toBe("ar");
+    expect(scriptOf("yes")).toBe("en");
+    expect(scriptOf("ok 👍")).toBeNull();
+    expect(scriptOf("1")).toBeNull();
+  });
+});
+
+describe("the days a slot means", () => {
+  const now = DateTime.fromISO("2026-11-23T10:00", { zone: "Asia/Jerusalem" }); // a Monday
+  it("is the next such weekday (today included), the coming Sunday-to-Saturday, the next such date", () => {
+    expect(resolveDay("monday", now)?.from.toISODate()).toBe("2026-11-23");
+    expect(resolveDay("sunday", now)?.from.toISODate()).toBe("2026-11-29");
+    const week = resolveDay("next-week", now)!;
+    expect([week.from.toISODate(), week.to.toISODate()]).toEqual(["2026-11-29", "2026-12-05"]);
+    expect(resolveDay("01-05", now)?.from.toISODate()).toBe("2027-01-05");
+    expect(resolveDay("02-30", now)).toBeNull();
+  });
+});
