@@ -12,12 +12,12 @@ import type { SkipCounter } from "../reminders/remind.ts";
 import { createSitePlans, type SitePlans } from "../reminders/site-plans.ts";
 import { staffSendTime } from "../reminders/staff-quiet.ts";
 import { createAppointmentSeen } from "../storage/appointment-marks.ts";
+import { createAppointmentSnapshots } from "../storage/appointment-snapshots.ts";
 import { createChatDirectory } from "../storage/chat-directory.ts";
 import { createRedisCursorStore } from "../storage/cursors.ts";
 import { createReminderLedger } from "../storage/reminder-ledger.ts";
-import type { App } from "./app.ts";
-import { createAppointmentSnapshots } from "../storage/appointment-snapshots.ts";
 import { createWebhookHealth, type WebhookHealth } from "../storage/webhook-health.ts";
+import type { App } from "./app.ts";
 
 /**
  * Reminders in the background: the jobs (scan, sync, remind, outbound) for every site, and the
