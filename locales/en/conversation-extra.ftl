@@ -34,3 +34,13 @@ stop-ask-no = No, continue
 
 ## Dead ends
 call-business = To talk to us, call { $phone }
+
+## Talk to a person
+menu-person = Talk to a person
+person-call = To call us: { $phone }
+person-ask = Write your message here and I'll pass it on to our team: they'll get back to you.
+person-passed-on = I've passed your message on to our team: they'll get back to you soon.
+person-no-staff = I can't pass messages on from here right now.
+person-offer = Sorry, I still didn't understand. Would you like to talk to a person?
+person-alert = 🙋 A customer asks to talk to a person ({ $channel }): { $who }
+person-alert-unknown = number not shared

@@ -34,3 +34,13 @@ stop-ask-no = לא, להמשיך
 
 ## Dead ends
 call-business = לשיחה איתנו: { $phone }
+
+## Talk to a person
+menu-person = לדבר עם נציג
+person-call = לשיחה טלפונית: { $phone }
+person-ask = אפשר לכתוב כאן את ההודעה ואעביר אותה לצוות שלנו: יחזרו אליך.
+person-passed-on = העברתי את ההודעה לצוות שלנו: יחזרו אליך בקרוב.
+person-no-staff = כרגע אין לי אפשרות להעביר הודעות מכאן.
+person-offer = סליחה, עדיין לא הבנתי. לחבר אותך לנציג?
+person-alert = 🙋 לקוח/ה מבקש/ת לדבר עם נציג ({ $channel }): { $who }
+person-alert-unknown = המספר לא שותף

@@ -15,6 +15,7 @@ import type {
   StaffRole,
 } from "./ports.ts";
 import type { Flow } from "./state.ts";
+import type { WhenSlots } from "./understanding/slots.ts";
 
 /** Everything a step may read. Steps change nothing outside themselves except through BookingApi and effects. */
 export interface StepContext {
@@ -62,6 +63,10 @@ export interface StepResult {
   effects?: Effect[];
   /** Continue with this intent in the same turn (e.g. after linking, show what was asked for). */
   continueWith?: Intent;
+  /** Messages in a row not understood, this one included (absent: understood). */
+  misunderstood?: number;
+  /** The day / part of day / time the request named, for `continueWith` (a booking after linking). */
+  continueSlots?: WhenSlots;
 }
 
 export const text = (t: string): OutboundMessage => ({ type: "text", text: t });

@@ -23,6 +23,7 @@ import type {
   InboundDedupe,
   PendingReminder,
   PendingReminderStore,
+  PersonRequestSink,
   SitePolicy,
   StaffDirectory,
   StaffEventSink,
@@ -45,6 +46,8 @@ export interface ConversationDeps {
   staff?: StaffDirectory;
   /** Where customers' declines, cancellations, bookings and moves are reported. */
   staffEvents?: StaffEventSink;
+  /** "Talk to a person": the customer's words to the staff chats. */
+  personRequests?: PersonRequestSink;
   /** Calendar files (.ics) with confirmations, reminders, moves and cancellations; none without it. */
   calendar?: Pick<CalendarFiles, "file">;
   /** Chats a person at the business took over (WhatsApp): no replies there meanwhile. */
@@ -153,6 +156,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       result = await route(state, message, ctx, {
         translate: (l, id) => deps.translator.t(l, id),
         staff: deps.staff,
+        person: deps.personRequests,
       });
       if (result.effects?.some((e) => e.type === "forget")) {
         await deps.identities.forget(address);
@@ -168,9 +172,12 @@ export function createConversationEngine(deps: ConversationDeps) {
       }
       if (result.continueWith) {
         ctx = await makeCtx(identity, locale);
-        const next = await runIntent(result.continueWith, ctx, {
-          translate: (l, id) => deps.translator.t(l, id),
-        });
+        const next = await runIntent(
+          result.continueWith,
+          ctx,
+          { translate: (l, id) => deps.translator.t(l, id), person: deps.personRequests },
+          result.continueSlots,
+        );
         result = { ...next, out: [...result.out, ...next.out] };
       }
     } catch (e) {
@@ -201,6 +208,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       ...emptyState(now.toMillis()),
       flow: result.flow,
       lastChoices: lastChoices?.type === "choices" ? lastChoices.choices : [],
+      misunderstood: result.misunderstood,
     };
     await deps.conversations.save(address, next);
     return result.out;

@@ -36,6 +36,16 @@ export interface StaffEvent {
 }
 export type StaffEventSink = (site: string, event: StaffEvent) => Promise<void>;
 
+/** A customer asked for a person: their words, and who they are when the chat is linked. */
+export interface PersonRequest {
+  from: ChatAddress;
+  text: string;
+  cell?: string;
+  name?: string;
+}
+/** Tells the staff chats; resolves with how many were told (0: nobody to tell). */
+export type PersonRequestSink = (site: string, request: PersonRequest) => Promise<number>;
+
 /** Who a staff chat belongs to: a service provider (Tor4You staff id) or the owner. */
 export type StaffRole = { kind: "staff"; staffId: string } | { kind: "owner" };
 

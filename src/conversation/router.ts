@@ -1,6 +1,6 @@
 import type { Choice, Inbound } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
-import { apptChoice, parseChoice } from "./choice-ids.ts";
+import { apptChoice, menuChoice, parseChoice } from "./choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "./context.ts";
 import { answerReminder, askAboutReminder } from "./flows/answer.ts";
 import { listAppointments, shortLabel, upcoming } from "./flows/appointments.ts";
@@ -9,17 +9,20 @@ import { cancelStep, startCancel } from "./flows/cancel.ts";
 import { askStop, controlStep, isStoppable } from "./flows/flow-control.ts";
 import { linkContact, linkText, startLink } from "./flows/link.ts";
 import { fallback, help, languagePicker, menuMessage, outOfDate, welcome } from "./flows/menu.ts";
+import { personMessage, talkToPerson } from "./flows/person.ts";
 import { cancelOwn, confirmComing, currentOwn, decline } from "./flows/reminder.ts";
 import { forgetStep, setLanguage, setReminders, startForget } from "./flows/settings.ts";
 import { linkStaff, markAttendance, STAFF_CODE } from "./flows/staff.ts";
 import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
-import type { StaffDirectory } from "./ports.ts";
+import type { PersonRequestSink, StaffDirectory } from "./ports.ts";
 import type { ConversationState, Flow } from "./state.ts";
 import { reminderReading, type Slots, understand } from "./understanding/understand.ts";
 
 export interface RouterDeps {
   translate: (locale: Locale, id: string) => string;
   staff?: StaffDirectory;
+  /** Where "talk to a person" sends the customer's words (the staff chats). */
+  person?: PersonRequestSink;
 }
 
 const COMMANDS: Record<string, Intent> = {
@@ -114,6 +117,7 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
   const u = understand(input);
   const intent: Intent | null = u.intent ?? matchIntent(input);
   const flow = state.flow;
+  if (flow?.name === "person") return personMessage(ctx, deps.person, input);
   if (isStoppable(flow)) {
     if (flow.stopAsked) {
       // "Stop booking?": yes stops, no goes on; anything else asks again.
@@ -157,9 +161,32 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
   }
 
   if (intent === "back" && flow) return (await controlStep(flow, "back", ctx)) ?? done(menuMessage(ctx));
+  // "I want to talk to someone about…": the words go to the staff as they are.
+  if (intent === "human") return talkToPerson(ctx, deps.person, input);
   if (intent && !(ANSWERS.has(intent) && flow)) return runIntent(intent, ctx, deps, u.slots);
-  if (flow) return reask(state, ctx);
-  return fallback(ctx);
+  return notUnderstood(state, ctx);
+}
+
+/**
+ * Input the bot did not understand: the question again (or the menu). The second time in a row,
+ * a person is offered instead, since going round the same menu helps nobody.
+ */
+function notUnderstood(state: ConversationState, ctx: StepContext): StepResult {
+  const count = (state.misunderstood ?? 0) + 1;
+  if (count >= 2) return { ...offerPerson(ctx, state), misunderstood: count };
+  return { ...(state.flow ? reask(state, ctx) : fallback(ctx)), misunderstood: count };
+}
+
+function offerPerson(ctx: StepContext, state: ConversationState): StepResult {
+  return {
+    flow: state.flow,
+    out: [
+      choices(ctx.t("person-offer"), [
+        { id: menuChoice("human"), label: ctx.t("menu-person") },
+        ...(state.flow ? state.lastChoices : [{ id: menuChoice("menu"), label: ctx.t("back-to-menu") }]),
+      ]),
+    ],
+  };
 }
 
 function pickFromText(last: Choice[], input: string): string | null {
@@ -208,7 +235,7 @@ export async function runIntent(
     case "book":
     case "cancel":
     case "change":
-      if (!ctx.identity) return startLink(ctx, intent);
+      if (!ctx.identity) return startLink(ctx, intent, slots);
       if (intent === "appointments") return listAppointments(ctx);
       if (intent === "book") return startBook(ctx, undefined, slots);
       if (intent === "cancel") return startCancel(ctx);
@@ -225,6 +252,8 @@ export async function runIntent(
       return help(ctx);
     case "keep":
       return done(text(ctx.t("declined-kept")));
+    case "human":
+      return talkToPerson(ctx, deps.person);
     default:
       void deps;
       return done(menuMessage(ctx));

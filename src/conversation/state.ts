@@ -82,12 +82,21 @@ const linkFlow = z.object({
   token: z.string(),
   /** What the customer asked for before we needed their phone; resumed once linked. */
   resume: z.enum(["appointments", "book", "cancel", "change"]),
+  /** The day, part of day and time a typed booking request named, for after the link. */
+  slots: z
+    .object({
+      day: z.string().optional(),
+      part: z.enum(["morning", "noon", "afternoon", "evening"]).optional(),
+      time: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** A reminder was sent to this chat: "yes", "no", "1", "2" answer it. */
 const reminderFlow = z.object({ name: z.literal("reminder"), token: z.string(), apptId: z.string() });
 
-const simpleFlow = z.object({ name: z.enum(["language", "forget"]), token: z.string() });
+/** "person": the next message goes to the staff as an alert. */
+const simpleFlow = z.object({ name: z.enum(["language", "forget", "person"]), token: z.string() });
 
 export const flowSchema = z.discriminatedUnion("name", [
   bookFlow,
@@ -109,6 +118,8 @@ export const stateSchema = z.object({
   lastChoices: z
     .array(z.object({ id: z.string(), label: z.string(), nav: z.boolean().optional() }))
     .default([]),
+  /** Messages in a row the bot did not understand: at two, it offers a person. */
+  misunderstood: z.number().optional(),
   /** The input that failed on a Tor4You error, replayed by "try again". */
   retry: z.object({ type: z.enum(["text", "choice"]), value: z.string() }).optional(),
   updatedAt: z.number(),

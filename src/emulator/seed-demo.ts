@@ -45,6 +45,17 @@ function day(now: DateTime, offset: number, hhmm: string): DateTime {
   return d.set({ hour: h ?? 0, minute: m ?? 0 });
 }
 
+/** `count` working days (Saturday closed) before `day`, oldest first: one walk back, not one per day. */
+function workingDaysBefore(day: DateTime, count: number): DateTime[] {
+  const days: DateTime[] = [];
+  let d = day;
+  while (days.length < count) {
+    d = d.minus({ days: 1 });
+    if (d.weekday !== 6) days.unshift(d);
+  }
+  return days;
+}
+
 function barbershop(now: DateTime): SeedSite {
   const at = (offset: number, hhmm: string) => day(now, offset, hhmm);
   const appt = (
@@ -171,9 +182,7 @@ function barbershop(now: DateTime): SeedSite {
       },
       // About eight weeks before these, so the statistics have a history on the first run.
       ...pastAppointments({
-        at,
-        fromOffset: 4,
-        toOffset: 52,
+        days: workingDaysBefore(at(-3, "00:00"), 49),
         staff: ["201", "202", "203"],
         bookable: [
           ["201", "301", 30],

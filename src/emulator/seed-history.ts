@@ -5,11 +5,8 @@ import type { SeedSite } from "./seed.ts";
 type SeedAppointment = NonNullable<SeedSite["appointments"]>[number];
 
 export interface HistoryShape {
-  /** The `offset`-th working day from today (negative: before), at `hhmm`, in the site's zone. */
-  at: (offset: number, hhmm: string) => DateTime;
-  /** Working days back to cover, the nearest first (e.g. 4 to 52: about eight weeks). */
-  fromOffset: number;
-  toOffset: number;
+  /** The working days to fill, as midnights in the site's zone, oldest first. */
+  days: readonly DateTime[];
   /** [staff, service, minutes] a customer can book. */
   bookable: ReadonlyArray<readonly [string, string, number]>;
   staff: readonly string[];
@@ -30,10 +27,10 @@ export function pastAppointments(shape: HistoryShape): SeedAppointment[] {
   const random = seededRandom(shape.seed);
   const out: SeedAppointment[] = [];
   let id = shape.firstId;
-  const span = Math.max(1, shape.toOffset - shape.fromOffset);
-  for (let back = shape.toOffset; back >= shape.fromOffset; back--) {
+  const span = Math.max(1, shape.days.length - 1);
+  for (const [index, midnight] of shape.days.entries()) {
     // 0 for the oldest day, 1 for the newest.
-    const progress = (shape.toOffset - back) / span;
+    const progress = index / span;
     const taken = new Set<string>();
     for (const staff of shape.staff) {
       for (const time of shape.times) {
@@ -45,7 +42,8 @@ export function pastAppointments(shape: HistoryShape): SeedAppointment[] {
         if (free.length === 0) continue;
         const customer = pickOne(free, random);
         taken.add(`${time}-${customer}`);
-        const from = shape.at(-back, time);
+        const [hour, minute] = time.split(":").map(Number);
+        const from = midnight.set({ hour, minute });
         const answer = random();
         const iscoming = answer < 0.5 + 0.25 * progress ? "1" : answer < 0.6 + 0.25 * progress ? "2" : "0";
         const attend = random();

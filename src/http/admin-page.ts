@@ -9,16 +9,17 @@ import { escapeHtml } from "../core/html.ts";
 import { type BoardData, reasonMessage } from "../digests/board.ts";
 import type { Locale, Translator } from "../i18n/translator.ts";
 import type { Decision } from "../storage/decision-log.ts";
+import { TOR4YOU_ZONE } from "../tor4you/dates.ts";
 import { adminGuard } from "./admin-auth.ts";
 import { BOARD_SCRIPT, boardHtml } from "./admin-board-section.ts";
-import { type AdminView, adminDocument, adminView } from "./admin-view.ts";
+import { type AdminView, adminDocument, adminTranslator, adminView } from "./admin-view.ts";
 
 export interface AdminSite {
   id: string;
   name: string;
   /** The business's language and time zone: the page speaks the one and shows times in the other. */
   locale?: Locale;
-  timezone: string;
+  timezone?: string;
   /** The link customers start the business's Telegram bot with, once the bot is up. */
   telegramInvite?: string;
 }
@@ -48,7 +49,8 @@ export interface AdminPageSection {
 
 export interface AdminDeps {
   adminToken: string | undefined;
-  translator: Translator;
+  /** The chats' translator (the shipped locale files when absent). */
+  translator?: Translator;
   sites: () => AdminSite[];
   sessions: () => AdminSession[];
   queues: () => Queue[];
@@ -160,6 +162,7 @@ export function adminRoutes(deps: AdminDeps) {
   return async (app: FastifyInstance) => {
     if (!deps.adminToken) return;
     const allowed = adminGuard(deps.adminToken);
+    const translator = adminTranslator(deps.translator);
     const siteSections = [
       boardSection(deps),
       statsLinkSection,
@@ -167,7 +170,7 @@ export function adminRoutes(deps: AdminDeps) {
       inviteSection,
       decisionsSection(deps),
     ];
-    const zone = () => deps.sites()[0]?.timezone ?? "Asia/Jerusalem";
+    const zone = () => deps.sites()[0]?.timezone ?? TOR4YOU_ZONE;
     const pageSections = [sessionsSection(deps, zone), ...(deps.pageSections ?? []), technicalLinks];
 
     await app.register(async (scope) => {
@@ -182,7 +185,7 @@ export function adminRoutes(deps: AdminDeps) {
 
       scope.get("/admin", async (req, reply) => {
         const sites = deps.sites();
-        const view = adminView(req, reply, deps.translator, sites[0]?.locale);
+        const view = adminView(req, reply, translator, sites[0]?.locale);
         const blocks = await Promise.all(
           sites.map(async (site) => {
             const parts = await Promise.all(siteSections.map((s) => s.render(site, view)));
@@ -208,7 +211,7 @@ export function adminRoutes(deps: AdminDeps) {
       scope.get("/admin/board", async (req, reply) => {
         const site = deps.sites().find((s) => s.id === (req.query as { site?: string }).site);
         if (!site) return reply.code(404).send({ error: "no such site" });
-        const view = adminView(req, reply, deps.translator, site.locale);
+        const view = adminView(req, reply, translator, site.locale);
         const data = deps.board ? await deps.board(site.id).catch(() => null) : null;
         return reply
           .type("text/html; charset=utf-8")

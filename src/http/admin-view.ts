@@ -2,7 +2,14 @@ import type { FluentVariable } from "@fluent/bundle";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { DateTime } from "luxon";
 import { escapeHtml } from "../core/html.ts";
-import { isLocale, LOCALES, type Locale, type Translator } from "../i18n/translator.ts";
+import {
+  createTranslator,
+  isLocale,
+  LOCALES,
+  LOCALES_DIR,
+  type Locale,
+  type Translator,
+} from "../i18n/translator.ts";
 
 /** What every admin renderer gets: the reader's language and the translator's formatting in it. */
 export interface AdminView {
@@ -22,6 +29,10 @@ export interface AdminView {
 }
 
 const COOKIE = "t4y_admin_lang";
+
+/** The translator the routes were given, or the shipped locale files with Hebrew first. */
+export const adminTranslator = (given: Translator | undefined): Translator =>
+  given ?? createTranslator({ dir: LOCALES_DIR, defaultLocale: "he" });
 
 /**
  * The page's language: `?lang=` (remembered in a cookie, so the board and the statistics

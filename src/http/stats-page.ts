@@ -4,7 +4,7 @@ import { escapeHtml } from "../core/html.ts";
 import { type Counts, confirmationRate, noShowRate, type WeekStats } from "../digests/stats.ts";
 import type { Locale, Translator } from "../i18n/translator.ts";
 import { adminGuard } from "./admin-auth.ts";
-import { type AdminView, adminDocument, adminView } from "./admin-view.ts";
+import { type AdminView, adminDocument, adminTranslator, adminView } from "./admin-view.ts";
 
 const e = escapeHtml;
 const pct = (r: number | null) => (r === null ? "–" : `${Math.round(r * 100)}%`);
@@ -187,23 +187,27 @@ export function statsPage(
 /** `GET /admin/stats?site=S&weeks=8`, behind ADMIN_TOKEN, in the business's language; absent without a token. */
 export function statsRoute(deps: {
   adminToken: string | undefined;
-  translator: Translator;
-  sites: ReadonlyArray<{ id: string; name: string; locale?: Locale }>;
+  /** The chats' translator (the shipped locale files when absent). */
+  translator?: Translator;
+  /** Each business (a bare id is its own name). */
+  sites: ReadonlyArray<string | { id: string; name: string; locale?: Locale }>;
   stats: (site: string, weeks: number) => Promise<WeekStats[]>;
 }) {
   return async (app: FastifyInstance) => {
     if (!deps.adminToken) return;
     const allowed = adminGuard(deps.adminToken);
+    const translator = adminTranslator(deps.translator);
+    const sites = deps.sites.map((s) => (typeof s === "string" ? { id: s, name: s } : s));
     app.get("/admin/stats", async (req, reply) => {
       if (!allowed(req, reply)) return reply;
       const q = req.query as { site?: string; weeks?: string };
-      const site = q.site ? deps.sites.find((s) => s.id === q.site) : deps.sites[0];
+      const site = q.site ? sites.find((s) => s.id === q.site) : sites[0];
       if (!site) return reply.code(404).send({ error: "no such site" });
       const weeks = Number(q.weeks ?? 8);
       if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52)
         return reply.code(400).send({ error: "weeks must be 1 to 52" });
-      const view = adminView(req, reply, deps.translator, site.locale);
-      const others = deps.sites.filter((s) => s.id !== site.id);
+      const view = adminView(req, reply, translator, site.locale);
+      const others = sites.filter((s) => s.id !== site.id);
       return reply
         .type("text/html; charset=utf-8")
         .header("cache-control", "no-store")

@@ -39,6 +39,7 @@ function sampleValues(locale: Locale, dir: string): Record<string, FluentVariabl
     declined: 2,
     unanswered: 3,
     minutes: 30,
+    channel: "WhatsApp",
     part: "noon",
     earliest: "12:00",
     latest: "15:45",

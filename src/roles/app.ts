@@ -6,7 +6,13 @@ import { createPlaceCache } from "../calendar/places.ts";
 import type { SiteConfig } from "../config/types.ts";
 import { createCatalogCache } from "../conversation/catalog.ts";
 import { createConversationEngine } from "../conversation/engine.ts";
-import type { BookingApi, SitePolicy, StaffEventSink, StaffRole } from "../conversation/ports.ts";
+import type {
+  BookingApi,
+  PersonRequestSink,
+  SitePolicy,
+  StaffEventSink,
+  StaffRole,
+} from "../conversation/ports.ts";
 import type { ChatAddress } from "../core/messages.ts";
 import { createTranslator, LOCALES_DIR, type Locale } from "../i18n/translator.ts";
 import { createActivityLog, createEscalations } from "../storage/activity-log.ts";
@@ -102,6 +108,13 @@ export function createApp(deps: AppDeps) {
     }
     for (const listener of staffEventListeners) await listener(site, e);
   };
+  // "Talk to a person": the background roles pass the customer's words to the staff chats.
+  const personListeners: PersonRequestSink[] = [];
+  const personRequests: PersonRequestSink = async (site, r) => {
+    let told = 0;
+    for (const listener of personListeners) told += await listener(site, r);
+    return told;
+  };
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
   const calendar = createCalendarFiles({
@@ -126,6 +139,7 @@ export function createApp(deps: AppDeps) {
     staffEvents,
     calendar,
     handoff: createHandoffStore(deps.redis, keys),
+    personRequests,
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
@@ -144,6 +158,7 @@ export function createApp(deps: AppDeps) {
     escalations: createEscalations(deps.redis, keys),
     decisions: createDecisionLog(deps.redis, keys),
     onStaffEvent: (listener: StaffEventSink) => staffEventListeners.push(listener),
+    onPersonRequest: (listener: PersonRequestSink) => personListeners.push(listener),
     sites: deps.sites,
     now,
   };

@@ -6,6 +6,7 @@ import { createReconciler } from "../../jobs/reconcile.ts";
 import { createJobs, type Jobs } from "../../jobs/runtime.ts";
 import type { SiteConfig } from "../config/types.ts";
 import type { OutboundMessage } from "../core/messages.ts";
+import { personAlerts } from "../digests/person-alert.ts";
 import type { Metrics } from "../http/metrics.ts";
 import { tor4youWebhookRoutes } from "../http/tor4you-webhook.ts";
 import type { SkipCounter } from "../reminders/remind.ts";
@@ -126,6 +127,14 @@ export function createBackground(deps: {
     },
   });
   app.onStaffEvent((site, e) => jobs.staff.report(site, e));
+  app.onPersonRequest(
+    personAlerts({
+      staffChats: (site) => app.staff.list(site),
+      compose: (address, build) => app.engine.prepareStaffMessage(address, build),
+      send: (address, messages, jobId) =>
+        jobs.sendTo(address, { site: address.site, chatId: address.chatId, messages }, jobId),
+    }),
+  );
   const webhookRoutes = tor4youWebhookRoutes({
     sites: sites.map((s) => ({ id: s.id, webhookKey: s.tor4you.webhookKey, timezone: s.timezone })),
     record: jobs.recordWebhook,

@@ -68,7 +68,11 @@ export async function openBase(deps: {
     shutdown.add("redis", () => deleteKeysUnder(redis, keyPrefix));
   }
   const app = createApp({ sites, redis, logger, defaultLocale, keyPrefix });
-  if (demo) await seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() });
+  // The demo's past, written while the rest starts; the admin pages wait for it (`demoHistory`).
+  const demoHistory = demo
+    ? seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() })
+    : Promise.resolve();
+  demoHistory.catch((e: Error) => logger.warn({ err: e.message }, "demo history not written"));
   const metrics = createMetrics();
   const { sessionFor, siteOf } = sessionsBySite(sites);
   const whatsappProducer = whatsappOutboundProducer(redis, app.keys.prefix, app.outbox);
@@ -123,6 +127,11 @@ export async function openBase(deps: {
     print,
     sites,
     demo,
+    /** Settles once the demo's history is written (at once outside the demo). */
+    demoHistory: demoHistory.then(
+      () => undefined,
+      () => undefined,
+    ),
     redis,
     app,
     metrics,

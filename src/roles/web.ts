@@ -22,6 +22,13 @@ export async function startWeb(
 ): Promise<void> {
   const { config, sites, app, telegram, background, redis, logger, shutdown, print } = base;
   const firstTelegram = sites.find((s) => s.telegram)?.id;
+  // The demo's history is written while the server starts: its pages show it, never half of it.
+  const afterDemoHistory =
+    <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    async (...args: A) => {
+      await base.demoHistory;
+      return f(...args);
+    };
   const emulator = base.demo?.emulator;
   const webchat = emulator
     ? createWebChatChannel({
@@ -82,14 +89,14 @@ export async function startWeb(
           ...[...base.siteOf.keys()].map((name) => base.whatsappProducer.queueFor(name)),
         ],
         decisions: (site) => app.decisions.recent(site),
-        board: createBoardSource({ ...app, redis }),
+        board: afterDemoHistory(createBoardSource({ ...app, redis })),
         siteSections: [webhookHealthSection(webhookHealthSource)],
       }),
       statsRoute({
         adminToken: config.adminToken,
         translator: app.translator,
         sites: sites.map(adminSite),
-        stats: (site, weeks) =>
+        stats: afterDemoHistory((site: string, weeks: number) =>
           collectStats({
             client: app.clients.get(site)!,
             activity: app.activity,
@@ -98,6 +105,7 @@ export async function startWeb(
             weeks,
             until: app.now(),
           }),
+        ),
       }),
       ...[...telegram.entries()].flatMap(([id, channel]) => [
         channel.webhookRoute(`/webhooks/telegram/${id}`),

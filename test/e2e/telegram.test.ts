@@ -361,6 +361,35 @@ describe("staff on Telegram", () => {
   });
 });
 
+describe("a person when needed, on Telegram", () => {
+  it("'talk to a person' gives the business's phone and passes the customer's message to the staff chats", async () => {
+    const code = await w.app.staffLinks.createCode(DEMO_STUDIO_SITEID, { kind: "owner" });
+    const owner = w.customer(DEMO_STUDIO_SITEID, { language: "en", first: "Owner" });
+    await owner.command(`/start ${code}`);
+    const c = w.customer(DEMO_STUDIO_SITEID, { language: "en" });
+    await c.say("menu");
+    const ask = all(await c.tap("Talk to a person"));
+    expect(ask).toMatch(/Write your message here/);
+    expect(ask).toMatch(/To call us: \+972 /); // the business's phone from Tor4You, tap-to-call form
+    const passed = all(await c.say("Can I bring my daughter to the yoga class on Thursday?"));
+    expect(passed).toMatch(/passed your message on to our team/);
+    expect(c.buttons()).toContain("Menu");
+    const alert = all(await owner.replies());
+    expect(alert).toMatch(/asks to talk to a person \(telegram\)/);
+    expect(alert).toContain("Can I bring my daughter to the yoga class on Thursday?");
+  });
+
+  it("after two messages in a row it did not understand, it offers a person instead of the menu again", async () => {
+    const c = w.customer(DEMO_STUDIO_SITEID, { language: "en" });
+    const first = all(await c.say("qwzx plonk"));
+    expect(first).toMatch(/didn't understand/);
+    expect(first).not.toMatch(/Would you like to talk to a person/);
+    const second = await c.say("zzzt vroom");
+    expect(all(second)).toMatch(/Would you like to talk to a person/);
+    expect(c.buttons()[0]).toBe("Talk to a person");
+  });
+});
+
 describe("the webhook", () => {
   const post = (path: string, body: unknown, secret?: string) =>
     fetch(`${w.httpUrl}${path}`, {

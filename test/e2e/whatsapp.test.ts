@@ -277,4 +277,10 @@ describe("a customer on WhatsApp", () => {
     await new Promise((r) => setTimeout(r, 2_000)); // HANDOFF_PAUSE is 3 s here (12 h by default)
     expect((await w.say(from, "עזרה")).join("\n")).toMatch(/התורים שלי/);
   }, 20_000);
+
+  it("a typed request for a person gets the business's phone and the way back to the menu", async () => {
+    const out = (await w.say("972509876515@c.us", "אפשר לדבר עם נציג? יש לי שאלה על צבע")).join("\n");
+    expect(out).toMatch(/\+972 3 555 1234/);
+    expect(out).toMatch(/1\. לתפריט/);
+  });
 });

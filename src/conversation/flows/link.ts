@@ -2,6 +2,7 @@ import { isCell, normalizeCell } from "../../domain/phone.ts";
 import { newToken } from "../choice-ids.ts";
 import { done, type StepContext, type StepResult, text } from "../context.ts";
 import type { LinkFlow } from "../state.ts";
+import type { WhenSlots } from "../understanding/slots.ts";
 
 type Resume = LinkFlow["resume"];
 
@@ -9,8 +10,9 @@ function askPhone(ctx: StepContext, lead: string, flow: LinkFlow): StepResult {
   return { flow, out: [{ type: "requestPhone", text: lead, button: ctx.t("link-button") }] };
 }
 
-export function startLink(ctx: StepContext, resume: Resume): StepResult {
-  return askPhone(ctx, ctx.t("link-ask"), { name: "link", token: newToken(), resume });
+export function startLink(ctx: StepContext, resume: Resume, slots?: WhenSlots): StepResult {
+  const when = slots && (slots.day || slots.part || slots.time) ? { slots: { ...slots } } : {};
+  return askPhone(ctx, ctx.t("link-ask"), { name: "link", token: newToken(), resume, ...when });
 }
 
 /**
@@ -36,6 +38,7 @@ export function linkContact(
       },
     ],
     continueWith: pending.resume,
+    continueSlots: pending.slots as WhenSlots | undefined,
   };
 }
 

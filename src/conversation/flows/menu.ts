@@ -7,6 +7,7 @@ export function menuMessage(ctx: StepContext, lead = ctx.t("menu-prompt")) {
     { id: menuChoice("book"), label: ctx.t("menu-book") },
     { id: menuChoice("cancel"), label: ctx.t("menu-cancel") },
     { id: menuChoice("language"), label: ctx.t("menu-language") },
+    { id: menuChoice("human"), label: ctx.t("menu-person") },
   ]);
 }
 

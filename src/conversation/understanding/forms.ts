@@ -65,7 +65,9 @@ const FUZZY_POOL = [...LEXICON.entries()].filter(([w]) => [...w].length >= 4);
 
 /**
  * One typo (edit distance 1) on words of four letters or more, when exactly one meaning is that
- * close; short words are never stretched ("לא" is not "לו", "no" is not "on").
+ * close; short words are never stretched ("לא" is not "לו", "no" is not "on"). A letter added or
+ * left out needs five letters: four-letter Hebrew and Arabic words are too dense ("אחרת" is not
+ * "מאחרת"), so at four only a letter typed for another counts ("תבתל" for "תבטל").
  */
 function fuzzy(word: string): WordMeaning | null {
   if ([...word].length < 4 || TRANSPARENT.has(word)) return null;
@@ -75,6 +77,7 @@ function fuzzy(word: string): WordMeaning | null {
   const found = new Set<Concept>();
   for (const [w, c] of FUZZY_POOL) {
     if (script(w) !== mine || Math.abs(w.length - word.length) > 1) continue;
+    if (w.length !== word.length && Math.min(w.length, word.length) < 5) continue;
     if (distance(w, word) <= 1) found.add(c);
   }
   if (found.size !== 1) return null;

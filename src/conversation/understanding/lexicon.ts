@@ -21,6 +21,8 @@ export type Concept =
   | "inshallah" // God willing: yes with "I'll come", unsure alone
   | "try"
   | "late"
+  | "later" // later: running late with "I'll come", nothing alone ("see you later")
+  | "me" // to me / I: "do I have", "יש לי", "у меня"
   | "sick"
   | "sorry"
   | "decline" // something came up, count me out
@@ -87,6 +89,8 @@ const WORDS: Entries[] = [
     know: "know",
     maybe: "maybe mayb maybee perhaps possibly probably might prolly",
     try: "try trying",
+    later: "later",
+    me: "i",
     late: "late behind traffic delayed",
     sick: "sick unwell flu fever",
     sorry: "sorry unfortunately sadly apologies apologise apologize",
@@ -136,6 +140,7 @@ const WORDS: Entries[] = [
     maybe: "אולי ייתכן יתכן אפשרי נראה",
     could: "אפשר",
     try: "אנסה ננסה אשתדל נשתדל אבדוק נבדוק אעדכן נעדכן אחזור תלוי",
+    me: "לי",
     late: "אאחר נאחר מאחר מאחרת מאחרים איחור מתעכב מתעכבת אתעכב נתעכב פקק תקוע תקועה",
     sick: "חולה חולים חלה חליתי",
     sorry: "מצטער מצטערת סליחה סורי לצערי",
@@ -170,7 +175,7 @@ const WORDS: Entries[] = [
     keep: "להשאיר השאר תשאיר",
     but: "אבל רק",
     filler:
-      "עסק משהו תודה רבה בבקשה אחי אחותי נשמה מותק יקירי זה את על עם של שם בזמן הגעה מחר היום ממש קצת גם התזכורת",
+      "אחרת אחר פעם עסק משהו תודה רבה בבקשה אחי אחותי נשמה מותק יקירי זה את על עם של שם בזמן הגעה מחר היום ממש קצת גם התזכורת",
   },
   // Russian (stems below catch the endings)
   {
@@ -186,8 +191,10 @@ const WORDS: Entries[] = [
     sure: "уверен уверена уверены",
     know: "знаю",
     maybe: "может возможно наверное наверно вероятно",
-    try: "постараюсь попробую посмотрим уточню сообщу",
-    late: "опоздаю опаздываю опоздаем опоздание задерживаюсь задержусь задержимся пробке пробка позже",
+    try: "постараюсь попробую посмотрим уточню сообщу напишу",
+    later: "позже потом",
+    me: "меня мне",
+    late: "опоздаю опаздываю опоздаем опоздание задерживаюсь задержусь задержимся пробке пробка",
     sick: "заболел заболела болею болеет заболели",
     sorry: "извините простите сожалению увы сорри",
     qword: "когда где какой какая какое какую каком сколько кто кому адрес напомните напомни",
@@ -208,7 +215,7 @@ const WORDS: Entries[] = [
     help: "помощь помогите меню",
     greet: "привет здравствуйте здрасте",
     human:
-      "человек человеком администратор администратором оператор оператором менеджер менеджером сотрудник",
+      "мастер мастером мастера человек человеком администратор администратором оператор оператором менеджер менеджером сотрудник",
     talk: "поговорить говорить соедините связаться",
     call: "позвоните перезвоните позвонить",
     phone: "телефон номер",
@@ -236,6 +243,7 @@ const WORDS: Entries[] = [
     could: "ممكن",
     inshallah: "انشالله انشاءالله",
     try: "بحاول احاول بخبرك بخبركم بشوف",
+    later: "بعدين",
     late: "اتاخر بتاخر متاخر متاخره تاخير زحمه",
     sick: "مريض مريضه تعبان تعبانه",
     sorry: "اسف اسفه بعتذر معلش للاسف لاسف عذرا",
@@ -335,6 +343,11 @@ export const PHRASES: [string, Concept][] = [
   ["another day", "change"],
   ["push it", "change"],
   ["get back to you", "try"],
+  ["confirm later", "try"],
+  ["let you know later", "try"],
+  ["אחר כך", "later"],
+  ["אאשר בהמשך", "try"],
+  ["подтвержу позже", "try"],
   ["let you know", "try"],
   ["let me check", "try"],
   ["depends on", "try"],

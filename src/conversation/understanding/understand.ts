@@ -220,7 +220,9 @@ export function understand(text: string): Understanding {
 
   let answer: ReminderAnswer | null = null;
   let confidence = 0.9;
-  if (pos("late")) answer = strongNo ? null : "late";
+  // "буду позже", "I'll come later": running late; "see you later" is not.
+  const late = pos("late") || (pos("later") && (pos("come") || neg("able")) && !pos("see"));
+  if (late) answer = strongNo ? null : "late";
   else if (maybe) answer = "unsure";
   // "When do I come?" asks; it does not answer.
   else if ((pos("qword") || pos("timeq")) && !pos("affirm") && !no) answer = "question";
@@ -273,6 +275,8 @@ function requestOf(r: {
   if (pos("booked")) return "appointments";
   if (pos("book") || pos("open")) return "book";
   const appt = pos("appt");
+  // "יש תור ביום ראשון?" asks for a free one; "do I have an appointment on Sunday?" for one's own.
+  if (appt && pos("have") && hasWhen && !pos("me")) return "book";
   if (appt && (pos("my") || pos("qword") || pos("timeq") || pos("have") || pos("show")))
     return "appointments";
   if (hasWhen && (appt || pos("want") || pos("could") || pos("have") || pos("come") || pos("new")))

@@ -148,4 +148,19 @@ describe("requests typed at any time", () => {
     expect(hours.length).toBeGreaterThan(0);
     expect(hours.filter((h) => h < "12:00" || h >= "18:00")).toEqual([]);
   });
+
+  it("keeps the day and part of day through linking the phone", async () => {
+    w = await startWorld();
+    const c = w.chat(DEMO_BARBER_SITEID);
+    const ask = await c.text("can I book tomorrow afternoon?");
+    expect(ask[0]).toMatchObject({ type: "requestPhone" });
+    await c.shareOwnContact(DAVID, "David", "Avraham");
+    const out = await c.tapLabel(/^Again/);
+    const last = out.at(-1);
+    expect(last?.type === "choices" && last.text).toMatch(/Tue 24\.11/);
+    const hours =
+      last?.type === "choices" ? last.choices.map((x) => x.label).filter((l) => /^\d\d:\d\d/.test(l)) : [];
+    expect(hours.length).toBeGreaterThan(0);
+    expect(hours.filter((h) => h < "12:00" || h >= "18:00")).toEqual([]);
+  });
 });

@@ -60,6 +60,7 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     cutoff: "3 hours",
     name: "דנה כהן",
     minutes: 30,
+    channel: "telegram",
     part: "noon",
     earliest: "12:00",
     latest: "15:45",

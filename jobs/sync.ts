@@ -1,0 +1,129 @@
+import type { Job, Queue } from "bullmq";
+import type { Logger } from "pino";
+import type { Appointment } from "../src/domain/appointment.ts";
+import { formatApiMinute } from "../src/tor4you/dates.ts";
+import type { WebhookEvent } from "../src/tor4you/webhook.ts";
+import { type AppointmentAccess, UnverifiedError } from "./appointments.ts";
+import type { EnqueueOutbound, JobsDeps } from "./deps.ts";
+import { type SyncPayload, syncJobId, syncPayload } from "./queues.ts";
+import type { Reconciler } from "./reconcile.ts";
+import { applyFacts, factsOf } from "./webhook-facts.ts";
+
+/**
+ * The sync queue: each Tor4You webhook becomes a job (deduplicated by its notification id); the
+ * worker reads the appointment as it is now, reconciles its reminders, and tells the customer's
+ * chats when the business (not the bot) moved or cancelled it.
+ */
+export function createSyncJobs(
+  deps: Pick<JobsDeps, "chatsFor" | "composeNotice" | "ownChanges" | "seen" | "snapshots"> & {
+    queue: Queue<SyncPayload>;
+    appointments: AppointmentAccess;
+    reconciler: Reconciler;
+    enqueue: EnqueueOutbound;
+    logger: Logger;
+  },
+) {
+  const { appointments } = deps;
+
+  /** The business moved or cancelled an appointment: its customer's linked chats are told. */
+  async function notice(
+    siteId: string,
+    appt: Appointment,
+    kind: "moved" | "cancelled",
+    notificationId: string,
+  ) {
+    const cell = appt.customer.cell;
+    if (!cell || !deps.composeNotice) return;
+    for (const chat of await deps.chatsFor(siteId, cell)) {
+      if (chat.remindersOff || chat.unreachable) continue;
+      const messages = await deps.composeNotice(chat.address, appt, kind);
+      if (!messages?.length) continue;
+      await deps.enqueue(
+        chat.address,
+        { site: siteId, chatId: chat.address.chatId, messages },
+        `notice-${siteId}-${notificationId}-${chat.address.channel}-${chat.address.chatId.replace(/[^\w.-]/g, "_")}`,
+      );
+    }
+  }
+
+  return {
+    /** Webhook intake: recorded as a job, deduplicated by Tor4You's notification id. */
+    async recordWebhook(siteId: string, e: WebhookEvent) {
+      await deps.queue.add(
+        "sync",
+        {
+          site: siteId,
+          notificationId: e.notificationId,
+          apptId: e.appointmentId,
+          action: e.action,
+          own: false,
+          facts: factsOf(e, appointments.site(siteId)?.timezone ?? "Asia/Jerusalem"),
+        },
+        {
+          jobId: syncJobId(e),
+          attempts: 8,
+          backoff: { type: "exponential", delay: 2_000 },
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      );
+    },
+
+    async process(job: Job) {
+      const p = syncPayload.parse(job.data);
+      const s = appointments.site(p.site);
+      if (!s) return { skipped: "unknown_site" };
+      const [own, seen] = await Promise.all([
+        deps.ownChanges.isOwn(p.site, p.apptId),
+        deps.seen.get(p.site, p.apptId),
+      ]);
+      if (p.facts && deps.snapshots) {
+        // A notification older than one already applied (Tor4You retries, out of order) changes nothing.
+        if (BigInt(p.notificationId) < (await deps.snapshots.lastNotification(p.site, p.apptId)))
+          return { stale: true };
+        const base = await deps.snapshots.get(p.site, p.apptId);
+        const told = applyFacts(p.apptId, p.facts, base, s.timezone);
+        if (told) {
+          await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);
+          if (base) await deps.snapshots.put(p.site, [told]);
+          const result = await appointments.observe(p.site, told, seen, "webhook");
+          const before = seen?.start;
+          if (!own && before) {
+            if (told.status !== "live") await notice(p.site, told, "cancelled", p.notificationId);
+            else if (formatApiMinute(told.start, s.timezone) !== before)
+              await notice(p.site, told, "moved", p.notificationId);
+          }
+          return { ...result, own, from: "webhook" };
+        }
+      }
+      const day = await appointments.lastSeenDay(p.site, p.apptId, seen);
+      const reading = await appointments.readEvidence(p.site, p.apptId, day);
+      if (reading.kind === "unknown") {
+        // A cancel webhook is evidence on its own; anything else waits for an answer (job retries).
+        if (p.action !== "cancel" && p.action !== "expire") throw new UnverifiedError(reading.reason);
+        deps.logger.info(
+          { site: p.site, apptId: p.apptId, reason: reading.reason },
+          "cancel webhook taken as evidence",
+        );
+      }
+      const appt = reading.kind === "found" ? reading.appt : null;
+      if (!appt) {
+        await deps.reconciler.forget(p.site, p.apptId);
+        await deps.seen.delete(p.site, p.apptId);
+        await deps.snapshots?.delete(p.site, [p.apptId]);
+        return { gone: true };
+      }
+      if (deps.snapshots && BigInt(p.notificationId) > (await deps.snapshots.lastNotification(p.site, p.apptId)))
+        await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);
+      const result = await appointments.observe(p.site, appt, seen);
+      // Only what the business did is news to the customer; an echo of the bot's own call is not.
+      const before = seen?.start;
+      if (!own && before) {
+        if (appt.status !== "live") await notice(p.site, appt, "cancelled", p.notificationId);
+        else if (formatApiMinute(appt.start, s.timezone) !== before)
+          await notice(p.site, appt, "moved", p.notificationId);
+      }
+      return { ...result, own };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Job, Queue } from "bullmq";
+import type { Logger } from "pino";
+import type { OutboundMessage } from "../src/core/messages.ts";
+import type { SkipCounter } from "../src/reminders/remind.ts";
+import type { ActivityLog } from "../src/storage/activity-log.ts";
+import type { Outbox } from "../src/storage/outbox.ts";
+import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
+import { type OutboundPayload, type OutboundRequest, outboundPayload } from "./queues.ts";
+
+/**
+ * The Telegram outbound queue: its producer (texts into the outbox, ids into the job) and its
+ * worker, which claims a reminder in the ledger before sending so no reminder goes out twice.
+ */
+export function createTelegramOutbound(deps: {
+  queue: Queue<OutboundPayload>;
+  outbox: Outbox;
+  ledger: ReminderLedger;
+  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
+  activity?: Pick<ActivityLog, "reminderSent">;
+  countSkip?: SkipCounter;
+  logger: Logger;
+}) {
+  const log = deps.logger;
+
+  async function enqueue(request: OutboundRequest, jobId: string, delayMs = 0) {
+    const outboxId = await deps.outbox.put(request.site, {
+      chatId: request.chatId,
+      messages: request.messages,
+    });
+    const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
+    await deps.queue.add("send", payload, {
+      jobId,
+      ...(delayMs > 0 ? { delay: delayMs } : {}),
+      attempts: 5,
+      backoff: { type: "exponential", delay: 2_000 },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  }
+
+  async function process(job: Job) {
+    const p = outboundPayload.parse(job.data);
+    if (!deps.sendTelegram) throw new Error("telegram is not configured in this process");
+    const entry = await deps.outbox.get(p.site, p.outboxId);
+    if (!entry) {
+      log.warn({ site: p.site }, "outgoing message expired before it could be sent");
+      return { skipped: "expired" };
+    }
+    const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
+    if (ref) {
+      const claim = await deps.ledger.claim(ref);
+      // Another worker is sending this very reminder: look again after a backoff.
+      if (!claim.ok && claim.state === "in_flight") throw new Error("reminder send in flight elsewhere");
+      if (!claim.ok) {
+        log.warn(
+          { site: p.site, apptId: ref.apptId, offsetMin: ref.offsetMin, state: claim.state },
+          "reminder not sent again",
+        );
+        deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate", ref);
+        return { skipped: claim.state };
+      }
+    }
+    let result: "sent" | "blocked";
+    try {
+      result = await deps.sendTelegram(p.site, entry.chatId, entry.messages);
+    } catch (e) {
+      // Refused for sure (no message went out): the next attempt may send it.
+      if (ref) await deps.ledger.release(ref);
+      throw e;
+    }
+    await deps.outbox.delete(p.site, p.outboxId);
+    if (result === "blocked") {
+      if (ref) await deps.ledger.release(ref);
+      deps.countSkip?.(p.site, "unreachable", ref ?? undefined);
+      log.info(
+        { site: p.site, apptId: ref?.apptId },
+        "customer blocked the bot: not sent, chat marked unreachable",
+      );
+      return { skipped: "unreachable" };
+    }
+    if (ref) {
+      await deps.ledger.markSent(ref);
+      await deps.activity?.reminderSent(p.site, ref.apptId, ref.start);
+    }
+    return { sent: true };
+  }
+
+  return { enqueue, process };
+}
