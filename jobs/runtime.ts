@@ -1,4 +1,5 @@
 import { type Job, Queue, Worker } from "bullmq";
+import { createSendTimeCheck } from "../src/reminders/send-time-check.ts";
 import { createAppointmentAccess } from "./appointments.ts";
 import type { JobsDeps } from "./deps.ts";
 import { createDigestJobs } from "./digests.ts";
@@ -13,7 +14,6 @@ import {
 } from "./queues.ts";
 import { createRemindWorker } from "./remind.ts";
 import { createReminderScheduler } from "./reminder-scheduler.ts";
-import { createSendTimeCheck } from "../src/reminders/send-time-check.ts";
 import { createScanJobs } from "./scan.ts";
 import { createStaffMessages } from "./staff-messages.ts";
 import { createSyncJobs } from "./sync.ts";

@@ -56,7 +56,10 @@ export function createScanJobs(deps: {
     for (const k of await deps.snapshots.starts(siteId)) {
       if (k.start < old) stale.push(k.id);
       else if (k.start >= from && k.start < to && !ids.has(k.id)) {
-        deps.logger.info({ site: siteId, apptId: k.id }, "no longer listed on its day: its reminders are withdrawn");
+        deps.logger.info(
+          { site: siteId, apptId: k.id },
+          "no longer listed on its day: its reminders are withdrawn",
+        );
         await deps.reconciler.forget(siteId, k.id);
         await deps.seen.delete(siteId, k.id);
         stale.push(k.id);
@@ -163,7 +166,8 @@ export function createScanJobs(deps: {
       const nowMs = deps.now().toMillis();
       const health = await deps.webhookHealth.status(siteId, nowMs);
       const age = nowMs - (await deps.snapshots.freshAt(siteId));
-      if (health.healthy && age < s.scanEveryHealthyMs - s.scanEveryMs / 2) return { skipped: "webhooks_healthy" };
+      if (health.healthy && age < s.scanEveryHealthyMs - s.scanEveryMs / 2)
+        return { skipped: "webhooks_healthy" };
     }
     return runScan(siteId);
   }

@@ -113,7 +113,10 @@ export function createSyncJobs(
         await deps.snapshots?.delete(p.site, [p.apptId]);
         return { gone: true };
       }
-      if (deps.snapshots && BigInt(p.notificationId) > (await deps.snapshots.lastNotification(p.site, p.apptId)))
+      if (
+        deps.snapshots &&
+        BigInt(p.notificationId) > (await deps.snapshots.lastNotification(p.site, p.apptId))
+      )
         await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);
       const result = await appointments.observe(p.site, appt, seen);
       // Only what the business did is news to the customer; an echo of the bot's own call is not.

@@ -61,7 +61,7 @@ export function webhookHealthSection(src: WebhookHealthSource): AdminSiteSection
         st.lastVerifiedAt === null
           ? view.t("admin-webhooks-never")
           : view.t("admin-webhooks-last", {
-              at: view.dateTime(DateTime.fromMillis(st.lastVerifiedAt), site.timezone),
+              at: view.dateTime(DateTime.fromMillis(st.lastVerifiedAt), site.timezone ?? "Asia/Jerusalem"),
             });
       const lines = [
         `<p>${e(last)}</p>`,
