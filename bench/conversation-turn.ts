@@ -17,12 +17,14 @@ import { createConversationEngine } from "../src/conversation/engine.ts";
 import type { BookingApi } from "../src/conversation/ports.ts";
 import { createTranslator, LOCALES_DIR } from "../src/i18n/translator.ts";
 import {
+  cellDigest,
   createChatLock,
   createConversationStore,
   createIdentityStore,
   createInboundDedupe,
 } from "../src/storage/chat-stores.ts";
 import { createKeys } from "../src/storage/keys.ts";
+import { createOptOuts } from "../src/storage/opt-outs.ts";
 
 const TURNS = Number(process.env.TURNS ?? 3000);
 const zone = "Asia/Jerusalem";
@@ -50,6 +52,7 @@ async function main() {
     }),
     catalog: createCatalogCache(),
     identities: createIdentityStore(redis, keys),
+    optOuts: createOptOuts(redis, keys, cellDigest),
     conversations: createConversationStore(redis, keys),
     lock: createChatLock(redis, keys),
     dedupe: createInboundDedupe(redis, keys),

@@ -50,6 +50,8 @@ export interface JobsDeps {
   ledger: ReminderLedger;
   reconcilerFor: (scheduler: ReminderScheduler) => Reconciler;
   chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
+  /** The phone said "stop" on this site. */
+  optedOut: (site: string, cell: string) => Promise<boolean>;
   channels: (site: string) => ChannelKind[];
   compose: (address: ChatAddress, appt: Appointment) => Promise<OutboundMessage[] | null>;
   /** Change notices: what the business did, told to the customer's chats. */

@@ -17,7 +17,7 @@ import { reminderPayload } from "./queues.ts";
 export function createRemindWorker(
   deps: Pick<
     JobsDeps,
-    "chatsFor" | "channels" | "compose" | "whatsapp" | "countSent" | "countSkip" | "now"
+    "chatsFor" | "optedOut" | "channels" | "compose" | "whatsapp" | "countSent" | "countSkip" | "now"
   > & {
     appointments: AppointmentAccess;
     /** Send-time verification by one scan a site a minute; null = read the appointment alone. */
@@ -39,6 +39,7 @@ export function createRemindWorker(
           return deps.appointments.readEvidence(due.site, due.apptId, DateTime.fromISO(due.plannedStart));
         },
         chatsFor: deps.chatsFor,
+        optedOut: deps.optedOut,
         channels: deps.channels,
         compose: deps.compose,
         addressByCell: (siteId, channel, cell) =>

@@ -56,6 +56,14 @@ const envSchema = z.object({
   SITES_FILE: optionalText,
   TOR4YOU_RATE_PER_MINUTE: positiveInt.prefault(60),
   TOR4YOU_RATE_PER_DAY: positiveInt.prefault(20000),
+  /** Percent of each site's Tor4You budget (minute and day) that chat turns cannot spend: reminders' own. */
+  TOR4YOU_REMINDER_RESERVE: z
+    .string()
+    .default("25")
+    .transform((v) => Number(v.trim().replace(/%$/, "")))
+    .pipe(z.number().int("must be a whole percent").min(0).max(90, "must be 0 to 90 (percent)")),
+  /** Turns one chat may take a minute (a token bucket: this many at once, refilled over the minute). */
+  CHAT_TURNS_PER_MINUTE: positiveInt.prefault(20),
   TELEGRAM_BOT_TOKEN: optionalText.pipe(
     z
       .string()
@@ -425,6 +433,8 @@ export function loadConfig(
     redisClusterNodes: e.REDIS_CLUSTER_NODES,
     port: e.PORT,
     adminToken: e.ADMIN_TOKEN,
+    chatTurnsPerMinute: e.CHAT_TURNS_PER_MINUTE,
+    reminderReservePercent: e.TOR4YOU_REMINDER_RESERVE,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     whatsapp: {

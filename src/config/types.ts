@@ -77,6 +77,10 @@ export interface AppConfig {
   redisClusterNodes?: string;
   port: number;
   adminToken?: string;
+  /** Turns one chat may take a minute; more are answered once with "one moment", then dropped. */
+  chatTurnsPerMinute: number;
+  /** Percent of every site's Tor4You budget kept for reminders and other background work. */
+  reminderReservePercent: number;
   logLevel: string;
   defaultLocale: Locale;
   whatsapp: { dataDir: string; chromiumPath: string; pairingPhone?: string };

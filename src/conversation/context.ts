@@ -55,6 +55,8 @@ export interface StepContext {
 export type Effect =
   | { type: "link"; identity: Identity }
   | { type: "prefs"; patch: Preferences }
+  /** Reminders to the linked phone on this site: off (stop) or on again (start). */
+  | { type: "optOut"; stopped: boolean }
   | { type: "forget" };
 
 export interface StepResult {

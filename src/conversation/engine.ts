@@ -21,12 +21,14 @@ import type {
   Identity,
   IdentityStore,
   InboundDedupe,
+  OptOutStore,
   PendingReminder,
   PendingReminderStore,
   PersonRequestSink,
   SitePolicy,
   StaffDirectory,
   StaffEventSink,
+  TurnLimiter,
 } from "./ports.ts";
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
@@ -36,6 +38,10 @@ export interface ConversationDeps {
   sites: (site: string) => { policy: SitePolicy; api: BookingApi } | undefined;
   catalog: CatalogCache;
   identities: IdentityStore;
+  /** "Stop" per site and phone. */
+  optOuts: OptOutStore;
+  /** Turns per chat: one chat cannot take the site's Tor4You budget from everyone else. */
+  turns?: TurnLimiter;
   conversations: ConversationStore;
   lock: ChatLock;
   dedupe: InboundDedupe;
@@ -76,6 +82,17 @@ export function createConversationEngine(deps: ConversationDeps) {
         "chat taken over by the business: no reply",
       );
       return [];
+    }
+    const admitted = deps.turns ? await deps.turns.take(address) : "ok";
+    if (admitted !== "ok") {
+      deps.logger.info(
+        { site: address.site, channel: address.channel, admitted },
+        "chat over its turn limit",
+      );
+      if (admitted === "drop") return [];
+      const site = deps.sites(address.site);
+      const locale = pickLocale(undefined, event.languageHint, site?.policy.locale ?? "");
+      return [{ type: "text", text: deps.translator.t(locale, "turn-limited") }];
     }
     return deps.lock.withLock(address, () => turn(event));
   }
@@ -162,14 +179,19 @@ export function createConversationEngine(deps: ConversationDeps) {
         await deps.identities.forget(address);
         return result.out;
       }
-      for (const effect of result.effects ?? []) {
-        if (effect.type === "link") {
-          identity = effect.identity;
-          await deps.identities.link(address, identity);
-        } else if (effect.type === "prefs") {
-          await deps.identities.setPreferences(address, effect.patch);
+      const apply = async (effects: StepResult["effects"]) => {
+        for (const effect of effects ?? []) {
+          if (effect.type === "link") {
+            identity = effect.identity;
+            await deps.identities.link(address, identity);
+          } else if (effect.type === "prefs") {
+            await deps.identities.setPreferences(address, effect.patch);
+          } else if (effect.type === "optOut" && identity) {
+            await deps.optOuts.set(address.site, identity.cell, effect.stopped);
+          }
         }
-      }
+      };
+      await apply(result.effects);
       if (result.continueWith) {
         ctx = await makeCtx(identity, locale);
         const next = await runIntent(
@@ -178,6 +200,7 @@ export function createConversationEngine(deps: ConversationDeps) {
           { translate: (l, id) => deps.translator.t(l, id), person: deps.personRequests },
           result.continueSlots,
         );
+        await apply(next.effects);
         result = { ...next, out: [...result.out, ...next.out] };
       }
     } catch (e) {

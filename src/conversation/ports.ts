@@ -84,6 +84,20 @@ export interface IdentityStore {
   forget(address: ChatAddress): Promise<void>;
 }
 
+/**
+ * One chat's share of the bot: "ok" to handle the turn, "warn" for the first turn over the limit
+ * (told to wait a moment), "drop" for the rest, unanswered.
+ */
+export interface TurnLimiter {
+  take(address: ChatAddress): Promise<"ok" | "warn" | "drop">;
+}
+
+/** "Stop" per site and phone: every channel's reminders to that phone, whatever chat said it. */
+export interface OptOutStore {
+  set(site: string, cell: string, stopped: boolean): Promise<void>;
+  has(site: string, cell: string): Promise<boolean>;
+}
+
 /** A reminder sent to a chat that a typed answer may still settle (until its appointment starts). */
 export interface PendingReminder {
   apptId: string;

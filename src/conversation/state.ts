@@ -81,7 +81,7 @@ const linkFlow = z.object({
   name: z.literal("link"),
   token: z.string(),
   /** What the customer asked for before we needed their phone; resumed once linked. */
-  resume: z.enum(["appointments", "book", "cancel", "change"]),
+  resume: z.enum(["appointments", "book", "cancel", "change", "stop", "start"]),
   /** The day, part of day and time a typed booking request named, for after the link. */
   slots: z
     .object({

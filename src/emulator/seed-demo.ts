@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { TOR4YOU_ZONE } from "../tor4you/dates.ts";
 import type { WeeklyHours } from "./model.ts";
 import type { Seed, SeedSite } from "./seed.ts";
-import { pastAppointments } from "./seed-history.ts";
+import { pastAppointments, pastClassBookings } from "./seed-history.ts";
 
 /**
  * The demo world: a barbershop on an open calendar and a pilates studio on time slots (a site
@@ -280,6 +280,29 @@ function studio(now: DateTime): SeedSite {
       to: blocked.to,
     });
   }
+  // About eight weeks of past classes, so the studio's statistics have a history too.
+  const past: Array<{ slot: string; staff: string; service: string; from: DateTime; to: DateTime }> = [];
+  for (let offset = -56; offset <= -4; offset++) {
+    const d = now.setZone(TOR4YOU_ZONE).startOf("day").plus({ days: offset });
+    if (d.weekday === 5 || d.weekday === 6) continue;
+    for (const [hh, staff, service, minutes] of [
+      [8, "401", "501", 55],
+      [18, "402", "502", 60],
+    ] as const) {
+      const id = String(++slotId);
+      const from = d.set({ hour: hh });
+      slots.push({ id, staff, services: service, from, to: from.plus({ minutes }), maxmembers: 10 });
+      past.push({ slot: id, staff, service, from, to: from.plus({ minutes }) });
+    }
+  }
+  appointments.push(
+    ...pastClassBookings({
+      classes: past,
+      customers: ["42001", "42002", "42003", "42004", "42005"],
+      firstId: 691000,
+      seed: 318002,
+    }),
+  );
   return {
     siteid: DEMO_STUDIO_SITEID,
     name: "סטודיו גל לפילאטיס",

@@ -44,17 +44,7 @@ export function pastAppointments(shape: HistoryShape): SeedAppointment[] {
         taken.add(`${time}-${customer}`);
         const [hour, minute] = time.split(":").map(Number);
         const from = midnight.set({ hour, minute });
-        const answer = random();
-        const iscoming = answer < 0.5 + 0.25 * progress ? "1" : answer < 0.6 + 0.25 * progress ? "2" : "0";
-        const attend = random();
-        let status: "1" | "0" = "1";
-        let showstatus: "0" | "1" | "2" = "1";
-        if (iscoming === "2") {
-          if (attend < 0.7) status = "0";
-          else showstatus = "2";
-        } else if (iscoming === "1") showstatus = attend < 0.05 ? "2" : "1";
-        else showstatus = attend < 0.4 - 0.2 * progress ? "2" : "1";
-        if (status === "1" && random() < 0.04) showstatus = "0"; // nobody marked it
+        const { iscoming, status, showstatus } = outcome(random, progress);
         out.push({
           id: String(++id),
           staff,
@@ -68,6 +58,54 @@ export function pastAppointments(shape: HistoryShape): SeedAppointment[] {
           status,
         });
       }
+    }
+  }
+  return out;
+}
+
+/** What became of one past appointment: the answer, and whether the customer came. */
+function outcome(random: () => number, progress: number) {
+  const answer = random();
+  const iscoming: "0" | "1" | "2" =
+    answer < 0.5 + 0.25 * progress ? "1" : answer < 0.6 + 0.25 * progress ? "2" : "0";
+  const attend = random();
+  let status: "1" | "0" = "1";
+  let showstatus: "0" | "1" | "2" = "1";
+  if (iscoming === "2") {
+    if (attend < 0.7) status = "0";
+    else showstatus = "2";
+  } else if (iscoming === "1") showstatus = attend < 0.05 ? "2" : "1";
+  else showstatus = attend < 0.4 - 0.2 * progress ? "2" : "1";
+  if (status === "1" && random() < 0.04) showstatus = "0"; // nobody marked it
+  return { iscoming, status, showstatus };
+}
+
+/** Past group classes (a slot calendar), oldest first, each with a few of the customers booked. */
+export function pastClassBookings(shape: {
+  classes: ReadonlyArray<{ slot: string; staff: string; service: string; from: DateTime; to: DateTime }>;
+  customers: readonly string[];
+  firstId: number;
+  seed: number;
+}): SeedAppointment[] {
+  const random = seededRandom(shape.seed);
+  const out: SeedAppointment[] = [];
+  let id = shape.firstId;
+  const span = Math.max(1, shape.classes.length - 1);
+  for (const [index, c] of shape.classes.entries()) {
+    const progress = index / span;
+    const booked = shape.customers.filter(() => random() < 0.6);
+    for (const customer of booked) {
+      out.push({
+        id: String(++id),
+        staff: c.staff,
+        service: c.service,
+        customer,
+        slot: c.slot,
+        from: c.from,
+        to: c.to,
+        createdAt: c.from.minus({ days: 1 + Math.floor(random() * 7) }),
+        ...outcome(random, progress),
+      });
     }
   }
   return out;

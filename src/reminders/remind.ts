@@ -42,6 +42,8 @@ export interface LinkedChat {
 export interface RemindDeps {
   /** Fresh from Tor4You, as evidence: found, gone (proven), or unknown (refused, unreachable). */
   appointment: (due: DueReminder) => Promise<AppointmentReading>;
+  /** The phone said "stop" on this site (from any chat, on any channel). */
+  optedOut: (site: string, cell: string) => Promise<boolean>;
   /** The chats proven to belong to this cell on this site. */
   chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
   /** The site's channel order (e.g. whatsapp, telegram), only those running in this deployment. */
@@ -95,6 +97,8 @@ export async function remindNow(due: DueReminder, deps: RemindDeps, now: DateTim
   const cell = appt.customer.cell;
   if (!cell) return skip("no_cell");
 
+  // Before any chat is looked at: "stop" holds for a WhatsApp number that never wrote, too.
+  if (await deps.optedOut(due.site, cell)) return skip("opted_out");
   const chats = await deps.chatsFor(due.site, cell);
   if (chats.some((c) => c.remindersOff)) return skip("opted_out");
   for (const channel of deps.channels(due.site)) {

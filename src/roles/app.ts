@@ -19,6 +19,7 @@ import { createActivityLog, createEscalations } from "../storage/activity-log.ts
 import { createOwnChanges, type OwnChanges } from "../storage/appointment-marks.ts";
 import { createCalendarEvents } from "../storage/calendar-events.ts";
 import {
+  cellDigest,
   createChatLock,
   createConversationStore,
   createIdentityStore,
@@ -27,9 +28,11 @@ import {
 import { createDecisionLog } from "../storage/decision-log.ts";
 import { createHandoffStore } from "../storage/handoff.ts";
 import { createKeys } from "../storage/keys.ts";
+import { createOptOuts } from "../storage/opt-outs.ts";
 import { createOutbox } from "../storage/outbox.ts";
 import { createPendingReminders } from "../storage/pending-reminders.ts";
 import { createStaffLinks, type StaffLinks } from "../storage/staff-links.ts";
+import { createTurnLimiter } from "../storage/turn-limit.ts";
 import { createRedisUsageBudget } from "../storage/usage-budget.ts";
 import { createTor4YouClient, type Tor4YouClient } from "../tor4you/client.ts";
 import { formatApiMinute } from "../tor4you/dates.ts";
@@ -43,6 +46,10 @@ export interface AppDeps {
   keyPrefix?: string;
   now?: () => DateTime;
   fetch?: typeof fetch;
+  /** Turns one chat may take a minute (default 20). */
+  chatTurnsPerMinute?: number;
+  /** Percent of each site's Tor4You budget that chat turns cannot spend (default 25). */
+  reminderReservePercent?: number;
 }
 
 /**
@@ -61,21 +68,41 @@ export function createApp(deps: AppDeps) {
       return { perMinute: s?.tor4you.ratePerMinute ?? 60, perDay: s?.tor4you.ratePerDay ?? 20_000 };
     },
   });
-  const clients = new Map<string, Tor4YouClient>(
-    deps.sites.map((s) => [
-      s.id,
-      createTor4YouClient({
-        baseUrl: s.tor4you.apiUrl,
-        site: s.id,
-        auth: s.tor4you.auth,
-        zone: s.timezone,
-        budget,
-        logger: deps.logger,
-        fetch: deps.fetch,
-        now,
-      }),
-    ]),
-  );
+  // Conversations count in the same windows but stop short of the reserve, so a crowd of chats
+  // (or one busy one) leaves reminders their share of every minute and day.
+  const reserve = (deps.reminderReservePercent ?? 25) / 100;
+  const chatBudget = createRedisUsageBudget({
+    redis: deps.redis,
+    keys,
+    maxWaitMs: 5_000,
+    limits: (site) => {
+      const s = byId.get(site);
+      const perMinute = s?.tor4you.ratePerMinute ?? 60;
+      const perDay = s?.tor4you.ratePerDay ?? 20_000;
+      return {
+        perMinute: Math.max(1, Math.floor(perMinute * (1 - reserve))),
+        perDay: Math.max(1, Math.floor(perDay * (1 - reserve))),
+      };
+    },
+  });
+  const clientsOn = (b: typeof budget) =>
+    new Map<string, Tor4YouClient>(
+      deps.sites.map((s) => [
+        s.id,
+        createTor4YouClient({
+          baseUrl: s.tor4you.apiUrl,
+          site: s.id,
+          auth: s.tor4you.auth,
+          zone: s.timezone,
+          budget: b,
+          logger: deps.logger,
+          fetch: deps.fetch,
+          now,
+        }),
+      ]),
+    );
+  const clients = clientsOn(budget);
+  const chatClients = clientsOn(chatBudget);
   const policies = new Map<string, SitePolicy>(
     deps.sites.map((s) => [
       s.id,
@@ -117,6 +144,7 @@ export function createApp(deps: AppDeps) {
   };
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
+  const optOuts = createOptOuts(deps.redis, keys, cellDigest);
   const calendar = createCalendarFiles({
     events: createCalendarEvents(deps.redis, keys),
     place: createPlaceCache((site) => clients.get(site), { now: () => now().toMillis() }),
@@ -125,11 +153,13 @@ export function createApp(deps: AppDeps) {
   const engine = createConversationEngine({
     sites: (id) => {
       const policy = policies.get(id);
-      const client = clients.get(id);
+      const client = chatClients.get(id);
       return policy && client ? { policy, api: markingOwnChanges(id, client, ownChanges) } : undefined;
     },
     catalog: createCatalogCache({ now: () => now().toMillis() }),
     identities,
+    optOuts,
+    turns: createTurnLimiter(deps.redis, keys, { perMinute: deps.chatTurnsPerMinute ?? 20 }),
     conversations: createConversationStore(deps.redis, keys),
     pendingReminders: createPendingReminders(deps.redis, keys),
     lock: createChatLock(deps.redis, keys),
@@ -148,6 +178,7 @@ export function createApp(deps: AppDeps) {
     clients,
     translator,
     identities,
+    optOuts,
     engine,
     ownChanges,
     outbox,

@@ -95,6 +95,7 @@ export function createBackground(deps: {
         countSkip,
       }),
     chatsFor: directory.chatsFor,
+    optedOut: directory.optedOut,
     channels: (site) => {
       const s = sites.find((x) => x.id === site);
       // Only channels this deployment can send on; WhatsApp joins when its sessions run.

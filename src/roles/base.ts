@@ -67,7 +67,15 @@ export async function openBase(deps: {
     await deleteKeysUnder(redis, keyPrefix);
     shutdown.add("redis", () => deleteKeysUnder(redis, keyPrefix));
   }
-  const app = createApp({ sites, redis, logger, defaultLocale, keyPrefix });
+  const app = createApp({
+    sites,
+    redis,
+    logger,
+    defaultLocale,
+    keyPrefix,
+    chatTurnsPerMinute: config.chatTurnsPerMinute,
+    reminderReservePercent: config.reminderReservePercent,
+  });
   // The demo's past, written while the rest starts; the admin pages wait for it (`demoHistory`).
   const demoHistory = demo
     ? seedDemoActivity({ emulator: demo.emulator, sites, redis, keys: app.keys, now: app.now() })

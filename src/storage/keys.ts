@@ -37,6 +37,10 @@ export function createKeys(prefix: string) {
     chatPrefs: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:prefs`,
     /** String (JSON, with TTL): the conversation in progress. */
     chatState: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:state`,
+    /** Sorted set: the chat's turns admitted in the last minute. */
+    chatTurns: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:turns`,
+    /** Set for a minute once the chat was told to slow down. */
+    chatTurnsWarned: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:turns-warned`,
     /** Sorted set: the chat's reminders still open for a typed answer (apptId, scored by start ms). */
     chatPendingReminders: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:pending-reminders`,
     chatLock: (c: ChatKey) => `${prefix}:chat:${site(c.site)}:${chat(c)}:lock`,
@@ -70,6 +74,8 @@ export function createKeys(prefix: string) {
     decisions: (s: string) => `${prefix}:decisions:${site(s)}`,
     /** One decision already in that list today. */
     decisionSeen: (s: string, id: string) => `${prefix}:decision-seen:${site(s)}:${id}`,
+    /** Hash: phones (keyed digests) that said "stop" on this site -> when; survives "forget me". */
+    optOuts: (s: string) => `${prefix}:opt-out:${site(s)}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
     /** Hash: webhook health of a site (last verified, last missed change, counts by outcome). */

@@ -248,6 +248,14 @@ describe.skipIf(!haveChromium)("the owner's pages on a phone, in Hebrew", { time
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).not.toMatch(RAW_CODES);
     await page.screenshot({ path: join(ARTIFACTS, "admin-stats-he-390.png"), fullPage: true });
+    // The studio (group classes) has its weeks too.
+    await page.goto(`${base}/admin/stats?site=318002`);
+    const studio = await page
+      .locator('[data-testid="week-bar"]')
+      .evaluateAll((gs) => gs.map((g) => Number(g.getAttribute("data-reminded"))));
+    console.log(`studio: reminded per week ${studio.join(", ")}`);
+    expect(studio).toHaveLength(8);
+    for (const n of studio) expect(n).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -32,7 +32,9 @@ interface BotMessage {
  */
 export async function startTelegramWorld() {
   const logLines: string[] = [];
-  const base = await startDemoApp({ logSink: (line) => logLines.push(line) });
+  // Scripted customers tap in milliseconds, faster than any person: the per-chat turn limit
+  // (test/security/chat-flood.test.ts) would cut the longest conversations here short.
+  const base = await startDemoApp({ logSink: (line) => logLines.push(line), chatTurnsPerMinute: 200 });
   const { emulator, redis, logger, sites, app } = base;
 
   const tgPort = 20_000 + Math.floor(Math.random() * 20_000);

@@ -31,6 +31,11 @@ export async function startDemoApp(
     logSink?: (line: string) => void;
     /** Settings the environment cannot express (staff chats of a sites file), for every site. */
     site?: Partial<Omit<SiteConfig, "id" | "name" | "tor4you">>;
+    /** The per-chat turn limit and the reminders' reserve, as `start` takes them from the environment. */
+    chatTurnsPerMinute?: number;
+    reminderReservePercent?: number;
+    /** Each site's Tor4You budget (the demo's is 600 a minute). */
+    ratePerMinute?: number;
   } = {},
 ) {
   const emulator = createEmulator({ start: T0, frozen: true, seed: opts.seed });
@@ -44,7 +49,9 @@ export async function startDemoApp(
   const sites = sitesFromEmulator(emulator, apiUrl, {
     ...demoSiteDefaults({ CANCEL_CUTOFF: "3h", ...opts.env }),
     ...opts.site,
-  });
+  }).map((s) =>
+    opts.ratePerMinute ? { ...s, tor4you: { ...s.tor4you, ratePerMinute: opts.ratePerMinute } } : s,
+  );
   const app = createApp({
     sites,
     redis,
@@ -52,6 +59,8 @@ export async function startDemoApp(
     defaultLocale: "he",
     keyPrefix: prefix,
     now: () => emulator.clock.now(),
+    chatTurnsPerMinute: opts.chatTurnsPerMinute,
+    reminderReservePercent: opts.reminderReservePercent,
   });
   return {
     emulator,

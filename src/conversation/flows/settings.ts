@@ -15,10 +15,31 @@ export function setLanguage(
   };
 }
 
+/**
+ * "Stop" and "start" act on the phone, so a chat not linked yet is asked for it first: saying
+ * "done" there would be a promise nothing keeps (reminders go by phone, on every channel).
+ */
 export function setReminders(ctx: StepContext, on: boolean): StepResult {
+  if (!ctx.identity) {
+    const flow = {
+      name: "link" as const,
+      token: newToken(),
+      resume: on ? ("start" as const) : ("stop" as const),
+    };
+    return {
+      flow,
+      out: [
+        {
+          type: "requestPhone",
+          text: ctx.t(on ? "start-needs-number" : "stop-needs-number"),
+          button: ctx.t("link-button"),
+        },
+      ],
+    };
+  }
   return {
     ...done(text(ctx.t(on ? "start-done" : "stop-done"))),
-    effects: [{ type: "prefs", patch: { remindersOff: !on } }],
+    effects: [{ type: "optOut", stopped: !on }],
   };
 }
 

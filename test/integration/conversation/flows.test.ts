@@ -230,12 +230,14 @@ describe("settings, stale buttons and failures", () => {
     const he = await c.tapLabel("עברית");
     expect(texts(he)).not.toMatch(/[a-z]{4}/i);
     expect(texts(await c.text("help"))).not.toMatch(/My appointments/);
+    // "stop" acts on the phone: the chat is asked for it, and the number completes it.
     await c.text("stop");
-    expect((await w.app.identities.preferences(c.address)).remindersOff).toBe(true);
-    await c.text("start reminders");
-    expect((await w.app.identities.preferences(c.address)).remindersOff).toBe(false);
-    await c.text("my appointments");
+    expect(await w.app.optOuts.has(DEMO_BARBER_SITEID, DAVID)).toBe(false);
     await c.shareOwnContact(DAVID);
+    expect(await w.app.optOuts.has(DEMO_BARBER_SITEID, DAVID)).toBe(true);
+    await c.text("start reminders");
+    expect(await w.app.optOuts.has(DEMO_BARBER_SITEID, DAVID)).toBe(false);
+    await c.text("my appointments");
     expect(await w.app.identities.get(c.address)).not.toBeNull();
     await c.text("forget me");
     await c.tapLabel(/^(Yes, delete|.+)$/);

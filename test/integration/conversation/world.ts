@@ -13,7 +13,9 @@ export { T0 };
 export async function startWorld(
   opts: { seed?: Seed | ((now: DateTime) => Seed); env?: Record<string, string> } = {},
 ) {
-  const base = await startDemoApp(opts);
+  // Scripted customers answer in milliseconds, faster than any person: the per-chat turn limit
+  // (test/security/chat-flood.test.ts) would cut their longer conversations short.
+  const base = await startDemoApp({ chatTurnsPerMinute: 200, ...opts });
   const { emulator, app, redis, sites } = base;
 
   function chat(site: string, chatId: string = randomUUID(), channel: ChannelKind = "telegram") {

@@ -41,6 +41,7 @@ describe("/admin", () => {
   it("asks for the admin token, page and queue board alike", async () => {
     expect((await http.inject({ url: "/admin" })).statusCode).toBe(401);
     expect((await http.inject({ url: "/admin/queues" })).statusCode).toBe(401);
+    expect((await http.inject({ url: `/admin/board?site=${DEMO_BARBER_SITEID}` })).statusCode).toBe(401);
     expect((await http.inject({ url: "/admin/queues/api/queues" })).statusCode).toBe(401);
   });
 

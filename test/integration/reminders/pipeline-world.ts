@@ -30,6 +30,8 @@ export async function startPipeline(opts: {
   sendTelegram?: (chatId: string, messages: OutboundMessage[]) => Promise<void>;
   /** The site's own API budget a minute (default 600). */
   ratePerMinute?: number;
+  /** Sees every Tor4You call (the app's own fetch). */
+  fetch?: typeof fetch;
 }) {
   const emulator = createEmulator({
     // The site's own budget (600/min here) is what the test exercises, not the emulator's default.
@@ -53,7 +55,7 @@ export async function startPipeline(opts: {
   ).map((s) =>
     opts.ratePerMinute ? { ...s, tor4you: { ...s.tor4you, ratePerMinute: opts.ratePerMinute } } : s,
   );
-  const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix });
+  const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix, fetch: opts.fetch });
   const sent: Array<{ chatId: string; messages: OutboundMessage[]; at: number }> = [];
   const skips: string[] = [];
   const counted = createMetrics();

@@ -29,6 +29,7 @@ function deps(a: Appointment | null, chats: LinkedChat[] = [], over: Partial<Rem
     appointment: async () =>
       a ? { kind: "found", appt: a, via: "apptinfo" } : { kind: "gone", evidence: "absent_from_list" },
     chatsFor: async () => chats,
+    optedOut: async () => false,
     channels: () => ["whatsapp", "telegram"],
     compose: async () => [{ type: "text", text: "reminder" }],
     enqueue: async (address) => {
