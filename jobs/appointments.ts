@@ -78,7 +78,33 @@ export function createAppointmentAccess(deps: {
     return result;
   }
 
-  return { site, client, readEvidence, lastSeenDay, fetchAppointment, observe };
+  /** `observe` for a scan's window: a few round trips for the lot instead of several each. */
+  async function observeMany(siteId: string, appts: readonly Appointment[]) {
+    const s = site(siteId)!;
+    const nowMs = deps.now().toMillis();
+    for (let i = 0; i < appts.length; i += 1000) {
+      const chunk = appts.slice(i, i + 1000);
+      const before = await deps.seen.getMany(
+        siteId,
+        chunk.map((a) => a.id),
+      );
+      const firstSeen = chunk.map((a) => before.get(a.id)?.firstSeenMs || nowMs);
+      await deps.reconciler.reconcileMany(
+        siteId,
+        chunk.map((appt, k) => ({ appt, seenAt: DateTime.fromMillis(firstSeen[k]!, { zone: s.timezone }) })),
+      );
+      await deps.seen.setMany(
+        siteId,
+        chunk.map((a, k) => ({
+          apptId: a.id,
+          start: a.status === "live" ? formatApiMinute(a.start, s.timezone) : null,
+          firstSeenMs: firstSeen[k]!,
+        })),
+      );
+    }
+  }
+
+  return { site, client, readEvidence, lastSeenDay, fetchAppointment, observe, observeMany };
 }
 export type AppointmentAccess = ReturnType<typeof createAppointmentAccess>;
 

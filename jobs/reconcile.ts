@@ -39,6 +39,25 @@ export function createReconciler(deps: ReconcileDeps) {
       }
       return deps.scheduler.converge(site, appt.id, appt.start, planned.desired, deps.knownOffsets(site));
     },
+    /** `reconcile` for a scan's whole window: planned one by one, converged in bulk. */
+    async reconcileMany(
+      site: string,
+      items: readonly { appt: Appointment; seenAt?: DateTime }[],
+    ): Promise<ConvergeResult> {
+      const now = deps.now();
+      const planned = items.map(({ appt, seenAt }) => {
+        const p = deps.plan(site, appt, now, seenAt);
+        for (const s of p.skipped) {
+          deps.countSkip?.(site, s.reason, { apptId: appt.id, offsetMin: s.offsetMin });
+          deps.logger.info(
+            { site, apptId: appt.id, offsetMin: s.offsetMin, reason: s.reason },
+            "no reminder planned",
+          );
+        }
+        return { apptId: appt.id, plannedStart: appt.start, desired: p.desired };
+      });
+      return deps.scheduler.convergeMany(site, planned, deps.knownOffsets(site));
+    },
     /** Tor4You no longer knows the appointment: none of its reminders may fire. */
     async forget(site: string, apptId: string): Promise<ConvergeResult> {
       return deps.scheduler.converge(site, apptId, deps.now(), [], deps.knownOffsets(site));

@@ -79,6 +79,7 @@ export function createScanJobs(deps: {
       { from, to, format: 2, showCancelled: true },
       async (appts) => {
         await forgetAbsent(siteId, appts, from, to);
+        const known: Appointment[] = [];
         for (const listed of appts) {
           let a = listed;
           if (a.status === "unknown") {
@@ -93,11 +94,12 @@ export function createScanJobs(deps: {
             }
             a = r.appt;
           }
-          const before = await deps.seen.get(siteId, a.id);
-          await noteMissed(siteId, a, before);
-          await appointments.observe(siteId, a, before);
-          reconciled++;
+          await noteMissed(siteId, a, await deps.seen.get(siteId, a.id));
+          known.push(a);
         }
+        await deps.snapshots?.put(siteId, known);
+        await appointments.observeMany(siteId, known);
+        reconciled += known.length;
       },
     );
     await deps.snapshots?.setFresh(siteId, startedAt);

@@ -12,7 +12,9 @@ import { Tor4YouError } from "../tor4you/errors.ts";
 import type { Catalog, CatalogCache } from "./catalog.ts";
 import { menuChoice } from "./choice-ids.ts";
 import { choices, type StepContext, type StepResult } from "./context.ts";
+import { callable } from "./flows/navigation.ts";
 import { changeNotice, reminderMessage } from "./flows/reminder.ts";
+import { matchIntent, matchLanguageName } from "./intents.ts";
 import type {
   BookingApi,
   ChatLock,
@@ -33,6 +35,7 @@ import type {
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
 import { scriptOf } from "./understanding/normalize.ts";
+import { understand } from "./understanding/understand.ts";
 
 export interface ConversationDeps {
   sites: (site: string) => { policy: SitePolicy; api: BookingApi } | undefined;
@@ -166,6 +169,19 @@ export function createConversationEngine(deps: ConversationDeps) {
         senderName: event.senderName,
       });
     let ctx = await makeCtx(identity, locale).catch(() => null);
+    // Tor4You is down: stop, start, language, help, "forget me" and "talk to a person" still work.
+    if (!ctx && needsNoTor4You(message, state))
+      ctx = await buildContext({
+        address,
+        site,
+        identity,
+        prefs,
+        pending,
+        locale,
+        now,
+        senderName: event.senderName,
+        offline: true,
+      });
 
     let result: StepResult;
     try {
@@ -216,7 +232,17 @@ export function createConversationEngine(deps: ConversationDeps) {
           : message.type === "text"
             ? { type: "text" as const, value: message.text }
             : undefined;
-      const out = [choices(t("error-booking-system"), [{ id: RETRY_CHOICE, label: t("retry") }])];
+      // A dead end: the business's phone (as configured: Tor4You's is out of reach) and the menu.
+      const phone = site.policy.phone ? callable(site.policy.phone) : undefined;
+      const lead = phone
+        ? `${t("error-booking-system")}\n${deps.translator.t(locale, "call-business", { phone })}`
+        : t("error-booking-system");
+      const out = [
+        choices(lead, [
+          { id: RETRY_CHOICE, label: t("retry") },
+          { id: menuChoice("menu"), label: t("back-to-menu"), nav: true },
+        ]),
+      ];
       await deps.conversations.save(address, {
         ...state,
         retry: replay,
@@ -248,12 +274,22 @@ export function createConversationEngine(deps: ConversationDeps) {
     senderName?: { first?: string; last?: string };
     /** Reminders and notices about an appointment that carries its names need no catalog (five calls). */
     withoutCatalog?: boolean;
+    /** Tor4You cannot be reached: what needs no Tor4You still works (stop, language, help…). */
+    offline?: boolean;
   }): Promise<StepContext> {
+    const policy = p.site.policy;
+    // A deployment configured without a business name greets with Tor4You's (siteinfo), not the site id.
+    const unnamed = policy.name === policy.id;
+    const catalog =
+      p.offline || (p.withoutCatalog && !unnamed)
+        ? NO_CATALOG
+        : await deps.catalog.get(p.address.site, p.site.api);
+    const name = unnamed && catalog.info.name?.trim() ? catalog.info.name.trim() : policy.name;
     return {
       address: p.address,
-      site: p.site.policy,
+      site: { ...policy, name },
       api: p.site.api,
-      catalog: p.withoutCatalog ? NO_CATALOG : await deps.catalog.get(p.address.site, p.site.api),
+      catalog,
       identity: p.identity,
       staffRole: deps.staff ? await deps.staff.roleOf(p.address) : null,
       prefs: p.prefs,
@@ -422,6 +458,29 @@ async function withCalendar(
   cancelled = false,
 ): Promise<StepResult> {
   return { ...result, out: [...result.out, ...(await ctx.calendarFile(appt, { cancelled }))] };
+}
+
+const OFFLINE_INTENTS = new Set(["stop", "start", "language", "help", "forget", "human"]);
+const OFFLINE_MENU = new Set(["language", "help", "menu", "human", "stop", "start", "forget"]);
+
+/** Whether a message can be answered without Tor4You (its catalog or any call). */
+function needsNoTor4You(message: Inbound, state: ConversationState): boolean {
+  const flow = state.flow?.name;
+  if (flow === "forget" || flow === "person" || flow === "language") return true;
+  switch (message.type) {
+    case "command":
+      return OFFLINE_INTENTS.has(message.name) || message.name === "start";
+    case "choice":
+      return (
+        message.id.startsWith("l.") || (message.id.startsWith("m.") && OFFLINE_MENU.has(message.id.slice(2)))
+      );
+    case "text": {
+      const intent = understand(message.text).intent ?? matchIntent(message.text);
+      return (intent !== null && OFFLINE_INTENTS.has(intent)) || matchLanguageName(message.text) !== null;
+    }
+    default:
+      return false;
+  }
 }
 
 /** Standing in for the catalog where the message needs none of it. */

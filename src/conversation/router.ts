@@ -153,7 +153,9 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
     ? ctx.pending
     : flow?.name === "reminder"
       ? [{ apptId: flow.apptId, startMs: Number.NaN }]
-      : [];
+      : u.answer === "late" && !flow
+        ? await startingSoon(ctx)
+        : [];
   const reading = reminderReading(u);
   if (pending.length > 0 && ctx.identity && (!flow || flow.name === "reminder")) {
     if (reading && !(intent && OVER_REMINDER.has(intent))) return answerReminder(ctx, pending, reading, u);
@@ -187,6 +189,14 @@ function offerPerson(ctx: StepContext, state: ConversationState): StepResult {
       ]),
     ],
   };
+}
+
+/** "Running late" with no reminder open: about the customer's appointment in the next few hours. */
+async function startingSoon(ctx: StepContext) {
+  const soon = ctx.now.plus({ hours: 6 });
+  return (await upcoming(ctx))
+    .filter((a) => a.start <= soon)
+    .map((a) => ({ apptId: a.id, startMs: a.start.toMillis() }));
 }
 
 function pickFromText(last: Choice[], input: string): string | null {

@@ -33,6 +33,31 @@ export function createAppointmentSeen(redis: Redis, keys: Keys) {
     async set(site: string, apptId: string, start: string | null, firstSeenMs: number): Promise<void> {
       await redis.hset(keys.apptSeen(site), apptId, `${start ?? ""}|${firstSeenMs}`);
     },
+    /** Many at once (a scan's whole window): one round trip. */
+    async getMany(
+      site: string,
+      apptIds: readonly string[],
+    ): Promise<Map<string, { start: string | null; firstSeenMs: number }>> {
+      const out = new Map<string, { start: string | null; firstSeenMs: number }>();
+      if (apptIds.length === 0) return out;
+      const values = await redis.hmget(keys.apptSeen(site), ...apptIds);
+      values.forEach((v, i) => {
+        if (!v) return;
+        const [start, first] = v.split("|");
+        out.set(apptIds[i]!, { start: start || null, firstSeenMs: Number(first) || 0 });
+      });
+      return out;
+    },
+    async setMany(
+      site: string,
+      entries: readonly { apptId: string; start: string | null; firstSeenMs: number }[],
+    ): Promise<void> {
+      if (entries.length === 0) return;
+      await redis.hset(
+        keys.apptSeen(site),
+        Object.fromEntries(entries.map((e) => [e.apptId, `${e.start ?? ""}|${e.firstSeenMs}`])),
+      );
+    },
     async delete(site: string, apptId: string): Promise<void> {
       await redis.hdel(keys.apptSeen(site), apptId);
     },

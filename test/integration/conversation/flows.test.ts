@@ -274,6 +274,26 @@ describe("settings, stale buttons and failures", () => {
     expect(texts(retried)).toContain("תספורת גברים");
   });
 
+  it("with Tor4You down, stop, start, language, help and 'forget me' still work; booking ends with the phone and the menu", async () => {
+    const c = w.chat(DEMO_BARBER_SITEID);
+    w.emulator.faults.add({ mode: "http500" }); // every call fails, the catalog was never read
+    expect(texts(await c.text("stop"))).toMatch(/won't get reminders/);
+    expect((await w.app.identities.preferences(c.address)).remindersOff).toBe(true);
+    expect(texts(await c.text("start reminders"))).toMatch(/Reminders are on/);
+    const picker = await c.text("language");
+    expect(picker[0]).toMatchObject({ type: "choices" });
+    expect(texts(await c.tapLabel("Русский"))).toMatch(/по-русски|на русском/);
+    expect(texts(await c.text("помощь"))).toMatch(/Мои записи|записи/);
+    await c.text("забудь меня");
+    await c.tapLabel(/^(Да|.+удалить)/);
+    expect((await w.app.identities.preferences(c.address)).locale).toBeUndefined(); // forgotten
+    const book = await c.text("book");
+    expect(texts(book)).toMatch(/couldn't reach the booking system|не удалось|нет связи|system/i);
+    const last = book.at(-1)!;
+    expect(last.type === "choices" && last.choices.map((x) => x.id)).toEqual(["m.retry", "m.menu"]);
+    w.emulator.faults.clear();
+  });
+
   it("handles a repeated delivery of the same update once", async () => {
     const c = w.chat(DEMO_BARBER_SITEID);
     const event = { id: "tg-42", address: c.address, message: { type: "text" as const, text: "help" } };

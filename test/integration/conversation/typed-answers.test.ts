@@ -101,6 +101,14 @@ describe("typed answers to a reminder", () => {
     expect(stored(all[0]!.id).iscoming).toBe("0");
   });
 
+  it("'running late' with no reminder open is about the appointment in the next hours", async () => {
+    const { c, all, events } = await linked({ extra: ["202611231330"] }); // today, now 10:00
+    const today = all.find((a) => a.start.hasSame(w.emulator.clock.now(), "day"))!;
+    const out = await c.text("running 10 min late, sorry");
+    expect(texts(out)).toMatch(/told the business you'll be a little late/);
+    expect(events).toEqual([expect.objectContaining({ kind: "late", apptId: today.id })]);
+  });
+
   it("'cancel it' records the decline and goes straight to the cancel question, cut-off waived", async () => {
     const { c, all, remind } = await linked();
     await remind(all[0]!);
