@@ -64,6 +64,8 @@ export interface SiteConfig {
   /** Staff chats from the sites file (more are linked with one-time codes). */
   staff: ConfiguredStaffChat[];
   scanEveryMs: number;
+  /** The scan's period while the site's webhooks arrive and verify; never shorter than scanEveryMs. */
+  scanEveryHealthyMs: number;
   digestAt: { text: string; minutes: number };
   timezone: string;
   locale: Locale;

@@ -15,9 +15,11 @@ import type { SkipCounter } from "../reminders/remind.ts";
 import { createSitePlans, type SitePlans } from "../reminders/site-plans.ts";
 import { staffSendTime } from "../reminders/staff-quiet.ts";
 import { createAppointmentSeen } from "../storage/appointment-marks.ts";
+import { createAppointmentSnapshots } from "../storage/appointment-snapshots.ts";
 import { createChatDirectory } from "../storage/chat-directory.ts";
 import { createRedisCursorStore } from "../storage/cursors.ts";
 import { createReminderLedger } from "../storage/reminder-ledger.ts";
+import { createWebhookHealth, type WebhookHealth } from "../storage/webhook-health.ts";
 import { formatApiMinute } from "../tor4you/dates.ts";
 import type { App } from "./app.ts";
 
@@ -54,6 +56,7 @@ export function createBackground(deps: {
   webhookRoutes: (app: FastifyInstance) => Promise<void>;
   countSkip: SkipCounter;
   waitlist: WaitlistOffers;
+  webhookHealth: WebhookHealth;
 } {
   const { app, connection, sites } = deps;
   const plans = deps.plans ?? createSitePlans(sites);
@@ -65,6 +68,8 @@ export function createBackground(deps: {
       .record(site, { reason, ...detail })
       .catch((e) => deps.logger.warn({ err: (e as Error).message }, "decision not kept for the admin page"));
   };
+  const snapshots = createAppointmentSnapshots(connection, app.keys);
+  const webhookHealth = createWebhookHealth(connection, app.keys);
   const jobs = createJobs({
     connection,
     prefix: app.keys.prefix,
@@ -72,6 +77,8 @@ export function createBackground(deps: {
       id: s.id,
       timezone: s.timezone,
       scanEveryMs: s.scanEveryMs,
+      scanEveryHealthyMs: s.scanEveryHealthyMs,
+      webhooks: Boolean(s.tor4you.webhookKey),
       // Far enough for the largest offset, plus a day for quiet windows that pull reminders earlier.
       horizonDays: Math.ceil(Math.max(...plans.knownOffsets(s.id), 60) / 1440) + 2,
       digestAt: s.digestAt,
@@ -104,6 +111,8 @@ export function createBackground(deps: {
     composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
     ownChanges: app.ownChanges,
     seen: createAppointmentSeen(connection, app.keys),
+    snapshots,
+    webhookHealth,
     sendTelegram: deps.telegram?.send,
     whatsapp: deps.whatsapp,
     outbox: app.outbox,
@@ -182,6 +191,10 @@ export function createBackground(deps: {
     record: jobs.recordWebhook,
     logger: deps.logger,
     count: deps.metrics.webhook,
+    health: (site, outcome) =>
+      webhookHealth
+        .record(site, outcome, app.now().toMillis())
+        .catch((e) => deps.logger.warn({ err: (e as Error).message }, "webhook health not recorded")),
   });
-  return { jobs, webhookRoutes, countSkip, waitlist };
+  return { jobs, webhookRoutes, countSkip, webhookHealth, waitlist };
 }

@@ -90,6 +90,20 @@ export function createKeys(prefix: string) {
     waitlistClaim: (s: string, freedId: string) => `${prefix}:waitlist:${site(s)}:claim:${freedId}`,
     /** Counter: bookings made from the waitlist, per week of their start (`yyyyMMdd` Sunday). */
     waitlistFilled: (s: string, week: string) => `${prefix}:waitlist:${site(s)}:filled:${week}`,
+    /** Hash: webhook health of a site (last verified, last missed change, counts by outcome). */
+    webhookHealth: (s: string) => `${prefix}:webhook-health:${site(s)}`,
+    /** Sorted set: times of webhooks refused for a wrong signature (the last hour is shown). */
+    webhookBadSignatures: (s: string) => `${prefix}:webhook-bad-sh:${site(s)}`,
+    /** Hash apptId -> the last webhook notification id applied (an older one arriving late is ignored). */
+    webhookLast: (s: string) => `${prefix}:webhook-last:${site(s)}`,
+    /** Hash apptId -> the appointment as Tor4You last listed it (JSON): what send-time checks read. */
+    apptSnapshots: (s: string) => `${prefix}:appt-snap:${site(s)}`,
+    /** When the last successful scan of the site started (ms): a scan younger than a minute verifies reminders. */
+    scanFresh: (s: string) => `${prefix}:scan-fresh:${site(s)}`,
+    /** Taken by the one process that runs the site's send-time scan this minute. */
+    scanTurn: (s: string, minute: number) => `${prefix}:scan-turn:${site(s)}:${minute}`,
+    /** A customer's appointment list (JSON, seconds-long TTL), by a keyed hash of the cell. */
+    lookupCache: (s: string, cellDigest: string) => `${prefix}:lookup:${site(s)}:${cellDigest}`,
     /** Hash: an appointment's calendar event (UID, SEQUENCE, start as last sent, cancelled). */
     calendarEvent: (s: string, apptId: string) => `${prefix}:calendar:${site(s)}:${apptId}`,
   };
