@@ -1,13 +1,14 @@
 import { DateTime } from "luxon";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { AppointmentSeen } from "../src/storage/appointment-marks.ts";
+import type { AppointmentSnapshots } from "../src/storage/appointment-snapshots.ts";
 import { type AppointmentReading, readAppointment } from "../src/tor4you/appointment-reading.ts";
 import type { Tor4YouClient } from "../src/tor4you/client.ts";
 import { formatApiMinute, parseApiMinute } from "../src/tor4you/dates.ts";
 import type { JobsSite } from "./deps.ts";
 import type { Reconciler } from "./reconcile.ts";
 
-const parseLocalMinute = (v: string, zone: string): DateTime | undefined => {
+export const parseLocalMinute = (v: string, zone: string): DateTime | undefined => {
   try {
     return parseApiMinute(v, zone);
   } catch {
@@ -21,6 +22,7 @@ export function createAppointmentAccess(deps: {
   clients: ReadonlyMap<string, Tor4YouClient>;
   reconciler: Reconciler;
   seen: AppointmentSeen;
+  snapshots?: AppointmentSnapshots;
   now: () => DateTime;
 }) {
   const site = (id: string) => deps.sites.find((s) => s.id === id);
@@ -59,9 +61,12 @@ export function createAppointmentAccess(deps: {
     siteId: string,
     appt: Appointment,
     seen?: Awaited<ReturnType<AppointmentSeen["get"]>>,
+    from: "list" | "webhook" = "list",
   ) {
     const s = site(siteId)!;
     const before = seen === undefined ? await deps.seen.get(siteId, appt.id) : seen;
+    // What a list (or apptinfo) said is what send-time checks read; a webhook's facts are merged by the caller.
+    if (from === "list") await deps.snapshots?.put(siteId, [appt]);
     const firstSeenMs = before?.firstSeenMs || deps.now().toMillis();
     const result = await deps.reconciler.reconcile(
       siteId,

@@ -8,8 +8,10 @@ import type { Appointment } from "../src/domain/appointment.ts";
 import type { LinkedChat, SkipCounter } from "../src/reminders/remind.ts";
 import type { ActivityLog, Escalations } from "../src/storage/activity-log.ts";
 import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
+import type { AppointmentSnapshots } from "../src/storage/appointment-snapshots.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
+import type { WebhookHealth } from "../src/storage/webhook-health.ts";
 import type { Tor4YouClient } from "../src/tor4you/client.ts";
 import type { CursorStore } from "../src/tor4you/cursor-store.ts";
 import type { OutboundRequest } from "./queues.ts";
@@ -21,6 +23,10 @@ export interface JobsSite {
   id: string;
   timezone: string;
   scanEveryMs: number;
+  /** The scan's period while webhooks arrive and verify (default: scanEveryMs). */
+  scanEveryHealthyMs?: number;
+  /** A webhook key is configured: webhooks can verify at all. */
+  webhooks?: boolean;
   /** How far ahead reminders are planned: the largest offset and a margin. */
   horizonDays: number;
   /** Local time of the staff digest. */
@@ -56,6 +62,10 @@ export interface JobsDeps {
   ) => Promise<OutboundMessage[] | null>;
   ownChanges: OwnChanges;
   seen: AppointmentSeen;
+  /** What Tor4You last listed: send-time checks read it after a fresh `lu` scan (one call a site a minute). */
+  snapshots?: AppointmentSnapshots;
+  /** Webhook health: the scan period follows it, and changes the scan finds that no webhook told of are recorded. */
+  webhookHealth?: WebhookHealth;
   /**
    * Delivers to Telegram; throws when it may work later (network, 5xx). "blocked" is Telegram's
    * 403: the customer blocked the bot, the channel has marked the chat unreachable, and retrying
@@ -86,6 +96,8 @@ export interface JobsDeps {
       tomorrow: Appointment[];
     },
   ) => Promise<OutboundMessage[] | null>;
+  /** A time that became free (the appointment as it was): offered to the waitlist. */
+  onFreed?: (site: string, was: Appointment) => Promise<void>;
   now: () => DateTime;
   logger: Logger;
   countSkip?: SkipCounter;

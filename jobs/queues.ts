@@ -39,6 +39,23 @@ export function queueOptions(connection: Redis, prefix: string, queue: string) {
 const siteId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i);
 const numericId = z.string().regex(/^\d+$/);
 
+const minute = z.string().regex(/^\d{12}$/);
+
+/**
+ * What a verified webhook says about its appointment, minus anything personal: enough to re-plan
+ * its reminders without asking Tor4You again (times are local `YYYYMMDDhhmm`).
+ */
+export const webhookFacts = z.object({
+  status: z.enum(["live", "cancelled", "expired"]),
+  start: minute.optional(),
+  end: minute.optional(),
+  iscoming: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  tmpExpire: minute.optional(),
+  serviceId: numericId.optional(),
+  staffId: numericId.optional(),
+});
+export type WebhookFacts = z.infer<typeof webhookFacts>;
+
 export const syncPayload = z.object({
   site: siteId,
   notificationId: numericId,
@@ -46,10 +63,15 @@ export const syncPayload = z.object({
   action: z.enum(["create", "update", "cancel", "expire"]),
   /** We caused this change ourselves (iscoming, addappt, delappt): reconcile, but tell nobody. */
   own: z.boolean().default(false),
+  facts: webhookFacts.optional(),
 });
 export type SyncPayload = z.infer<typeof syncPayload>;
 
-export const scanPayload = z.object({ site: siteId });
+export const scanPayload = z.object({
+  site: siteId,
+  /** Run now even while webhooks look healthy (the send-time scan found something unplanned). */
+  force: z.boolean().optional(),
+});
 export type ScanPayload = z.infer<typeof scanPayload>;
 
 export const alertPayload = z.object({
@@ -97,6 +119,16 @@ export interface OutboundRequest {
   messages: OutboundMessage[];
   ledger?: OutboundPayload["ledger"];
 }
+
+/** Freed times offered to the waitlist, one job per wave (its worker: jobs/waitlist-offers.ts). */
+export const WAITLIST_QUEUE = "waitlist-offers";
+
+export const waitlistPayload = z.object({
+  site: siteId,
+  freedId: z.string().regex(/^\w{4,16}$/),
+  wave: z.number().int().min(0),
+});
+export type WaitlistPayload = z.infer<typeof waitlistPayload>;
 
 /** `r-<site>-<appt>-<offset>m`: one job per reminder; never purely numeric, never with `:`. */
 export const reminderJobId = (p: Pick<ReminderPayload, "site" | "apptId" | "offsetMin">) =>

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import { cellToWhatsAppId } from "../src/domain/phone.ts";
 import { remindNow } from "../src/reminders/remind.ts";
+import type { SendTimeCheck } from "../src/reminders/send-time-check.ts";
 import { formatApiMinute } from "../src/tor4you/dates.ts";
 import { Tor4YouUsageLimitError } from "../src/tor4you/errors.ts";
 import type { AppointmentAccess } from "./appointments.ts";
@@ -19,6 +20,8 @@ export function createRemindWorker(
     "chatsFor" | "optedOut" | "channels" | "compose" | "whatsapp" | "countSent" | "countSkip" | "now"
   > & {
     appointments: AppointmentAccess;
+    /** Send-time verification by one scan a site a minute; null = read the appointment alone. */
+    sendTimeCheck?: SendTimeCheck;
     enqueue: EnqueueOutbound;
     logger: Logger;
   },
@@ -30,8 +33,11 @@ export function createRemindWorker(
     const outcome = await remindNow(
       p,
       {
-        appointment: (due) =>
-          deps.appointments.readEvidence(due.site, due.apptId, DateTime.fromISO(due.plannedStart)),
+        appointment: async (due) => {
+          const listed = await deps.sendTimeCheck?.appointment(due.site, due.apptId);
+          if (listed) return { kind: "found", appt: listed, via: "apptlist" } as const;
+          return deps.appointments.readEvidence(due.site, due.apptId, DateTime.fromISO(due.plannedStart));
+        },
         chatsFor: deps.chatsFor,
         optedOut: deps.optedOut,
         channels: deps.channels,

@@ -52,6 +52,11 @@ export function createReminderScheduler(queue: Queue<ReminderPayload>, now: () =
         const state = job ? await job.getState() : undefined;
         // A job that already ran (or is running) is history, not a plan: leave it to the ledger.
         const live = state === "delayed" || state === "waiting" || state === "prioritized";
+        // Running now: it checks the appointment itself before sending; removing it would break its lock.
+        if (state === "active") {
+          r.unchanged++;
+          continue;
+        }
         if (!d) {
           if (job && live) {
             await job.remove();

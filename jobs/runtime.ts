@@ -1,4 +1,5 @@
 import { type Job, Queue, Worker } from "bullmq";
+import { createSendTimeCheck } from "../src/reminders/send-time-check.ts";
 import { createAppointmentAccess } from "./appointments.ts";
 import type { JobsDeps } from "./deps.ts";
 import { createDigestJobs } from "./digests.ts";
@@ -44,6 +45,7 @@ export function createJobs(deps: JobsDeps) {
     clients: deps.clients,
     reconciler,
     seen: deps.seen,
+    snapshots: deps.snapshots,
     now: deps.now,
   });
   const telegramOutbound = createTelegramOutbound({
@@ -61,11 +63,35 @@ export function createJobs(deps: JobsDeps) {
     sites: deps.sites,
     appointments,
     cursors: deps.cursors,
+    reconciler,
+    seen: deps.seen,
+    ownChanges: deps.ownChanges,
+    snapshots: deps.snapshots,
+    webhookHealth: deps.webhookHealth,
     now: deps.now,
     logger: log,
   });
-  const syncs = createSyncJobs({ ...deps, queue: sync, appointments, reconciler, enqueue, logger: log });
-  const remind = createRemindWorker({ ...deps, appointments, enqueue, logger: log });
+  const snapshots = deps.snapshots;
+  const sendTimeCheck = snapshots
+    ? createSendTimeCheck({
+        freshAt: snapshots.freshAt,
+        takeTurn: (siteId, minute) => snapshots.takeScanTurn(siteId, minute),
+        scan: scans.runVerifyScan,
+        snapshot: snapshots.get,
+        now: deps.now,
+      })
+    : undefined;
+  let onFreed = deps.onFreed;
+  const syncs = createSyncJobs({
+    ...deps,
+    queue: sync,
+    appointments,
+    reconciler,
+    enqueue,
+    logger: log,
+    onFreed: () => onFreed,
+  });
+  const remind = createRemindWorker({ ...deps, appointments, sendTimeCheck, enqueue, logger: log });
   const staffChats = async (siteId: string) => (await deps.staffChats?.(siteId)) ?? [];
   const digest = createDigestJobs({
     queue: digests,
@@ -115,10 +141,15 @@ export function createJobs(deps: JobsDeps) {
     scheduler,
     reconciler,
     runScan: scans.runScan,
+    scheduledScan: scans.scheduledScan,
     runDigest: digest.runDigest,
     recordWebhook: syncs.recordWebhook,
     /** A message to one chat through its channel's outbound queue (staff alerts outside a job). */
     sendTo: enqueue,
+    /** Where freed times go (the waitlist), set once the waitlist exists. */
+    setOnFreed(fn: NonNullable<JobsDeps["onFreed"]>) {
+      onFreed = fn;
+    },
 
     /** Per site: a scan every SCAN_EVERY, the digest at DIGEST_AT, the CONFIRM_DEADLINE check (BullMQ 6 job schedulers, not `repeat`). */
     async scheduleScans() {

@@ -2,11 +2,16 @@ import type { Job, Queue } from "bullmq";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { Appointment } from "../src/domain/appointment.ts";
+import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
+import type { AppointmentSnapshots } from "../src/storage/appointment-snapshots.ts";
+import type { WebhookHealth } from "../src/storage/webhook-health.ts";
 import type { CursorStore } from "../src/tor4you/cursor-store.ts";
+import { formatApiMinute } from "../src/tor4you/dates.ts";
 import { scanChanges } from "../src/tor4you/scan.ts";
 import type { AppointmentAccess } from "./appointments.ts";
 import type { JobsSite } from "./deps.ts";
 import { type ScanPayload, scanPayload } from "./queues.ts";
+import type { Reconciler } from "./reconcile.ts";
 
 /**
  * The scan queue: per site, every SCAN_EVERY, the appointments changed since the last scan (the
@@ -18,19 +23,62 @@ export function createScanJobs(deps: {
   sites: readonly JobsSite[];
   appointments: AppointmentAccess;
   cursors: CursorStore;
+  reconciler: Reconciler;
+  seen: AppointmentSeen;
+  ownChanges: OwnChanges;
+  snapshots?: AppointmentSnapshots;
+  webhookHealth?: WebhookHealth;
   now: () => DateTime;
   logger: Logger;
 }) {
   const { appointments } = deps;
 
+  /** A change by the business the scan found before any webhook told of it: webhooks may be off. */
+  async function noteMissed(siteId: string, appt: Appointment, before: { start: string | null } | null) {
+    if (!deps.webhookHealth || !before?.start) return;
+    const s = appointments.site(siteId)!;
+    const moved = appt.status === "live" && formatApiMinute(appt.start, s.timezone) !== before.start;
+    if (!moved && appt.status === "live") return;
+    if (await deps.ownChanges.isOwn(siteId, appt.id)) return;
+    await deps.webhookHealth.missedChange(siteId, deps.now().toMillis());
+  }
+
+  /**
+   * Evidence by absence: a full listing of the window that succeeded and does not hold an
+   * appointment we kept means it is gone (deleted) or moved out of it. Only days certainly covered
+   * count: the last day is left out in case Tor4You's `to` is exclusive.
+   */
+  async function forgetAbsent(siteId: string, listed: Appointment[], from: DateTime, to: DateTime) {
+    if (!deps.snapshots || to.diff(from, "days").days >= 60) return;
+    const ids = new Set(listed.map((a) => a.id));
+    const old = from.minus({ days: 2 });
+    const stale: string[] = [];
+    for (const k of await deps.snapshots.starts(siteId)) {
+      if (k.start < old) stale.push(k.id);
+      else if (k.start >= from && k.start < to && !ids.has(k.id)) {
+        deps.logger.info(
+          { site: siteId, apptId: k.id },
+          "no longer listed on its day: its reminders are withdrawn",
+        );
+        await deps.reconciler.forget(siteId, k.id);
+        await deps.seen.delete(siteId, k.id);
+        stale.push(k.id);
+      }
+    }
+    await deps.snapshots.delete(siteId, stale);
+  }
+
   async function runScan(siteId: string) {
     const s = appointments.site(siteId)!;
+    const startedAt = deps.now().toMillis();
     const from = deps.now().setZone(s.timezone).startOf("day");
+    const to = from.plus({ days: s.horizonDays });
     let reconciled = 0;
     const result = await scanChanges(
       { client: appointments.client(siteId), cursors: deps.cursors },
-      { from, to: from.plus({ days: s.horizonDays }), format: 2, showCancelled: true },
+      { from, to, format: 2, showCancelled: true },
       async (appts) => {
+        await forgetAbsent(siteId, appts, from, to);
         const known: Appointment[] = [];
         for (const listed of appts) {
           let a = listed;
@@ -46,19 +94,94 @@ export function createScanJobs(deps: {
             }
             a = r.appt;
           }
+          await noteMissed(siteId, a, await deps.seen.get(siteId, a.id));
           known.push(a);
         }
+        await deps.snapshots?.put(siteId, known);
         await appointments.observeMany(siteId, known);
         reconciled += known.length;
       },
     );
+    await deps.snapshots?.setFresh(siteId, startedAt);
     deps.logger.info({ site: siteId, changed: result.changed, calls: result.calls, reconciled }, "scan done");
     return { changed: result.changed, calls: result.calls, reconciled };
   }
 
+  /**
+   * The send-time scan: the same `lu` listing on a cursor of its own, which only refreshes what
+   * send-time checks read (and withdraws what is gone), so it answers within a reminder's job
+   * however many appointments changed. A change it finds that was not reconciled yet (no webhook
+   * told of it) starts a full scan at once, which re-plans.
+   */
+  async function runVerifyScan(siteId: string) {
+    const s = appointments.site(siteId)!;
+    const startedAt = deps.now().toMillis();
+    const from = deps.now().setZone(s.timezone).startOf("day");
+    const to = from.plus({ days: s.horizonDays });
+    const cursors: CursorStore = {
+      get: (siteKey, signature) => deps.cursors.get(siteKey, `verify-${signature}`),
+      set: (siteKey, signature, lu) => deps.cursors.set(siteKey, `verify-${signature}`, lu),
+    };
+    let unplanned = false;
+    const result = await scanChanges(
+      { client: appointments.client(siteId), cursors },
+      { from, to, format: 2, showCancelled: true },
+      async (appts) => {
+        await forgetAbsent(siteId, appts, from, to);
+        const known = appts.filter((a) => a.status !== "unknown");
+        await deps.snapshots?.put(siteId, known);
+        await deps.snapshots?.delete(
+          siteId,
+          appts.filter((a) => a.status === "unknown").map((a) => a.id),
+        );
+        for (const a of known) {
+          const before = await deps.seen.get(siteId, a.id);
+          const start = a.status === "live" ? formatApiMinute(a.start, s.timezone) : null;
+          if ((before?.start ?? null) !== start) unplanned = true;
+        }
+      },
+    );
+    await deps.snapshots?.setFresh(siteId, startedAt);
+    if (unplanned) {
+      await deps.queue.add(
+        "scan",
+        { site: siteId, force: true },
+        { jobId: `scan-now-${siteId}-${Math.floor(startedAt / 60_000)}`, removeOnComplete: { age: 3600 } },
+      );
+    }
+    deps.logger.info(
+      { site: siteId, changed: result.changed, calls: result.calls, unplanned },
+      "send-time scan done",
+    );
+    return result;
+  }
+
+  /**
+   * What the scan's job scheduler runs every scanEveryMs: while webhooks arrive and verify, only
+   * every scanEveryHealthyMs (any scan, the send-time one too, counts), so it is back at the short
+   * period as soon as they look off.
+   */
+  async function scheduledScan(siteId: string, force = false) {
+    const s = appointments.site(siteId);
+    if (!s) return { skipped: "unknown_site" };
+    if (!force && s.webhooks && s.scanEveryHealthyMs && deps.webhookHealth && deps.snapshots) {
+      const nowMs = deps.now().toMillis();
+      const health = await deps.webhookHealth.status(siteId, nowMs);
+      const age = nowMs - (await deps.snapshots.freshAt(siteId));
+      if (health.healthy && age < s.scanEveryHealthyMs - s.scanEveryMs / 2)
+        return { skipped: "webhooks_healthy" };
+    }
+    return runScan(siteId);
+  }
+
   return {
     runScan,
-    process: async (job: Job) => runScan(scanPayload.parse(job.data).site),
+    runVerifyScan,
+    scheduledScan,
+    process: async (job: Job) => {
+      const { site, force } = scanPayload.parse(job.data);
+      return scheduledScan(site, force);
+    },
     /** A scan every SCAN_EVERY per site (a BullMQ 6 job scheduler, not `repeat`). */
     async schedule() {
       for (const s of deps.sites) {

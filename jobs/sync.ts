@@ -3,10 +3,11 @@ import type { Logger } from "pino";
 import type { Appointment } from "../src/domain/appointment.ts";
 import { formatApiMinute } from "../src/tor4you/dates.ts";
 import type { WebhookEvent } from "../src/tor4you/webhook.ts";
-import { type AppointmentAccess, UnverifiedError } from "./appointments.ts";
+import { type AppointmentAccess, parseLocalMinute, UnverifiedError } from "./appointments.ts";
 import type { EnqueueOutbound, JobsDeps } from "./deps.ts";
 import { type SyncPayload, syncJobId, syncPayload } from "./queues.ts";
 import type { Reconciler } from "./reconcile.ts";
+import { applyFacts, factsOf } from "./webhook-facts.ts";
 
 /**
  * The sync queue: each Tor4You webhook becomes a job (deduplicated by its notification id); the
@@ -14,7 +15,9 @@ import type { Reconciler } from "./reconcile.ts";
  * chats when the business (not the bot) moved or cancelled it.
  */
 export function createSyncJobs(
-  deps: Pick<JobsDeps, "chatsFor" | "composeNotice" | "ownChanges" | "seen"> & {
+  deps: Pick<JobsDeps, "chatsFor" | "composeNotice" | "ownChanges" | "seen" | "snapshots"> & {
+    /** Read when a time frees: the waitlist may be wired after the jobs. */
+    onFreed: () => JobsDeps["onFreed"];
     queue: Queue<SyncPayload>;
     appointments: AppointmentAccess;
     reconciler: Reconciler;
@@ -56,6 +59,7 @@ export function createSyncJobs(
           apptId: e.appointmentId,
           action: e.action,
           own: false,
+          facts: factsOf(e, appointments.site(siteId)?.timezone ?? "Asia/Jerusalem"),
         },
         {
           jobId: syncJobId(e),
@@ -75,6 +79,25 @@ export function createSyncJobs(
         deps.ownChanges.isOwn(p.site, p.apptId),
         deps.seen.get(p.site, p.apptId),
       ]);
+      if (p.facts && deps.snapshots) {
+        // A notification older than one already applied (Tor4You retries, out of order) changes nothing.
+        if (BigInt(p.notificationId) < (await deps.snapshots.lastNotification(p.site, p.apptId)))
+          return { stale: true };
+        const base = await deps.snapshots.get(p.site, p.apptId);
+        const told = applyFacts(p.apptId, p.facts, base, s.timezone);
+        if (told) {
+          await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);
+          if (base) await deps.snapshots.put(p.site, [told]);
+          const result = await appointments.observe(p.site, told, seen, "webhook");
+          const before = seen?.start;
+          if (!own && before) {
+            if (told.status !== "live") await notice(p.site, told, "cancelled", p.notificationId);
+            else if (formatApiMinute(told.start, s.timezone) !== before)
+              await notice(p.site, told, "moved", p.notificationId);
+          }
+          return { ...result, own, from: "webhook" };
+        }
+      }
       const day = await appointments.lastSeenDay(p.site, p.apptId, seen);
       const reading = await appointments.readEvidence(p.site, p.apptId, day);
       if (reading.kind === "unknown") {
@@ -89,11 +112,21 @@ export function createSyncJobs(
       if (!appt) {
         await deps.reconciler.forget(p.site, p.apptId);
         await deps.seen.delete(p.site, p.apptId);
+        await deps.snapshots?.delete(p.site, [p.apptId]);
         return { gone: true };
       }
+      if (
+        deps.snapshots &&
+        BigInt(p.notificationId) > (await deps.snapshots.lastNotification(p.site, p.apptId))
+      )
+        await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);
       const result = await appointments.observe(p.site, appt, seen);
       // Only what the business did is news to the customer; an echo of the bot's own call is not.
       const before = seen?.start;
+      // A time the business freed (cancel, move, an expired temporary booking) goes to the waitlist.
+      const wasAt = before ? parseLocalMinute(before, s.timezone) : undefined;
+      if (!own && wasAt && (appt.status !== "live" || formatApiMinute(appt.start, s.timezone) !== before))
+        await deps.onFreed()?.(p.site, { ...appt, start: wasAt });
       if (!own && before) {
         if (appt.status !== "live") await notice(p.site, appt, "cancelled", p.notificationId);
         else if (formatApiMinute(appt.start, s.timezone) !== before)

@@ -2,14 +2,15 @@ import type { Tor4YouClient } from "../tor4you/client.ts";
 import type { Branch, SiteInfo } from "../tor4you/types.ts";
 
 /**
- * The business's and its branches' addresses for calendar entries: two calls per site an hour
- * (reminders otherwise need no catalog at all), shared by every chat of the process.
+ * The business's and its branches' addresses for calendar entries: two calls per site every
+ * 12 hours (addresses hardly ever change; reminders otherwise need no catalog at all, and the
+ * API economy goal counts every call per reminder), shared by every chat of the process.
  */
 export function createPlaceCache(
   client: (site: string) => Pick<Tor4YouClient, "siteinfo" | "branches"> | undefined,
   opts: { ttlMs?: number; now?: () => number } = {},
 ) {
-  const ttl = opts.ttlMs ?? 3600_000;
+  const ttl = opts.ttlMs ?? 12 * 3600_000;
   const now = opts.now ?? Date.now;
   const cache = new Map<string, { at: number; value: Promise<{ info?: SiteInfo; branches: Branch[] }> }>();
   return (site: string) => {

@@ -108,6 +108,10 @@ const envSchema = z.object({
   CANCEL_CUTOFF: durationMs.prefault("3h"),
   /** A person at the business wrote in a WhatsApp chat: the bot stays quiet there this long. */
   HANDOFF_PAUSE: durationMs.prefault("12h"),
+  /** The in-chat waitlist: offered where booking finds no time; freed times go out in waves. */
+  WAITLIST: booleanText.prefault(true),
+  WAITLIST_WAVE_SIZE: z.coerce.number().int().min(1).max(50).prefault(3),
+  WAITLIST_WAVE_SPACING: durationMs.prefault("5m"),
   CONFIRM_DEADLINE: z
     .string()
     .default("off")
@@ -116,6 +120,8 @@ const envSchema = z.object({
   STAFF_ALERTS: alertKinds.prefault("declined,cancelled,moved,late"),
   URGENT_ALERTS: alertKinds.prefault("off"),
   SCAN_EVERY: durationMs.prefault("10m").refine((ms) => ms >= 60_000, "must be at least 1m"),
+  /** The scan's period while webhooks arrive and verify (SCAN_EVERY otherwise). */
+  SCAN_EVERY_HEALTHY: durationMs.prefault("1h").refine((ms) => ms >= 60_000, "must be at least 1m"),
   DIGEST_AT: timeOfDay.prefault("19:00"),
   TIMEZONE: zoneName.prefault("Asia/Jerusalem"),
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
@@ -211,11 +217,22 @@ const siteFileEntry = z.object({
   shabbatQuiet: booleanText.optional(),
   cancelCutoff: durationMs.optional(),
   handoffPause: durationMs.optional(),
+  waitlist: z
+    .union([
+      booleanText,
+      z.object({
+        enabled: booleanText.optional(),
+        waveSize: z.number().int().min(1).max(50).optional(),
+        waveSpacing: durationMs.optional(),
+      }),
+    ])
+    .optional(),
   confirmDeadline: z.union([durationMs, z.literal(false).transform(() => null)]).optional(),
   alerts: alertKinds.optional(),
   urgentAlerts: alertKinds.optional(),
   staff: z.array(staffChatEntry).optional(),
   scanEvery: durationMs.optional(),
+  scanEveryHealthy: durationMs.optional(),
   digestAt: timeOfDay.optional(),
   timezone: zoneName.optional(),
   locale: locale.optional(),
@@ -281,10 +298,16 @@ function baseSite(env: Env): Omit<SiteConfig, "id" | "name" | "tor4you"> {
     shabbatQuiet: env.SHABBAT_QUIET,
     cancelCutoffMs: env.CANCEL_CUTOFF,
     handoffPauseMs: env.HANDOFF_PAUSE,
+    waitlist: {
+      enabled: env.WAITLIST,
+      waveSize: env.WAITLIST_WAVE_SIZE,
+      waveSpacingMs: env.WAITLIST_WAVE_SPACING,
+    },
     confirmDeadlineMs: env.CONFIRM_DEADLINE,
     alerts: { kinds: env.STAFF_ALERTS, urgent: env.URGENT_ALERTS },
     staff: [],
     scanEveryMs: env.SCAN_EVERY,
+    scanEveryHealthyMs: Math.max(env.SCAN_EVERY, env.SCAN_EVERY_HEALTHY),
     digestAt: env.DIGEST_AT,
     timezone: env.TIMEZONE,
     locale: env.DEFAULT_LOCALE,
@@ -361,10 +384,22 @@ function sitesFromFile(env: Env, path: string, readFile: (p: string) => string):
       shabbatQuiet: s.shabbatQuiet ?? base.shabbatQuiet,
       cancelCutoffMs: s.cancelCutoff ?? base.cancelCutoffMs,
       handoffPauseMs: s.handoffPause ?? base.handoffPauseMs,
+      waitlist:
+        typeof s.waitlist === "boolean"
+          ? { ...base.waitlist, enabled: s.waitlist }
+          : {
+              enabled: s.waitlist?.enabled ?? base.waitlist.enabled,
+              waveSize: s.waitlist?.waveSize ?? base.waitlist.waveSize,
+              waveSpacingMs: s.waitlist?.waveSpacing ?? base.waitlist.waveSpacingMs,
+            },
       confirmDeadlineMs: s.confirmDeadline !== undefined ? s.confirmDeadline : base.confirmDeadlineMs,
       alerts: { kinds: s.alerts ?? base.alerts.kinds, urgent: s.urgentAlerts ?? base.alerts.urgent },
       staff: s.staff ?? [],
       scanEveryMs: s.scanEvery ?? base.scanEveryMs,
+      scanEveryHealthyMs: Math.max(
+        s.scanEvery ?? base.scanEveryMs,
+        s.scanEveryHealthy ?? base.scanEveryHealthyMs,
+      ),
       digestAt: s.digestAt ?? base.digestAt,
       timezone: s.timezone ?? base.timezone,
       locale: s.locale ?? base.locale,

@@ -54,6 +54,8 @@ export interface SiteConfig {
   quietHours: QuietHours | null;
   shabbatQuiet: boolean;
   cancelCutoffMs: number;
+  /** The in-chat waitlist (WAITLIST, WAITLIST_WAVE_SIZE, WAITLIST_WAVE_SPACING). */
+  waitlist: { enabled: boolean; waveSize: number; waveSpacingMs: number };
   /** HANDOFF_PAUSE: how long the bot keeps quiet in a WhatsApp chat after the business wrote there (default 12h). */
   handoffPauseMs?: number;
   confirmDeadlineMs: number | null;
@@ -62,6 +64,8 @@ export interface SiteConfig {
   /** Staff chats from the sites file (more are linked with one-time codes). */
   staff: ConfiguredStaffChat[];
   scanEveryMs: number;
+  /** The scan's period while the site's webhooks arrive and verify; never shorter than scanEveryMs. */
+  scanEveryHealthyMs: number;
   digestAt: { text: string; minutes: number };
   timezone: string;
   locale: Locale;

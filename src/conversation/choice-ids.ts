@@ -28,12 +28,16 @@ export type ParsedChoice =
   | { kind: "language"; locale: string }
   | { kind: "attendance"; came: boolean; apptId: string }
   | { kind: "flow"; token: string; action: string; arg: string }
+  | { kind: "waitlist"; verb: "j" | "x" | "b" | "n"; args: string[] }
   | { kind: "unknown" };
 
 export function parseChoice(id: string): ParsedChoice {
   const [head, a, ...rest] = id.split(".");
   const b = rest.join(".");
   if (head === "m" && a) return { kind: "menu", intent: a };
+  // w.j.<wish> join, w.x.<entry> leave, w.b.<freed>.<entry> book it, w.n.<freed>.<entry> not this one.
+  if (head === "w" && (a === "j" || a === "x" || a === "b" || a === "n") && /^[\w.]+$/.test(b))
+    return { kind: "waitlist", verb: a, args: b.split(".") };
   if (head === "l" && a) return { kind: "language", locale: a };
   if (head === "s" && (a === "y" || a === "n") && /^\d+$/.test(b))
     return { kind: "attendance", came: a === "y", apptId: b };

@@ -16,6 +16,7 @@ import type {
 } from "./ports.ts";
 import type { Flow } from "./state.ts";
 import type { WhenSlots } from "./understanding/slots.ts";
+import type { WaitlistPort } from "./waitlist-port.ts";
 
 /** Everything a step may read. Steps change nothing outside themselves except through BookingApi and effects. */
 export interface StepContext {
@@ -47,6 +48,8 @@ export interface StepContext {
     appt: CalendarAppointment,
     opts?: { cancelled?: boolean; replaces?: string },
   ) => Promise<OutboundMessage[]>;
+  /** The site's waitlist; absent where this deployment has none. */
+  waitlist?: WaitlistPort;
   /** Tells staff (and the statistics) what the customer just did; never fails the turn. */
   report: (event: StaffEvent) => Promise<void>;
 }

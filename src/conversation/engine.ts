@@ -14,6 +14,7 @@ import { menuChoice } from "./choice-ids.ts";
 import { choices, type StepContext, type StepResult } from "./context.ts";
 import { callable } from "./flows/navigation.ts";
 import { changeNotice, reminderMessage } from "./flows/reminder.ts";
+import { waitlistOffer } from "./flows/waitlist.ts";
 import { matchIntent, matchLanguageName } from "./intents.ts";
 import type {
   BookingApi,
@@ -36,6 +37,7 @@ import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
 import { scriptOf } from "./understanding/normalize.ts";
 import { understand } from "./understanding/understand.ts";
+import type { FreedTime, WaitlistEntry, WaitlistPort } from "./waitlist-port.ts";
 
 export interface ConversationDeps {
   sites: (site: string) => { policy: SitePolicy; api: BookingApi } | undefined;
@@ -59,6 +61,8 @@ export interface ConversationDeps {
   personRequests?: PersonRequestSink;
   /** Calendar files (.ics) with confirmations, reminders, moves and cancellations; none without it. */
   calendar?: Pick<CalendarFiles, "file">;
+  /** The in-chat waitlist; none without it. */
+  waitlist?: WaitlistPort;
   /** Chats a person at the business took over (WhatsApp): no replies there meanwhile. */
   handoff?: HandoffPort;
   now: () => DateTime;
@@ -298,6 +302,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       now: p.now,
       senderName: p.senderName,
       ...wording(p.locale, p.site.policy.timezone),
+      waitlist: deps.waitlist,
       calendarFile: async (appt, opts = {}) => {
         if (!deps.calendar) return [];
         try {
@@ -381,6 +386,15 @@ export function createConversationEngine(deps: ConversationDeps) {
     return out;
   }
 
+  /** A freed time offered to one waiting customer, in their chat's language. */
+  async function prepareWaitlistOffer(
+    address: ChatAddress,
+    freed: FreedTime,
+    entry: WaitlistEntry,
+  ): Promise<OutboundMessage[] | null> {
+    return prepare(address, (ctx) => waitlistOffer(ctx, freed, entry));
+  }
+
   /** How a staff chat is written to: its language (chosen, or its client's), the site's zone. */
   async function staffFormat(address: ChatAddress) {
     const site = deps.sites(address.site);
@@ -447,7 +461,15 @@ export function createConversationEngine(deps: ConversationDeps) {
     });
   }
 
-  return { handle, businessWrote, prepareReminder, prepareNotice, prepareDigest, prepareStaffMessage };
+  return {
+    handle,
+    businessWrote,
+    prepareWaitlistOffer,
+    prepareReminder,
+    prepareNotice,
+    prepareDigest,
+    prepareStaffMessage,
+  };
 }
 
 /** A message about an appointment, followed by the appointment as a calendar file. */

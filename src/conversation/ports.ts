@@ -135,6 +135,8 @@ export interface SitePolicy {
   timezone: string;
   locale: string;
   cancelCutoffMs: number;
+  /** WAITLIST: offer "tell me if something frees up" (default on). */
+  waitlist?: boolean;
   /** HANDOFF_PAUSE: how long the bot keeps quiet in a chat a person at the business wrote in. */
   handoffPauseMs?: number;
 }

@@ -13,6 +13,13 @@ import { personMessage, talkToPerson } from "./flows/person.ts";
 import { cancelOwn, confirmComing, currentOwn, decline } from "./flows/reminder.ts";
 import { forgetStep, setLanguage, setReminders, startForget } from "./flows/settings.ts";
 import { linkStaff, markAttendance, STAFF_CODE } from "./flows/staff.ts";
+import {
+  bookFromWaitlist,
+  declineOffer,
+  joinWaitlist,
+  leaveWaitlist,
+  waitlistCards,
+} from "./flows/waitlist.ts";
 import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
 import type { PersonRequestSink, StaffDirectory } from "./ports.ts";
 import type { ConversationState, Flow } from "./state.ts";
@@ -73,6 +80,12 @@ async function routeChoice(state: ConversationState, id: string, ctx: StepContex
       return setLanguage(ctx, c.locale, deps.translate);
     case "attendance":
       return markAttendance(ctx, c.apptId, c.came);
+    case "waitlist":
+      if (!ctx.identity) return startLink(ctx, "appointments");
+      if (c.verb === "j") return joinWaitlist(ctx, c.args);
+      if (c.verb === "x") return leaveWaitlist(ctx, c.args[0] ?? "");
+      if (c.verb === "b") return bookFromWaitlist(ctx, c.args[0] ?? "", c.args[1] ?? "");
+      return declineOffer(ctx);
     case "appt": {
       if (!ctx.identity) return startLink(ctx, "appointments");
       if (c.verb === "c") return confirmComing(ctx, c.apptId, c.start);
@@ -246,7 +259,10 @@ export async function runIntent(
     case "cancel":
     case "change":
       if (!ctx.identity) return startLink(ctx, intent, slots);
-      if (intent === "appointments") return listAppointments(ctx);
+      if (intent === "appointments") {
+        const listed = await listAppointments(ctx);
+        return { ...listed, out: [...listed.out, ...(await waitlistCards(ctx))] };
+      }
       if (intent === "book") return startBook(ctx, undefined, slots);
       if (intent === "cancel") return startCancel(ctx);
       return startChange(ctx);

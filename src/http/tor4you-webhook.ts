@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Logger } from "pino";
+import type { WebhookOutcome } from "../storage/webhook-health.ts";
 import { parseWebhook, Tor4YouWebhookError, verifyWebhook, type WebhookEvent } from "../tor4you/webhook.ts";
 
 export interface WebhookSite {
@@ -15,13 +16,22 @@ export interface Tor4YouWebhookDeps {
   logger: Logger;
   /** Counts outcomes for /metrics: verified, unsigned, malformed, not_json, unknown_site. */
   count?: (outcome: string) => void;
+  /** Per site, for the webhook health shown on /readyz and the admin page (kept in Redis). */
+  health?: (site: string, outcome: WebhookOutcome) => void;
 }
 
 /**
  * `POST /webhooks/tor4you/:site` (and `/webhooks/tor4you` for the first site). Tor4You retries
- * anything but 200 for a day and then switches the webhook off, so: a body whose signature
- * verifies always gets 200 (recorded first, acted on later, even if we then ignore it); a wrong
- * signature gets 401 (it is not from Tor4You); a body that is not JSON gets 400.
+ * anything but 200 after 2, 4, 8, 60, 120, 240, 960 and 1440 minutes and then switches the webhook
+ * off, telling nobody. The answer for each case, decided so that nothing switches it off silently:
+ * - signature verifies, body usable: recorded as a sync job, then 200 (even if we then ignore it);
+ * - signature verifies, body unusable: 200 (retrying cannot fix it; the scan reconciles), counted `malformed`;
+ * - wrong signature: 401 (not provably from Tor4You), counted per site: wrong signatures in the last
+ *   hour show on /readyz and the admin page (a wrong TOR4YOU_WEBHOOK_KEY would otherwise switch it off);
+ * - not JSON: 400 (Tor4You always sends JSON), counted `not_json`;
+ * - unknown site: 404 (nothing to act on), counted `unknown_site`: the retries give the operator about
+ *   47 hours to fix the URL, and the scan's "changes no webhook told of" shows it on the admin page.
+ * Every outcome is counted on /metrics.
  */
 export function tor4youWebhookRoutes(deps: Tor4YouWebhookDeps) {
   return async (app: FastifyInstance) => {
@@ -39,6 +49,7 @@ export function tor4youWebhookRoutes(deps: Tor4YouWebhookDeps) {
         const site = siteId ? deps.sites.find((s) => s.id === siteId) : deps.sites[0];
         if (!site?.webhookKey) {
           count("unknown_site");
+          if (site) deps.health?.(site.id, "unknown_site");
           return reply.code(404).send({ status: 0, message: "unknown site" });
         }
         let body: unknown;
@@ -46,10 +57,12 @@ export function tor4youWebhookRoutes(deps: Tor4YouWebhookDeps) {
           body = JSON.parse(String(raw ?? ""));
         } catch {
           count("not_json");
+          deps.health?.(site.id, "not_json");
           return reply.code(400).send({ status: 0, message: "body is not JSON" });
         }
         if (!verifyWebhook(body, site.webhookKey)) {
           count("unsigned");
+          deps.health?.(site.id, "unsigned");
           log.warn({ site: site.id }, "tor4you webhook with a wrong signature refused");
           return reply.code(401).send({ status: 0, message: "bad signature" });
         }
@@ -58,6 +71,7 @@ export function tor4youWebhookRoutes(deps: Tor4YouWebhookDeps) {
           event = parseWebhook(body, site.timezone);
         } catch (e) {
           count("malformed");
+          deps.health?.(site.id, "malformed");
           const field = e instanceof Tor4YouWebhookError ? e.field : undefined;
           log.warn(
             { site: site.id, field },
@@ -67,6 +81,7 @@ export function tor4youWebhookRoutes(deps: Tor4YouWebhookDeps) {
         }
         await deps.record(site.id, event);
         count("verified");
+        deps.health?.(site.id, "verified");
         return reply.code(200).send({ status: 1 });
       };
 

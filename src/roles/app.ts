@@ -34,6 +34,7 @@ import { createPendingReminders } from "../storage/pending-reminders.ts";
 import { createStaffLinks, type StaffLinks } from "../storage/staff-links.ts";
 import { createTurnLimiter } from "../storage/turn-limit.ts";
 import { createRedisUsageBudget } from "../storage/usage-budget.ts";
+import { createWaitlistStore } from "../storage/waitlist.ts";
 import { createTor4YouClient, type Tor4YouClient } from "../tor4you/client.ts";
 import { formatApiMinute } from "../tor4you/dates.ts";
 
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps) {
         timezone: s.timezone,
         locale: s.locale,
         cancelCutoffMs: s.cancelCutoffMs,
+        waitlist: s.waitlist.enabled,
         handoffPauseMs: s.handoffPauseMs,
       },
     ]),
@@ -144,6 +146,7 @@ export function createApp(deps: AppDeps) {
   };
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
+  const waitlist = createWaitlistStore(deps.redis, keys);
   const optOuts = createOptOuts(deps.redis, keys, cellDigest);
   const calendar = createCalendarFiles({
     events: createCalendarEvents(deps.redis, keys),
@@ -168,12 +171,14 @@ export function createApp(deps: AppDeps) {
     staff,
     staffEvents,
     calendar,
+    waitlist,
     handoff: createHandoffStore(deps.redis, keys),
     personRequests,
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
   return {
+    waitlist,
     keys,
     clients,
     translator,

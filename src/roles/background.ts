@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
+import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { OutboundRequest } from "../../jobs/queues.ts";
 import { createReconciler } from "../../jobs/reconcile.ts";
 import { createJobs, type Jobs } from "../../jobs/runtime.ts";
+import { createWaitlistOffers, type WaitlistOffers } from "../../jobs/waitlist-offers.ts";
 import type { SiteConfig } from "../config/types.ts";
 import type { OutboundMessage } from "../core/messages.ts";
 import { personAlerts } from "../digests/person-alert.ts";
@@ -13,9 +15,12 @@ import type { SkipCounter } from "../reminders/remind.ts";
 import { createSitePlans, type SitePlans } from "../reminders/site-plans.ts";
 import { staffSendTime } from "../reminders/staff-quiet.ts";
 import { createAppointmentSeen } from "../storage/appointment-marks.ts";
+import { createAppointmentSnapshots } from "../storage/appointment-snapshots.ts";
 import { createChatDirectory } from "../storage/chat-directory.ts";
 import { createRedisCursorStore } from "../storage/cursors.ts";
 import { createReminderLedger } from "../storage/reminder-ledger.ts";
+import { createWebhookHealth, type WebhookHealth } from "../storage/webhook-health.ts";
+import { formatApiMinute } from "../tor4you/dates.ts";
 import type { App } from "./app.ts";
 
 /**
@@ -50,6 +55,8 @@ export function createBackground(deps: {
   jobs: Jobs;
   webhookRoutes: (app: FastifyInstance) => Promise<void>;
   countSkip: SkipCounter;
+  waitlist: WaitlistOffers;
+  webhookHealth: WebhookHealth;
 } {
   const { app, connection, sites } = deps;
   const plans = deps.plans ?? createSitePlans(sites);
@@ -61,6 +68,8 @@ export function createBackground(deps: {
       .record(site, { reason, ...detail })
       .catch((e) => deps.logger.warn({ err: (e as Error).message }, "decision not kept for the admin page"));
   };
+  const snapshots = createAppointmentSnapshots(connection, app.keys);
+  const webhookHealth = createWebhookHealth(connection, app.keys);
   const jobs = createJobs({
     connection,
     prefix: app.keys.prefix,
@@ -68,6 +77,8 @@ export function createBackground(deps: {
       id: s.id,
       timezone: s.timezone,
       scanEveryMs: s.scanEveryMs,
+      scanEveryHealthyMs: s.scanEveryHealthyMs,
+      webhooks: Boolean(s.tor4you.webhookKey),
       // Far enough for the largest offset, plus a day for quiet windows that pull reminders earlier.
       horizonDays: Math.ceil(Math.max(...plans.knownOffsets(s.id), 60) / 1440) + 2,
       digestAt: s.digestAt,
@@ -100,6 +111,8 @@ export function createBackground(deps: {
     composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
     ownChanges: app.ownChanges,
     seen: createAppointmentSeen(connection, app.keys),
+    snapshots,
+    webhookHealth,
     sendTelegram: deps.telegram?.send,
     whatsapp: deps.whatsapp,
     outbox: app.outbox,
@@ -119,6 +132,52 @@ export function createBackground(deps: {
     },
   });
   app.onStaffEvent((site, e) => jobs.staff.report(site, e));
+  const waitlist = createWaitlistOffers({
+    connection,
+    prefix: app.keys.prefix,
+    sites: sites.map((s) => ({
+      id: s.id,
+      timezone: s.timezone,
+      ...s.waitlist,
+      // Like staff messages, an offer waits out quiet hours and Shabbat (never sent earlier).
+      sendAt: staffSendTime(s),
+    })),
+    store: app.waitlist,
+    compose: (address, freed, entry) => app.engine.prepareWaitlistOffer(address, freed, entry),
+    enqueue: (address, request, jobId, delayMs) => jobs.sendTo(address, request, jobId, delayMs),
+    now: app.now,
+    logger: deps.logger,
+  });
+  const offerFreed = async (site: string, a: { staffId?: string; serviceId?: string; start: DateTime }) => {
+    if (!a.staffId) return;
+    const zone = sites.find((s) => s.id === site)?.timezone;
+    const from = formatApiMinute(a.start, zone);
+    await waitlist.freed(site, {
+      staffId: a.staffId,
+      serviceId: a.serviceId,
+      from,
+      to: from,
+      startMs: a.start.toMillis(),
+    });
+  };
+  jobs.setOnFreed(offerFreed);
+  // The bot's own cancellations and moves free a time at once (the webhook echo is marked own).
+  app.onStaffEvent(async (site, e) => {
+    if (e.kind === "cancelled") await offerFreed(site, e);
+    if (e.kind === "moved" && e.previousStart) await offerFreed(site, { ...e, start: e.previousStart });
+  });
+  // The waitlist's worker runs wherever all the workers run; its queue closes with the others.
+  const startWorkers = jobs.startWorkers.bind(jobs);
+  jobs.startWorkers = (which) => {
+    const list = startWorkers(which);
+    if (!which) list.push(waitlist.startWorker());
+    return list;
+  };
+  const closeQueues = jobs.closeQueues.bind(jobs);
+  jobs.closeQueues = async () => {
+    await waitlist.close();
+    await closeQueues();
+  };
   app.onPersonRequest(
     personAlerts({
       staffChats: (site) => app.staff.list(site),
@@ -132,6 +191,10 @@ export function createBackground(deps: {
     record: jobs.recordWebhook,
     logger: deps.logger,
     count: deps.metrics.webhook,
+    health: (site, outcome) =>
+      webhookHealth
+        .record(site, outcome, app.now().toMillis())
+        .catch((e) => deps.logger.warn({ err: (e as Error).message }, "webhook health not recorded")),
   });
-  return { jobs, webhookRoutes, countSkip };
+  return { jobs, webhookRoutes, countSkip, webhookHealth, waitlist };
 }

@@ -4,6 +4,7 @@ import { adminRoutes } from "../http/admin-page.ts";
 import { metricsRoute } from "../http/metrics-route.ts";
 import { createHttpServer } from "../http/server.ts";
 import { statsRoute } from "../http/stats-page.ts";
+import { webhookHealthSection, webhookReadiness } from "../http/webhook-health-section.ts";
 import { adminSite, createBoardSource } from "./admin-board.ts";
 import type { Base } from "./base.ts";
 import { demoBusinesses, demoReminder, pointDemoWebhooks } from "./demo.ts";
@@ -41,6 +42,11 @@ export async function startWeb(
       })
     : undefined;
   if (webchat) shutdown.add("intake", async () => webchat.close());
+  const webhookHealthSource = {
+    health: background.webhookHealth,
+    sites: sites.map((s) => ({ id: s.id, webhooks: Boolean(s.tor4you.webhookKey) })),
+    now: app.now,
+  };
   const http = await createHttpServer({
     logger,
     details: () => ({ whatsapp: whatsapp.statuses() }),
@@ -54,6 +60,7 @@ export async function startWeb(
           return { ok: true };
         }),
       })),
+      ...webhookReadiness(webhookHealthSource),
       ...[...telegram.entries()].map(([id, channel]) => ({
         name: `telegram-${id}`,
         check: async () => (inviteOf(channel) ? { ok: true } : { ok: false, detail: "bot not started" }),
@@ -83,6 +90,7 @@ export async function startWeb(
         ],
         decisions: (site) => app.decisions.recent(site),
         board: afterDemoHistory(createBoardSource({ ...app, redis })),
+        siteSections: [webhookHealthSection(webhookHealthSource)],
       }),
       statsRoute({
         adminToken: config.adminToken,

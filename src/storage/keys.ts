@@ -78,6 +78,32 @@ export function createKeys(prefix: string) {
     optOuts: (s: string) => `${prefix}:opt-out:${site(s)}`,
     /** Set of the chats linked to one phone; the phone appears only as a keyed hash. */
     chatsByCell: (s: string, cellDigest: string) => `${prefix}:cell-chats:${site(s)}:${cellDigest}`,
+    /** Sorted set of a site's waitlist entry ids, by join order (score: a counter, so ties cannot happen). */
+    waitlistOrder: (s: string) => `${prefix}:waitlist:${site(s)}:order`,
+    waitlistSeq: (s: string) => `${prefix}:waitlist:${site(s)}:seq`,
+    /** Hash of a site's waitlist entries: id -> JSON (chat address, service, staff, days, part). */
+    waitlistEntries: (s: string) => `${prefix}:waitlist:${site(s)}:entries`,
+    /** A freed time offered to the waitlist (JSON), and who was offered it (set of entry ids). */
+    waitlistFreed: (s: string, freedId: string) => `${prefix}:waitlist:${site(s)}:freed:${freedId}`,
+    waitlistOffered: (s: string, freedId: string) => `${prefix}:waitlist:${site(s)}:offered:${freedId}`,
+    /** The one claim on a freed time ("book it" taps race for it; SET NX). */
+    waitlistClaim: (s: string, freedId: string) => `${prefix}:waitlist:${site(s)}:claim:${freedId}`,
+    /** Counter: bookings made from the waitlist, per week of their start (`yyyyMMdd` Sunday). */
+    waitlistFilled: (s: string, week: string) => `${prefix}:waitlist:${site(s)}:filled:${week}`,
+    /** Hash: webhook health of a site (last verified, last missed change, counts by outcome). */
+    webhookHealth: (s: string) => `${prefix}:webhook-health:${site(s)}`,
+    /** Sorted set: times of webhooks refused for a wrong signature (the last hour is shown). */
+    webhookBadSignatures: (s: string) => `${prefix}:webhook-bad-sh:${site(s)}`,
+    /** Hash apptId -> the last webhook notification id applied (an older one arriving late is ignored). */
+    webhookLast: (s: string) => `${prefix}:webhook-last:${site(s)}`,
+    /** Hash apptId -> the appointment as Tor4You last listed it (JSON): what send-time checks read. */
+    apptSnapshots: (s: string) => `${prefix}:appt-snap:${site(s)}`,
+    /** When the last successful scan of the site started (ms): a scan younger than a minute verifies reminders. */
+    scanFresh: (s: string) => `${prefix}:scan-fresh:${site(s)}`,
+    /** Taken by the one process that runs the site's send-time scan this minute. */
+    scanTurn: (s: string, minute: number) => `${prefix}:scan-turn:${site(s)}:${minute}`,
+    /** A customer's appointment list (JSON, seconds-long TTL), by a keyed hash of the cell. */
+    lookupCache: (s: string, cellDigest: string) => `${prefix}:lookup:${site(s)}:${cellDigest}`,
     /** Hash: an appointment's calendar event (UID, SEQUENCE, start as last sent, cancelled). */
     calendarEvent: (s: string, apptId: string) => `${prefix}:calendar:${site(s)}:${apptId}`,
   };

@@ -20,6 +20,7 @@ import {
 } from "./book-times.ts";
 import { tooLateToChange } from "./cancel.ts";
 import { deadEnd, navChoices, stopped } from "./navigation.ts";
+import { WAITLIST_MAX_DAYS, waitlistButton } from "./waitlist.ts";
 
 const DATES_PER_PAGE = 8;
 /** A day's times come in pages: a phone screen holds about this many buttons. */
@@ -180,7 +181,13 @@ function askStaff(ctx: StepContext, flow: BookFlow): StepResult {
  * The days with free times. Today and tomorrow come as their parts of the day ("tomorrow
  * afternoon"), because that is how people choose a near time; later days as days.
  */
-async function askDate(ctx: StepContext, flow: BookFlow, page = 0, lead?: string): Promise<StepResult> {
+async function askDate(
+  ctx: StepContext,
+  flow: BookFlow,
+  page = 0,
+  lead?: string,
+  full?: { from: string; days: number; part?: string },
+): Promise<StepResult> {
   const zone = ctx.site.timezone;
   const today = ctx.now.setZone(zone).startOf("day");
   let dates = flow.dates;
@@ -197,16 +204,32 @@ async function askDate(ctx: StepContext, flow: BookFlow, page = 0, lead?: string
     // A move: the original staff member is full, so anyone free for the same service.
     if (flow.replaces && flow.staffId && flow.staffId !== "any" && providersFor(ctx, flow).length > 1)
       return askDate(ctx, { ...flow, staffId: "any", dates: undefined }, 0, ctx.t("change-staff-full"));
-    return done(deadEnd(ctx, ctx.t("book-no-dates")));
+    // No free day at all: waiting for one is the customer's other way (new bookings only).
+    const end = deadEnd(ctx, ctx.t("book-no-dates"));
+    const join = flow.replaces
+      ? null
+      : waitlistButton(ctx, {
+          ...flow,
+          from: formatApiDate(today, zone),
+          days: WAITLIST_MAX_DAYS,
+          part: flow.want?.part,
+        });
+    return done(join && end.type === "choices" ? { ...end, choices: [join, ...end.choices] } : end);
   }
   // The day the customer named ("tomorrow", "on Thursday"): straight to its times when it is free.
   const { from, to } = flow.want ?? {};
+  let fullDay = full;
   if (page === 0 && from && to) {
     const onWanted = dates.filter((d) => d >= from && d <= to);
     flow = { ...flow, want: { ...flow.want, from: undefined, to: undefined } };
     if (onWanted.length === 1) return askTime(ctx, { ...flow, dates }, onWanted[0]!);
     if (onWanted.length > 1) dates = onWanted;
-    else lead ??= ctx.t("book-day-full");
+    else {
+      lead ??= ctx.t("book-day-full");
+      // The day they wanted is full: they may wait for it.
+      const days = parseApiDate(to, zone).diff(parseApiDate(from, zone), "days").days + 1;
+      if (!flow.replaces) fullDay = { from, days: Math.round(days), part: flow.want?.part };
+    }
   }
   const near = [formatApiDate(today, zone), formatApiDate(today.plus({ days: 1 }), zone)].filter((d) =>
     dates.includes(d),
@@ -214,6 +237,8 @@ async function askDate(ctx: StepContext, flow: BookFlow, page = 0, lead?: string
   const list: Choice[] = [];
   // Today and tomorrow are offered by their parts of the day on the first page, later days as days.
   const later = dates.filter((d) => !near.includes(d));
+  const join = fullDay && waitlistButton(ctx, { ...flow, ...fullDay });
+  if (join) list.push(join);
   if (page === 0 && near.length) {
     const r = await ctx.api.availability({
       ...availabilityQuery(flow),
@@ -264,7 +289,15 @@ async function askTime(
   const r = await ctx.api.availability({ ...availabilityQuery(flow), from: date, to: date, dateOnly: false });
   const times = nearWanted(flow, offeredTimes(ctx, r, flow.staffId === "any")).slice(0, MAX_TIMES);
   part ??= wantedPart(flow);
-  if (times.length === 0) return askDate(ctx, flow, 0, ctx.t("book-no-times"));
+  // The day filled up meanwhile: the dates again, with waiting for this day as one of the answers.
+  if (times.length === 0)
+    return askDate(
+      ctx,
+      flow,
+      0,
+      ctx.t("book-no-times"),
+      flow.replaces ? undefined : { from: date, days: 1, part },
+    );
   const next: BookFlow = { ...flow, step: "time", date, times, time: undefined, part: undefined };
   if (part && times.some((t) => partOf(t.from) === part)) return showTimes(ctx, { ...next, part }, 0);
   const parts = partsWithTimes(times);

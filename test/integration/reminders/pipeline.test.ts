@@ -112,6 +112,8 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
     // answered in the meantime (e.g. at the front desk): the due reminder checks and stays quiet
     const appt = p.emulator.site(SITE).appointments.get("8001")!;
     appt.iscoming = "1";
+    // more than a minute later: the last scan no longer vouches for the appointment at send time
+    await p.redis.del(p.app.keys.scanFresh(SITE));
     const job = (await p.jobs.queues.reminders.getDelayed())[0]!;
     await job.changeDelay(0);
     p.jobs.startWorkers();

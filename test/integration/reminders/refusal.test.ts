@@ -43,6 +43,7 @@ describe("a refused apptinfo at send time (appointment live in every list)", () 
     await p.jobs.runScan(SITE);
     // "temporary error, please try again later" for every apptinfo, around the due time
     await fault(p, { mode: "status0", calls: ["apptinfo"] });
+    await p.redis.del(p.app.keys.scanFresh(SITE)); // the send-time check has to ask Tor4You
     p.jobs.startWorkers();
     await dueNow(p);
     await waitFor(() => p.sent.length === 1, 30_000);
@@ -57,6 +58,7 @@ describe("a refused apptinfo at send time (appointment live in every list)", () 
     p = await startPipeline({ appointments: appointmentIn(90), plan: offsetsOnly([60]), offsets: [60] });
     await p.jobs.runScan(SITE);
     await fault(p, { mode: "status0", calls: ["apptinfo", "apptlist"] });
+    await p.redis.del(p.app.keys.scanFresh(SITE)); // the last good scan is over a minute old
     p.jobs.startWorkers();
     const job = await dueNow(p);
     await waitFor(
@@ -85,6 +87,8 @@ describe("a refused apptinfo at send time (appointment live in every list)", () 
       body: "{}",
     });
     expect(res.status).toBe(200);
+    // the cancellation is more than a minute old when the reminder falls due (the scan is older)
+    await p.redis.del(p.app.keys.scanFresh(SITE));
     p.jobs.startWorkers();
     await dueNow(p);
     await waitFor(() => p.skips.length > 0, 30_000);

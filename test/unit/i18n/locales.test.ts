@@ -75,6 +75,9 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     // staff alerts
     who: "דנה כהן · תספורת",
     from: tr.formatDateTime(locale, start.minus({ days: 1 }), ZONE),
+    // the waitlist
+    days: tr.formatDay(locale, start, ZONE),
+    wish: "תספורת גבר · דנה",
     ...overrides,
   } satisfies Record<string, FluentVariable>;
 }

@@ -1,0 +1,64 @@
+import type { DateTime } from "luxon";
+import type { Appointment } from "../domain/appointment.ts";
+
+/** A scan younger than this verifies a due reminder: a change at least a minute before the send is seen. */
+export const FRESH_MS = 60_000;
+
+export interface SendTimeCheckDeps {
+  freshAt: (site: string) => Promise<number>;
+  /** True for the one caller (across processes) that runs this minute's scan. */
+  takeTurn: (site: string, minute: number) => Promise<boolean>;
+  /** The site's `lu` scan; records its start as fresh when it succeeds, throws when it does not. */
+  scan: (site: string) => Promise<unknown>;
+  /** The appointment as the last successful listing (or a webhook since) left it. */
+  snapshot: (site: string, apptId: string) => Promise<Appointment | null>;
+  now: () => DateTime;
+  sleep?: (ms: number) => Promise<void>;
+  /** How long a caller waits for another process's scan of this minute. */
+  waitMs?: number;
+}
+
+/**
+ * Send-time verification at one call per site per minute, however many reminders fall due: the
+ * first due reminder of a minute runs the site's `lu` scan (usually answered "no new information"),
+ * and every reminder of that minute reads its appointment from what the scan confirmed current.
+ * `null` means "not verified this way" (the scan failed, or the appointment was never listed): the
+ * caller then reads the appointment alone.
+ */
+export function createSendTimeCheck(deps: SendTimeCheckDeps) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const inFlight = new Map<string, Promise<boolean>>();
+
+  async function fresh(site: string): Promise<boolean> {
+    const now = deps.now().toMillis();
+    if (now - (await deps.freshAt(site)) < FRESH_MS) return true;
+    if (await deps.takeTurn(site, Math.floor(now / 60_000))) {
+      try {
+        await deps.scan(site);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    // Another worker runs this minute's scan: wait for its result rather than asking Tor4You again.
+    const until = Date.now() + (deps.waitMs ?? 15_000);
+    while (Date.now() < until) {
+      await sleep(200);
+      if (deps.now().toMillis() - (await deps.freshAt(site)) < FRESH_MS) return true;
+    }
+    return false;
+  }
+
+  return {
+    async appointment(site: string, apptId: string): Promise<Appointment | null> {
+      let p = inFlight.get(site);
+      if (!p) {
+        p = fresh(site).finally(() => inFlight.delete(site));
+        inFlight.set(site, p);
+      }
+      if (!(await p)) return null;
+      return deps.snapshot(site, apptId);
+    },
+  };
+}
+export type SendTimeCheck = ReturnType<typeof createSendTimeCheck>;
