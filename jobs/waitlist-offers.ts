@@ -7,7 +7,13 @@ import type { FreedTime, WaitlistEntry } from "../src/conversation/waitlist-port
 import type { ChatAddress, OutboundMessage } from "../src/core/messages.ts";
 import type { WaitlistStore } from "../src/storage/waitlist.ts";
 import { formatApiDate } from "../src/tor4you/dates.ts";
-import { type OutboundRequest, WAITLIST_QUEUE, type WaitlistPayload, waitlistPayload } from "./queues.ts";
+import {
+  type OutboundRequest,
+  queueOptions,
+  WAITLIST_QUEUE,
+  type WaitlistPayload,
+  waitlistPayload,
+} from "./queues.ts";
 
 export interface WaitlistSite {
   id: string;
@@ -43,10 +49,8 @@ const chatPart = (a: ChatAddress) => `${a.channel}-${a.chatId.replace(/[^\w.-]/g
  * past the time itself is not sent.
  */
 export function createWaitlistOffers(deps: WaitlistOffersDeps) {
-  const queue = new Queue<WaitlistPayload>(WAITLIST_QUEUE, {
-    connection: deps.connection,
-    prefix: deps.prefix,
-  });
+  const options = queueOptions(deps.connection, deps.prefix, WAITLIST_QUEUE);
+  const queue = new Queue<WaitlistPayload>(WAITLIST_QUEUE, options);
   const log = deps.logger.child({ mod: "waitlist" });
   const site = (id: string) => deps.sites.find((s) => s.id === id);
   let worker: Worker | undefined;
@@ -117,8 +121,7 @@ export function createWaitlistOffers(deps: WaitlistOffersDeps) {
     runWave,
     startWorker() {
       worker = new Worker(WAITLIST_QUEUE, async (job: Job) => runWave(waitlistPayload.parse(job.data)), {
-        connection: deps.connection,
-        prefix: deps.prefix,
+        ...options,
         concurrency: 2,
       });
       worker.on("failed", (job, err) =>
