@@ -78,6 +78,10 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     // the waitlist
     days: tr.formatDay(locale, start, ZONE),
     wish: "תספורת גבר · דנה",
+    // the admin page's webhook health
+    at: tr.formatDateTime(locale, start, ZONE),
+    hours: 6,
+    changes: 4,
     ...overrides,
   } satisfies Record<string, FluentVariable>;
 }
