@@ -156,7 +156,8 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
   if (language) return setLanguage(ctx, language, deps.translate);
 
   // A yes or no inside another question (confirm a booking, a cancel, forget me) answers it.
-  if (flow && flow.name !== "reminder" && (u.answer === "yes" || u.answer === "no")) {
+  // Only a clear one: these questions book, cancel or forget, so noise with a 👍 in it asks again.
+  if (flow && flow.name !== "reminder" && (u.answer === "yes" || u.answer === "no") && u.confidence >= 0.5) {
     const stepped = await flowStep(flow, { action: u.answer, arg: "" }, ctx);
     if (stepped) return stepped;
   }

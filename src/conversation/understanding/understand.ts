@@ -113,6 +113,7 @@ function read(words: readonly string[], used: Set<number>) {
   const mentions: Mention[] = [];
   let lang: Slots["lang"];
   let questionMark = false;
+  let unknown = 0;
   let pending = false;
   let carry = false;
   const close = () => {
@@ -171,13 +172,16 @@ function read(words: readonly string[], used: Set<number>) {
       continue;
     }
     const m = meaningOf(w);
-    if (!m) continue;
+    if (!m) {
+      unknown++;
+      continue;
+    }
     if (m.lang) lang ??= m.lang;
     add(m.concept);
     if (m.my) mentions.push({ concept: "my", neg: false });
   }
   close();
-  return { mentions, lang, questionMark };
+  return { mentions, lang, questionMark, unknown };
 }
 
 /**
@@ -188,7 +192,7 @@ function read(words: readonly string[], used: Set<number>) {
 export function understand(text: string): Understanding {
   const words = tokenize(text);
   const { slots: when, used } = readSlots(words);
-  const { mentions, lang, questionMark } = read(words, used);
+  const { mentions, lang, questionMark, unknown } = read(words, used);
   const pos = (c: Concept) => mentions.some((m) => m.concept === c && !m.neg);
   const neg = (c: Concept) => mentions.some((m) => m.concept === c && m.neg);
   const slots: Slots = { ...when, ...(lang ? { lang } : {}) };
@@ -237,6 +241,8 @@ export function understand(text: string): Understanding {
 
   const intent = requestOf({ pos, neg, hasWhen, lang, answer, questionMark, mentions });
   if (!answer && !intent) confidence = 0;
+  // A yes buried in a long run of words we do not know (pasted text, noise) is not a clear yes.
+  else if (unknown >= 4 && unknown > 2 * mentions.length) confidence = Math.min(confidence, 0.3);
   return {
     intent,
     answer,

@@ -83,3 +83,13 @@ describe("the days a slot means", () => {
     expect(resolveDay("02-30", now)).toBeNull();
   });
 });
+
+describe("a yes inside noise", () => {
+  it("is not a clear yes, so a question that cancels or books asks again", () => {
+    const noisy = understand("<script> DROP TABLE qwzx %s%n 👍 ppx hellohello zzkq");
+    expect(noisy.answer).toBe("yes");
+    expect(noisy.confidence).toBeLessThan(0.5);
+    expect(understand("כן 👍 תודה").confidence).toBeGreaterThanOrEqual(0.5);
+    expect(understand("yes please go ahead and cancel it thanks").confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
