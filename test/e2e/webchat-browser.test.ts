@@ -113,17 +113,34 @@ const botSaid = (page: Page, n: number) =>
   page.waitForFunction((k) => document.querySelectorAll('[data-testid="bot"]').length >= k, n, {
     timeout: 10_000,
   });
-/** Does something and waits for the bot's answer. */
+/**
+ * Does something and waits for the bot's whole answer: one message or several (a booking's
+ * confirmation is followed by its calendar file), until nothing more arrives for 400 ms.
+ */
 async function turn(page: Page, act: () => Promise<void>) {
   const before = await bots(page).count();
   await act();
   await botSaid(page, before + 1);
+  let count = await bots(page).count();
+  for (;;) {
+    await page.waitForTimeout(400);
+    const now = await bots(page).count();
+    if (now === count) break;
+    count = now;
+  }
+  const said = await bots(page).allInnerTexts();
   // Fluent's bidi isolation marks are right for screens and noise for assertions.
-  return (await bots(page).last().innerText()).replace(/[\u2068\u2069]/g, "").trim();
+  return said
+    .slice(before)
+    .join("\n")
+    .replace(/[\u2068\u2069]/g, "")
+    .trim();
 }
+/** The latest bot message that offers buttons (a calendar link may follow it). */
+const withButtons = (page: Page) => bots(page).filter({ has: page.getByRole("button") }).last();
 const click = (page: Page, label: string | RegExp) => () =>
-  bots(page).last().getByRole("button", { name: label }).first().click();
-const clickFirst = (page: Page) => () => bots(page).last().getByRole("button").first().click();
+  withButtons(page).getByRole("button", { name: label }).first().click();
+const clickFirst = (page: Page) => () => withButtons(page).getByRole("button").first().click();
 const type = (page: Page, text: string) => async () => {
   await page.fill('[data-testid="text"]', text);
   await page.click('[data-testid="send"]');
@@ -148,7 +165,9 @@ describe.skipIf(!haveChromium)("the demo web chat in a real browser", () => {
     await turn(page, clickFirst(page)); // the first day with free times
     expect(await turn(page, clickFirst(page))).toMatch(/full name/);
     expect(await turn(page, type(page, "Dana Levi"))).toMatch(/תספורת גברים with יוסי כהן/);
-    expect(await turn(page, click(page, "Yes, book it"))).toMatch(/You're booked/);
+    const booked = await turn(page, click(page, "Yes, book it"));
+    expect(booked).toMatch(/You're booked/);
+    expect(booked).toMatch(/calendar/i); // the .ics download follows the confirmation
     await page.screenshot({ path: join(ARTIFACTS, "webchat-booked.png"), fullPage: true });
 
     const mine = await (await barberApi()).apptbycellortz({ cell: NEW_CUSTOMER, showFuture: true });
