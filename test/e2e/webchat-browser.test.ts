@@ -137,7 +137,10 @@ async function turn(page: Page, act: () => Promise<void>) {
     .trim();
 }
 /** The latest bot message that offers buttons (a calendar link may follow it). */
-const withButtons = (page: Page) => bots(page).filter({ has: page.getByRole("button") }).last();
+const withButtons = (page: Page) =>
+  bots(page)
+    .filter({ has: page.getByRole("button") })
+    .last();
 const click = (page: Page, label: string | RegExp) => () =>
   withButtons(page).getByRole("button", { name: label }).first().click();
 const clickFirst = (page: Page) => () => withButtons(page).getByRole("button").first().click();
