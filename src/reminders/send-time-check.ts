@@ -28,15 +28,21 @@ export interface SendTimeCheckDeps {
 export function createSendTimeCheck(deps: SendTimeCheckDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const inFlight = new Map<string, Promise<boolean>>();
+  /** The minute a site's scan failed or was not seen in time: its other reminders read alone then. */
+  const gaveUp = new Map<string, number>();
 
   async function fresh(site: string): Promise<boolean> {
     const now = deps.now().toMillis();
+    const minute = Math.floor(now / 60_000);
     if (now - (await deps.freshAt(site)) < FRESH_MS) return true;
-    if (await deps.takeTurn(site, Math.floor(now / 60_000))) {
+    // Without this, every batch of due reminders would wait out a failed scan again.
+    if (gaveUp.get(site) === minute) return false;
+    if (await deps.takeTurn(site, minute)) {
       try {
         await deps.scan(site);
         return true;
       } catch {
+        gaveUp.set(site, minute);
         return false;
       }
     }
@@ -46,6 +52,7 @@ export function createSendTimeCheck(deps: SendTimeCheckDeps) {
       await sleep(200);
       if (deps.now().toMillis() - (await deps.freshAt(site)) < FRESH_MS) return true;
     }
+    gaveUp.set(site, minute);
     return false;
   }
 
