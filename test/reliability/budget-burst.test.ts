@@ -38,7 +38,10 @@ it(`a burst of ${N} reminders against an API budget of ${PER_MINUTE} calls a min
     console.log(
       `budget burst: ${N} reminders at ${PER_MINUTE} calls/min delivered in ${(ms / 1000).toFixed(1)} s`,
     );
-    expect(ms).toBeGreaterThan(50_000); // the budget was really spent and waited out
+    // Since send-time verification became one scan a minute for all due reminders (issue 13), this
+    // burst no longer exceeds the budget, so the wait for the next minute is not exercised here.
+    // Known open problem: with the minute's budget spent beforehand, these reminders did not go out
+    // within 110 s (seen while integrating; see the closing note).
     expect(await p.jobs.queues.reminders.getFailedCount()).toBe(0);
     expect(new Set(p.sent.map((m) => m.messages[0]?.text)).size).toBeGreaterThan(0);
   } finally {
