@@ -77,7 +77,7 @@ describe("emulator auth", () => {
 
   it("is strict where the reference is clear: the documented method, exact parameter names, vfib, ax1..ax20", async () => {
     // addappt is a POST in the reference; iscoming is a GET
-    expect(await h.api("addcust", { first: "Noa", last: "Levi", cell: "0527654321" })).toMatchObject({
+    expect(await h.api("addcust", { first: "Noa", last: "Levi", cell: "0527654329" })).toMatchObject({
       status: 0,
       message: expect.stringMatching(/POST/),
     });
@@ -95,7 +95,7 @@ describe("emulator auth", () => {
         to: at(1, "10:30"),
         first: "Noa",
         last: "Levi",
-        cell: "0527654321",
+        cell: "0527654329",
         ax3: "gate B",
         af4: "ignored",
       },
