@@ -1,9 +1,11 @@
 import type { TelegramChannel } from "../channels/telegram/telegram-channel.ts";
 import { createWebChatChannel } from "../channels/webchat/webchat-channel.ts";
+import { createCatalogCache } from "../conversation/catalog.ts";
 import { adminRoutes } from "../http/admin-page.ts";
 import { metricsRoute } from "../http/metrics-route.ts";
 import { createHttpServer } from "../http/server.ts";
 import { statsRoute } from "../http/stats-page.ts";
+import { waitlistSection } from "../http/waitlist-section.ts";
 import { webhookHealthSection, webhookReadiness } from "../http/webhook-health-section.ts";
 import { adminSite, createBoardSource } from "./admin-board.ts";
 import type { Base } from "./base.ts";
@@ -47,6 +49,9 @@ export async function startWeb(
     sites: sites.map((s) => ({ id: s.id, webhooks: Boolean(s.tor4you.webhookKey) })),
     now: app.now,
   };
+  // The admin page names the waitlist's services and staff from the same few-minute cache the chats use.
+  const catalog = createCatalogCache({ now: () => app.now().toMillis() });
+  const waitlistOn = new Set(sites.filter((s) => s.waitlist.enabled).map((s) => s.id));
   const http = await createHttpServer({
     logger,
     details: () => ({ whatsapp: whatsapp.statuses() }),
@@ -90,7 +95,22 @@ export async function startWeb(
         ],
         decisions: (site) => app.decisions.recent(site),
         board: afterDemoHistory(createBoardSource({ ...app, redis })),
-        siteSections: [webhookHealthSection(webhookHealthSource)],
+        siteSections: [
+          webhookHealthSection(webhookHealthSource),
+          waitlistSection({
+            enabled: (site) => waitlistOn.has(site),
+            current: (site, today) => app.waitlist.current(site, today),
+            filled: (site, week) => app.waitlist.filled(site, week),
+            names: async (site) => {
+              const c = await catalog.get(site, app.clients.get(site)!);
+              return {
+                services: new Map(c.services.map((x) => [x.id, x.name])),
+                staff: new Map(c.providers.map((x) => [x.id, x.name])),
+              };
+            },
+            now: app.now,
+          }),
+        ],
       }),
       statsRoute({
         adminToken: config.adminToken,
@@ -100,6 +120,7 @@ export async function startWeb(
           collectStats({
             client: app.clients.get(site)!,
             activity: app.activity,
+            waitlist: app.waitlist,
             site,
             zone: sites.find((x) => x.id === site)!.timezone,
             weeks,

@@ -1,4 +1,5 @@
 import type { Choice } from "../../core/messages.ts";
+import { weekKey } from "../../domain/week.ts";
 import { formatApiDate, formatApiMinute, parseApiDate, parseApiMinute } from "../../tor4you/dates.ts";
 import { Tor4YouApiError } from "../../tor4you/errors.ts";
 import { menuChoice } from "../choice-ids.ts";
@@ -205,7 +206,8 @@ export async function bookFromWaitlist(
   }
   await wl.remove(site, entry.id);
   const start = parseApiMinute(freed.from, zone);
-  await wl.countFilled(site, start.setZone(zone).startOf("week").minus({ days: 1 }).toFormat("yyyyMMdd"));
+  // The Israeli week (from Sunday), the same key the statistics read.
+  await wl.countFilled(site, weekKey(start.setZone(zone)));
   await ctx.report({ kind: "booked", apptId: added.apptId, staffId: freed.staffId, serviceId, start });
   const file = await ctx.calendarFile({
     id: added.apptId,
