@@ -134,17 +134,23 @@ export async function startWeb(
       ]),
     ],
   });
-  await http.listen({ port: config.port, host: "0.0.0.0" });
+  await http.listen({ port: config.port, host: config.host });
   shutdown.add("intake", () => http.close());
   const port = (http.server.address() as { port: number }).port;
+  // Every address includes loopback; a single other one (HOST) is where the server is.
+  const shown = ["0.0.0.0", "::", "127.0.0.1", "localhost"].includes(config.host)
+    ? "127.0.0.1"
+    : config.host.includes(":")
+      ? `[${config.host}]`
+      : config.host;
   if (emulator) {
     pointDemoWebhooks(emulator, `http://127.0.0.1:${port}`);
-    print(`  web chat: http://127.0.0.1:${port}/  (play a customer of the demo businesses)`);
+    print(`  web chat: http://${shown}:${port}/  (play a customer of the demo businesses)`);
   }
   print(
-    `  admin: http://127.0.0.1:${port}/admin  ${config.adminToken ? "(password: ADMIN_TOKEN)" : "(set ADMIN_TOKEN to enable)"}`,
+    `  admin: http://${shown}:${port}/admin  ${config.adminToken ? "(password: ADMIN_TOKEN)" : "(set ADMIN_TOKEN to enable)"}`,
   );
-  print(`  http: http://127.0.0.1:${port}/healthz  (Tor4You webhooks at /webhooks/tor4you/<site>)`);
+  print(`  http: http://${shown}:${port}/healthz  (Tor4You webhooks at /webhooks/tor4you/<site>)`);
   for (const [id, channel] of telegram) {
     await channel.start();
     shutdown.add("intake", () => channel.stop());
