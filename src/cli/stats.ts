@@ -3,6 +3,7 @@ import { InvalidInputError } from "../core/errors.ts";
 import { formatStatsTable } from "../digests/stats.ts";
 import { collectStats, parseUntil } from "../roles/stats-report.ts";
 import { createActivityLog } from "../storage/activity-log.ts";
+import { createWaitlistStore } from "../storage/waitlist.ts";
 import type { CliIO } from "./io.ts";
 import { cliSite, openCliSite } from "./site.ts";
 
@@ -27,6 +28,7 @@ export async function runStatsCommand(args: string[], io: CliIO): Promise<number
     const weeksOfStats = await collectStats({
       client,
       activity: createActivityLog(redis, keys),
+      waitlist: createWaitlistStore(redis, keys),
       site: site.id,
       zone: site.timezone,
       weeks,

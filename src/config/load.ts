@@ -47,6 +47,13 @@ const envSchema = z.object({
     .default("3000")
     .transform((v) => Number(v.trim()))
     .pipe(z.number().int("must be a TCP port (0-65535)").min(0).max(65535, "must be a TCP port (0-65535)")),
+  /** The address the HTTP server listens on; unset: 127.0.0.1 for the demo, 0.0.0.0 otherwise. */
+  HOST: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[\w.:\-[\]]+$/, "is not an address to listen on (e.g. 127.0.0.1, 0.0.0.0 or ::)")
+      .optional(),
+  ),
   TOR4YOU_API_URL: httpUrl.prefault("https://www.tor4you.co.il/api"),
   TOR4YOU_TORKEY: optionalText,
   TOR4YOU_SITEID: optionalText,
@@ -454,8 +461,11 @@ export function loadConfig(
     ];
   }
 
+  const demo = sites.length === 0;
+  if (demo) refuseRealMessengersInDemo(e);
   return deepFreeze({
-    demo: sites.length === 0,
+    demo,
+    host: e.HOST ?? (demo ? "127.0.0.1" : "0.0.0.0"),
     redisUrl: e.REDIS_URL,
     redisClusterNodes: e.REDIS_CLUSTER_NODES,
     port: e.PORT,
@@ -471,6 +481,23 @@ export function loadConfig(
     },
     sites,
   });
+}
+
+/**
+ * The demo's customers are made up; a real bot or WhatsApp number would let it message real
+ * people (a made-up number can belong to someone). So a messenger without Tor4You credentials is
+ * a mistake in the settings, never a demo.
+ */
+function refuseRealMessengersInDemo(e: Env): void {
+  const messengers = [
+    ...(e.TELEGRAM_BOT_TOKEN ? ["TELEGRAM_BOT_TOKEN"] : []),
+    ...(e.WHATSAPP_SESSIONS.length ? ["WHATSAPP_SESSIONS"] : []),
+  ];
+  if (!messengers.length) return;
+  throw new ConfigError(
+    "TOR4YOU_TORKEY",
+    `missing: ${messengers.join(" and ")} ${messengers.length > 1 ? "are" : "is"} set, so the bot would reach real people, but no Tor4You credentials are (set TOR4YOU_TORKEY, or TOR4YOU_SITEID + TOR4YOU_KEY + TOR4YOU_SECRET, or SITES_FILE; or unset ${messengers.join(" and ")} for the demo)`,
+  );
 }
 
 /** The defaults a demo site on the embedded emulator gets: the environment's policy settings. */

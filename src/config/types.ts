@@ -78,6 +78,8 @@ export interface AppConfig {
   /** Seed nodes of a Redis Cluster (`host:port,...`): every connection is then a cluster client. */
   redisClusterNodes?: string;
   port: number;
+  /** HTTP listen address (HOST): 127.0.0.1 for the demo unless set, 0.0.0.0 otherwise. */
+  host: string;
   adminToken?: string;
   /** Turns one chat may take a minute; more are answered once with "one moment", then dropped. */
   chatTurnsPerMinute: number;

@@ -35,6 +35,8 @@ export interface WeekStats {
   total: Counts;
   byStaff: Group[];
   byService: Group[];
+  /** Bookings made from the waitlist for this week's times (the bot's own count). */
+  filledFromWaitlist: number;
 }
 
 const empty = (): Counts => ({
@@ -65,6 +67,8 @@ export function computeStats(input: {
   appointments: readonly Appointment[];
   records: ReadonlyMap<string, WeekRecord>;
   zone: string;
+  /** Bookings from the waitlist per week key (`yyyyMMdd` Sunday). */
+  filled?: ReadonlyMap<string, number>;
 }): WeekStats[] {
   const byId = new Map(input.appointments.map((a) => [a.id, a]));
   const staffNames = new Map<string, string>();
@@ -123,6 +127,7 @@ export function computeStats(input: {
       total,
       byStaff: groups(staff, staffNames),
       byService: groups(services, serviceNames),
+      filledFromWaitlist: input.filled?.get(key) ?? 0,
     };
   });
 }
@@ -163,11 +168,20 @@ export function formatStatsTable(site: string, weeks: readonly WeekStats[]): str
     pct(noShowRate(c)),
   ];
   const sections: Array<[string, string[][]]> = [
-    [`${site}: per week`, weeks.map((w) => row(w.week, "all", w.total))],
+    [
+      `${site}: per week`,
+      [
+        [...head, "waitlist"],
+        ...weeks.map((w) => [...row(w.week, "all", w.total), String(w.filledFromWaitlist)]),
+      ],
+    ],
     [`${site}: per staff member`, weeks.flatMap((w) => w.byStaff.map((g) => row(w.week, g.name, g.counts)))],
     [`${site}: per service`, weeks.flatMap((w) => w.byService.map((g) => row(w.week, g.name, g.counts)))],
   ];
-  return sections.map(([title, rows]) => `${title}\n${table([head, ...rows])}`).join("\n\n");
+  // The per-week section brings its own head (it has the waitlist column); the others share one.
+  return sections
+    .map(([title, rows], i) => `${title}\n${table(i === 0 ? rows : [head, ...rows])}`)
+    .join("\n\n");
 }
 
 function table(rows: string[][]): string {

@@ -32,14 +32,17 @@ const weekLabel = (week: string) => DateTime.fromISO(week).toFormat("dd.MM");
  */
 function table(
   view: AdminView,
-  rows: Array<{ week?: string; label?: string; c: Counts }>,
+  rows: Array<{ week?: string; label?: string; c: Counts; filled?: number }>,
   labelHead?: string,
 ) {
+  // Only weeks know what the waitlist filled (it is counted per week, not per staff or service).
+  const withFilled = !labelHead;
   const heads = [
     view.t(labelHead ?? "admin-col-week"),
     ...COLUMNS.map(([, id]) => view.t(id)),
     view.t("admin-col-confirmation-rate"),
     view.t("admin-col-no-show-rate"),
+    ...(withFilled ? [view.t("admin-col-waitlist-filled")] : []),
   ];
   const th = heads.map((h, i) => `<th${i === 0 ? ' class="label"' : ""}>${e(h)}</th>`).join("");
   const body = rows
@@ -49,6 +52,7 @@ function table(
         ...COLUMNS.map(([k]) => String(r.c[k])),
         pct(confirmationRate(r.c)),
         pct(noShowRate(r.c)),
+        ...(withFilled ? [String(r.filled ?? 0)] : []),
       ];
       return `<tr>${cells.map((c, i) => `<td data-label="${e(heads[i]!)}"${i === 0 ? ' class="label"' : ""}>${e(c)}</td>`).join("")}</tr>`;
     })
@@ -152,12 +156,13 @@ export function statsPage(
   const all = weeks.length ? sum(weeks) : null;
   const kpis = all
     ? `<div class="kpis"><div class="kpi" data-testid="confirmation-rate">${e(view.t("admin-stats-confirmation-rate"))}<b>${pct(confirmationRate(all))}</b></div>
-<div class="kpi" data-testid="no-show-rate">${e(view.t("admin-stats-no-show-rate"))}<b>${pct(noShowRate(all))}</b></div></div>`
+<div class="kpi" data-testid="no-show-rate">${e(view.t("admin-stats-no-show-rate"))}<b>${pct(noShowRate(all))}</b></div>
+<div class="kpi" data-testid="waitlist-filled">${e(view.t("admin-stats-waitlist-filled"))}<b>${weeks.reduce((n, w) => n + w.filledFromWaitlist, 0)}</b></div></div>`
     : "";
   const legend = `${COLORS.map(
     ([, color, label]) => `<span style="background:${color}"></span>${e(view.t(label))}`,
   ).join("")}<span class="rate">%</span>${e(view.t("admin-col-no-show-rate"))}`;
-  const totals = weeks.map((w) => ({ week: w.week, c: w.total }));
+  const totals = weeks.map((w) => ({ week: w.week, c: w.total, filled: w.filledFromWaitlist }));
   const staff = overPeriod(weeks, (w) => w.byStaff);
   const services = overPeriod(weeks, (w) => w.byService);
   const switcher = others.length

@@ -4,6 +4,8 @@ import { demoSiteDefaults } from "../config/load.ts";
 import type { SiteConfig } from "../config/types.ts";
 import type { ChatAddress, OutboundMessage } from "../core/messages.ts";
 import { createEmulator, type Emulator } from "../emulator/emulator.ts";
+import type { Seed } from "../emulator/seed.ts";
+import { demoSeed } from "../emulator/seed-demo.ts";
 import type { App } from "./app.ts";
 
 /** The emulator's sites as the program's own sites, with the given policy settings. */
@@ -37,11 +39,15 @@ export async function startDemoBackend(
   env: Record<string, string | undefined>,
   logger: Logger,
 ): Promise<{ emulator: Emulator; sites: SiteConfig[] }> {
-  const emulator = createEmulator({ logger: logger.child({ mod: "emulator" }, { level: "warn" }) });
+  const emulator = createEmulator({
+    logger: logger.child({ mod: "emulator" }, { level: "warn" }),
+    seed: (now) => withUnassignedCells(demoSeed(now)),
+  });
   const apiUrl = await emulator.listen(0, "127.0.0.1");
-  // One bot token is one bot: with TELEGRAM_BOT_TOKEN set, the first demo business answers on it.
-  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults(env)).map((s, i) =>
-    i === 0 ? s : { ...s, telegram: undefined },
+  // The demo reaches nobody: only its web chat talks to it (the configuration refuses a bot
+  // token or WhatsApp session without Tor4You credentials; these lines make sure of it).
+  const sites = sitesFromEmulator(emulator, apiUrl, demoSiteDefaults(env)).map(
+    (s): SiteConfig => ({ ...s, telegram: undefined, whatsapp: undefined, channels: ["telegram"] }),
   );
   return { emulator, sites };
 }
@@ -55,8 +61,28 @@ export function pointDemoWebhooks(emulator: Emulator, base: string): void {
   }
 }
 
+/**
+ * The demo's customers' numbers are in 057, a mobile prefix with no operator: the numbering plan
+ * libphonenumber keeps (Google's, from the regulator's allocations) reports every 057 number as
+ * invalid, while the product's own check (05 and 8 digits, what Tor4You takes) accepts it. So a
+ * number the demo shows or books with is nobody's phone.
+ */
+export const DEMO_CELL_PREFIX = "057";
+export const toDemoCell = (cell: string) => `${DEMO_CELL_PREFIX}${cell.slice(3)}`;
+
+/** The demo seed with every customer's number moved into the unassigned prefix. */
+export function withUnassignedCells(seed: Seed): Seed {
+  return {
+    ...seed,
+    sites: seed.sites.map((s) => ({
+      ...s,
+      customers: s.customers?.map((c) => ({ ...c, cell: toDemoCell(c.cell) })),
+    })),
+  };
+}
+
 /** A number no demo customer has: "a new customer" books with it. */
-export const DEMO_NEW_CUSTOMER = "0509990001";
+export const DEMO_NEW_CUSTOMER = "0579990001";
 
 /**
  * The demo businesses and the customers a web chat visitor may play: every customer with an

@@ -13,6 +13,8 @@ import type { Tor4YouClient } from "../tor4you/client.ts";
 export async function collectStats(deps: {
   client: Pick<Tor4YouClient, "apptlist">;
   activity: Pick<ActivityLog, "weeks">;
+  /** The waitlist's count of bookings it filled, per week. */
+  waitlist?: { filled(site: string, week: string): Promise<number> };
   site: string;
   zone: string;
   weeks: number;
@@ -24,7 +26,15 @@ export async function collectStats(deps: {
     { from: sundays[0]!, to: sundays.at(-1)!.plus({ days: 6 }), format: 2, showCancelled: true },
   );
   const records = await deps.activity.weeks(deps.site, sundays.map(weekKey));
-  return computeStats({ weeks: sundays, appointments, records, zone: deps.zone });
+  const waitlist = deps.waitlist;
+  const filled = new Map(
+    waitlist
+      ? await Promise.all(
+          sundays.map(async (s) => [weekKey(s), await waitlist.filled(deps.site, weekKey(s))] as const),
+        )
+      : [],
+  );
+  return computeStats({ weeks: sundays, appointments, records, zone: deps.zone, filled });
 }
 
 /** `YYYY-MM-DD` in the site's zone, or today. */

@@ -1,9 +1,11 @@
 import type { TelegramChannel } from "../channels/telegram/telegram-channel.ts";
 import { createWebChatChannel } from "../channels/webchat/webchat-channel.ts";
+import { createCatalogCache } from "../conversation/catalog.ts";
 import { adminRoutes } from "../http/admin-page.ts";
 import { metricsRoute } from "../http/metrics-route.ts";
 import { createHttpServer } from "../http/server.ts";
 import { statsRoute } from "../http/stats-page.ts";
+import { waitlistSection } from "../http/waitlist-section.ts";
 import { webhookHealthSection, webhookReadiness } from "../http/webhook-health-section.ts";
 import { adminSite, createBoardSource } from "./admin-board.ts";
 import type { Base } from "./base.ts";
@@ -47,6 +49,9 @@ export async function startWeb(
     sites: sites.map((s) => ({ id: s.id, webhooks: Boolean(s.tor4you.webhookKey) })),
     now: app.now,
   };
+  // The admin page names the waitlist's services and staff from the same few-minute cache the chats use.
+  const catalog = createCatalogCache({ now: () => app.now().toMillis() });
+  const waitlistOn = new Set(sites.filter((s) => s.waitlist.enabled).map((s) => s.id));
   const http = await createHttpServer({
     logger,
     details: () => ({ whatsapp: whatsapp.statuses() }),
@@ -90,7 +95,22 @@ export async function startWeb(
         ],
         decisions: (site) => app.decisions.recent(site),
         board: afterDemoHistory(createBoardSource({ ...app, redis })),
-        siteSections: [webhookHealthSection(webhookHealthSource)],
+        siteSections: [
+          webhookHealthSection(webhookHealthSource),
+          waitlistSection({
+            enabled: (site) => waitlistOn.has(site),
+            current: (site, today) => app.waitlist.current(site, today),
+            filled: (site, week) => app.waitlist.filled(site, week),
+            names: async (site) => {
+              const c = await catalog.get(site, app.clients.get(site)!);
+              return {
+                services: new Map(c.services.map((x) => [x.id, x.name])),
+                staff: new Map(c.providers.map((x) => [x.id, x.name])),
+              };
+            },
+            now: app.now,
+          }),
+        ],
       }),
       statsRoute({
         adminToken: config.adminToken,
@@ -100,6 +120,7 @@ export async function startWeb(
           collectStats({
             client: app.clients.get(site)!,
             activity: app.activity,
+            waitlist: app.waitlist,
             site,
             zone: sites.find((x) => x.id === site)!.timezone,
             weeks,
@@ -113,17 +134,23 @@ export async function startWeb(
       ]),
     ],
   });
-  await http.listen({ port: config.port, host: "0.0.0.0" });
+  await http.listen({ port: config.port, host: config.host });
   shutdown.add("intake", () => http.close());
   const port = (http.server.address() as { port: number }).port;
+  // Every address includes loopback; a single other one (HOST) is where the server is.
+  const shown = ["0.0.0.0", "::", "127.0.0.1", "localhost"].includes(config.host)
+    ? "127.0.0.1"
+    : config.host.includes(":")
+      ? `[${config.host}]`
+      : config.host;
   if (emulator) {
     pointDemoWebhooks(emulator, `http://127.0.0.1:${port}`);
-    print(`  web chat: http://127.0.0.1:${port}/  (play a customer of the demo businesses)`);
+    print(`  web chat: http://${shown}:${port}/  (play a customer of the demo businesses)`);
   }
   print(
-    `  admin: http://127.0.0.1:${port}/admin  ${config.adminToken ? "(password: ADMIN_TOKEN)" : "(set ADMIN_TOKEN to enable)"}`,
+    `  admin: http://${shown}:${port}/admin  ${config.adminToken ? "(password: ADMIN_TOKEN)" : "(set ADMIN_TOKEN to enable)"}`,
   );
-  print(`  http: http://127.0.0.1:${port}/healthz  (Tor4You webhooks at /webhooks/tor4you/<site>)`);
+  print(`  http: http://${shown}:${port}/healthz  (Tor4You webhooks at /webhooks/tor4you/<site>)`);
   for (const [id, channel] of telegram) {
     await channel.start();
     shutdown.add("intake", () => channel.stop());

@@ -182,5 +182,8 @@ describe("the waitlist refills a freed time", () => {
     const booked = await waiting[2]!.tap(third, /Book it/);
     expect(text(booked)).toMatch(/You're booked/);
     expect(booked.some((m) => m.type === "file")).toBe(true);
+    // The owner's statistics count both in the week of their time (Sunday 22.11), none in another.
+    expect(await demo.app.waitlist.filled(SITE, "20261122")).toBe(2);
+    expect(await demo.app.waitlist.filled(SITE, "20261115")).toBe(0);
   }, 90_000);
 });

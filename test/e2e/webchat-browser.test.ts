@@ -18,8 +18,8 @@ const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts");
 // A database of its own: the demo uses the deployment's key prefix.
 const REDIS_URL = "redis://127.0.0.1:6379/11";
 const BARBER = "318001";
-const DAVID = "0527654321";
-const NEW_CUSTOMER = "0509990001";
+const DAVID = "0577654321"; // the demo moves its customers into 057 (no operator): 052-765-4321 in the seed
+const NEW_CUSTOMER = "0579990001";
 
 let child: ChildProcess;
 let output = "";

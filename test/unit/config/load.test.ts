@@ -65,6 +65,13 @@ describe("loadConfig", () => {
     });
   });
 
+  it("listens on 127.0.0.1 in the demo and on every address for real, unless HOST says otherwise", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ TOR4YOU_TORKEY: TORKEY }).host).toBe("0.0.0.0");
+    expect(loadConfig({ TOR4YOU_TORKEY: TORKEY, HOST: "10.0.0.5" }).host).toBe("10.0.0.5");
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ REMINDER_OFFSETS: "", PORT: " " }).port).toBe(3000);
   });
@@ -86,6 +93,9 @@ describe("loadConfig", () => {
     [{ WHATSAPP_PAIRING_PHONE: "052-123" }, "WHATSAPP_PAIRING_PHONE"],
     [{ WHATSAPP_SESSIONS: "main,bad name" }, "WHATSAPP_SESSIONS"],
     [{ TOR4YOU_TORKEY: TORKEY, TOR4YOU_SITEID: "a:b" }, "TOR4YOU_SITEID"],
+    [{ HOST: "my host" }, "HOST"],
+    [{ TELEGRAM_BOT_TOKEN: "123456:ABCdefGhIJKlmNoPQRsTUVwxyZ012345" }, "TOR4YOU_TORKEY"],
+    [{ WHATSAPP_SESSIONS: "main" }, "TOR4YOU_TORKEY"],
   ])("names the variable in one line: %o", (env, name) => {
     const e = fails(env as Record<string, string>);
     expect(e.setting).toBe(name);
