@@ -15,6 +15,8 @@ export interface WaitlistEntry {
   to: string;
   part: WaitPart;
   joinedAt: number;
+  /** A move: the customer's appointment that a booked freed time replaces (its start, `YYYYMMDDhhmm`). */
+  replaces?: { apptId: string; start: string };
 }
 
 /** A time that became free, as offered to the waitlist. */

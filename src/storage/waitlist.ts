@@ -30,7 +30,8 @@ export function createWaitlistStore(redis: Redis, keys: Keys) {
           e.staffId === entry.staffId &&
           e.from === entry.from &&
           e.to === entry.to &&
-          e.part === entry.part,
+          e.part === entry.part &&
+          e.replaces?.apptId === entry.replaces?.apptId,
       );
       if (same) return same;
       const full = { ...entry, id: newId() };

@@ -19,6 +19,7 @@ import {
   timeLabels,
 } from "./book-times.ts";
 import { tooLateToChange } from "./cancel.ts";
+import { finishChange } from "./change.ts";
 import { deadEnd, navChoices, stopped } from "./navigation.ts";
 import { WAITLIST_MAX_DAYS, waitlistButton } from "./waitlist.ts";
 
@@ -204,16 +205,15 @@ async function askDate(
     // A move: the original staff member is full, so anyone free for the same service.
     if (flow.replaces && flow.staffId && flow.staffId !== "any" && providersFor(ctx, flow).length > 1)
       return askDate(ctx, { ...flow, staffId: "any", dates: undefined }, 0, ctx.t("change-staff-full"));
-    // No free day at all: waiting for one is the customer's other way (new bookings only).
     const end = deadEnd(ctx, ctx.t("book-no-dates"));
-    const join = flow.replaces
-      ? null
-      : waitlistButton(ctx, {
-          ...flow,
-          from: formatApiDate(today, zone),
-          days: WAITLIST_MAX_DAYS,
-          part: flow.want?.part,
-        });
+    // No free day at all: waiting for one is the customer's other way (a move waits with its appointment).
+    const join = waitlistButton(ctx, {
+      ...flow,
+      from: formatApiDate(today, zone),
+      days: WAITLIST_MAX_DAYS,
+      part: flow.want?.part,
+      replaces: flow.replaces?.apptId,
+    });
     return done(join && end.type === "choices" ? { ...end, choices: [join, ...end.choices] } : end);
   }
   // The day the customer named ("tomorrow", "on Thursday"): straight to its times when it is free.
@@ -228,7 +228,7 @@ async function askDate(
       lead ??= ctx.t("book-day-full");
       // The day they wanted is full: they may wait for it.
       const days = parseApiDate(to, zone).diff(parseApiDate(from, zone), "days").days + 1;
-      if (!flow.replaces) fullDay = { from, days: Math.round(days), part: flow.want?.part };
+      fullDay = { from, days: Math.round(days), part: flow.want?.part };
     }
   }
   const near = [formatApiDate(today, zone), formatApiDate(today.plus({ days: 1 }), zone)].filter((d) =>
@@ -237,7 +237,7 @@ async function askDate(
   const list: Choice[] = [];
   // Today and tomorrow are offered by their parts of the day on the first page, later days as days.
   const later = dates.filter((d) => !near.includes(d));
-  const join = fullDay && waitlistButton(ctx, { ...flow, ...fullDay });
+  const join = fullDay && waitlistButton(ctx, { ...flow, ...fullDay, replaces: flow.replaces?.apptId });
   if (join) list.push(join);
   if (page === 0 && near.length) {
     const r = await ctx.api.availability({
@@ -290,14 +290,7 @@ async function askTime(
   const times = nearWanted(flow, offeredTimes(ctx, r, flow.staffId === "any")).slice(0, MAX_TIMES);
   part ??= wantedPart(flow);
   // The day filled up meanwhile: the dates again, with waiting for this day as one of the answers.
-  if (times.length === 0)
-    return askDate(
-      ctx,
-      flow,
-      0,
-      ctx.t("book-no-times"),
-      flow.replaces ? undefined : { from: date, days: 1, part },
-    );
+  if (times.length === 0) return askDate(ctx, flow, 0, ctx.t("book-no-times"), { from: date, days: 1, part });
   const next: BookFlow = { ...flow, step: "time", date, times, time: undefined, part: undefined };
   if (part && times.some((t) => partOf(t.from) === part)) return showTimes(ctx, { ...next, part }, 0);
   const parts = partsWithTimes(times);
@@ -479,28 +472,6 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
     await ctx.report({ kind: "booked", ...event });
   }
   return done(...out);
-}
-
-/** Change time = book the new one, then cancel the old; on failure undo so exactly one remains. */
-async function finishChange(
-  ctx: StepContext,
-  old: { apptId: string; conf: string },
-  added: { apptId: string; conf: string },
-) {
-  const before = await ctx.api.apptinfo({ apptId: old.apptId }).catch(() => null);
-  const oldWhen = before ? ctx.when(before.start) : "";
-  const previousStart = before?.start;
-  try {
-    await ctx.api.delappt({ apptId: old.apptId, vfib: old.conf, sendNotice: true });
-    return { moved: true, previousStart, out: [text(ctx.t("change-old-cancelled", { when: oldWhen }))] };
-  } catch {
-    try {
-      await ctx.api.delappt({ apptId: added.apptId, vfib: added.conf, sendNotice: false });
-      return { moved: false, rolledBack: true, out: [text(ctx.t("change-rolled-back", { when: oldWhen }))] };
-    } catch {
-      return { moved: false, out: [text(ctx.t("change-both-kept", { when: oldWhen }))] };
-    }
-  }
 }
 
 async function nearestTimes(ctx: StepContext, flow: BookFlow): Promise<StepResult> {

@@ -5,6 +5,7 @@ import { Tor4YouApiError } from "../../tor4you/errors.ts";
 import { menuChoice } from "../choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
 import type { FreedTime, WaitlistEntry, WaitPart } from "../waitlist-port.ts";
+import { finishChange } from "./change.ts";
 
 /** A waitlist wish covers at most this many days. */
 export const WAITLIST_MAX_DAYS = 14;
@@ -36,15 +37,29 @@ export function matches(entry: WaitlistEntry, freed: FreedTime): boolean {
  */
 export function waitlistButton(
   ctx: StepContext,
-  wish: { serviceId?: string; staffId?: string; from: string; days: number; part?: string },
+  wish: {
+    serviceId?: string;
+    staffId?: string;
+    from: string;
+    days: number;
+    part?: string;
+    replaces?: string;
+  },
 ): Choice | null {
   if (!ctx.waitlist || ctx.site.waitlist === false || !wish.serviceId) return null;
   const part = PART_CODE[(wish.part === "afternoon" ? "noon" : wish.part) as WaitPart] ?? "a";
   const days = Math.max(1, Math.min(WAITLIST_MAX_DAYS, wish.days));
+  const move = wish.replaces ? `.${wish.replaces}` : "";
   return {
-    id: `w.j.${wish.serviceId}.${wish.staffId || "any"}.${wish.from}.${days}.${part}`,
+    id: `w.j.${wish.serviceId}.${wish.staffId || "any"}.${wish.from}.${days}.${part}${move}`,
     label: ctx.t("waitlist-join-button"),
   };
+}
+
+/** The customer's own live appointment, read from Tor4You by their proven cell (never from a button alone). */
+async function ownAppointment(ctx: StepContext, apptId: string) {
+  const mine = await ctx.api.apptbycellortz({ cell: ctx.identity!.cell, showPast: false, showFuture: true });
+  return mine.find((a) => a.id === apptId && a.status === "live" && a.conf) ?? null;
 }
 
 const today = (ctx: StepContext) => formatApiDate(ctx.now.setZone(ctx.site.timezone), ctx.site.timezone);
@@ -68,9 +83,15 @@ function describe(
   });
 }
 
+/** The wish in words, and for a move the time of the appointment it would replace. */
+const wishArgs = (ctx: StepContext, e: WaitlistEntry) => ({
+  wish: describe(ctx, e),
+  old: e.replaces ? ctx.when(parseApiMinute(e.replaces.start, ctx.site.timezone)) : "",
+});
+
 /** The tapped "tell me": checked (a button can be forged), then kept in join order. */
 export async function joinWaitlist(ctx: StepContext, args: string[]): Promise<StepResult> {
-  const [serviceId, staffId, from, daysText, partCode] = args;
+  const [serviceId, staffId, from, daysText, partCode, replacesId] = args;
   const days = Number(daysText);
   const part = PARTS[partCode ?? ""];
   const valid =
@@ -83,8 +104,12 @@ export async function joinWaitlist(ctx: StepContext, args: string[]): Promise<St
     Number.isInteger(days) &&
     days >= 1 &&
     days <= WAITLIST_MAX_DAYS &&
-    part;
+    part &&
+    (replacesId === undefined || /^\d+$/.test(replacesId));
   if (!valid) return done(text(ctx.t("waitlist-unavailable")));
+  // A move waits with the appointment it would replace: it must be the customer's own and still booked.
+  const old = replacesId ? await ownAppointment(ctx, replacesId) : null;
+  if (replacesId && !old) return done(text(ctx.t("waitlist-unavailable")));
   const zone = ctx.site.timezone;
   const start = parseApiDate(from!, zone);
   const first = from! < today(ctx) ? today(ctx) : from!;
@@ -98,8 +123,9 @@ export async function joinWaitlist(ctx: StepContext, args: string[]): Promise<St
     to,
     part: part!,
     joinedAt: ctx.now.toMillis(),
+    ...(old ? { replaces: { apptId: old.id, start: formatApiMinute(old.start, zone) } } : {}),
   });
-  return done(text(ctx.t("waitlist-joined", { wish: describe(ctx, entry) })));
+  return done(text(ctx.t(entry.replaces ? "waitlist-joined-move" : "waitlist-joined", wishArgs(ctx, entry))));
 }
 
 /** "My appointments" also lists what the customer waits for, each with a way off the list. */
@@ -107,7 +133,7 @@ export async function waitlistCards(ctx: StepContext) {
   if (!ctx.waitlist) return [];
   const mine = await ctx.waitlist.ofChat(ctx.address, today(ctx));
   return mine.map((e) =>
-    choices(ctx.t("waitlist-card", { wish: describe(ctx, e) }), [
+    choices(ctx.t(e.replaces ? "waitlist-card-move" : "waitlist-card", wishArgs(ctx, e)), [
       { id: `w.x.${e.id}`, label: ctx.t("waitlist-leave") },
     ]),
   );
@@ -124,15 +150,17 @@ export async function leaveWaitlist(ctx: StepContext, entryId: string): Promise<
 /** The offer of a freed time, in the chat's language. */
 export function waitlistOffer(ctx: StepContext, freed: FreedTime, entry: WaitlistEntry): StepResult {
   const when = ctx.when(parseApiMinute(freed.from, ctx.site.timezone));
+  const move = Boolean(entry.replaces);
   return done(
     choices(
-      ctx.t("waitlist-offer", {
+      ctx.t(move ? "waitlist-offer-move" : "waitlist-offer", {
         service: serviceName(ctx, freed.serviceId ?? entry.serviceId),
         staff: staffName(ctx, freed.staffId),
         when,
+        old: wishArgs(ctx, entry).old,
       }),
       [
-        { id: `w.b.${freed.id}.${entry.id}`, label: ctx.t("waitlist-book-it") },
+        { id: `w.b.${freed.id}.${entry.id}`, label: ctx.t(move ? "waitlist-move-it" : "waitlist-book-it") },
         { id: `w.n.${freed.id}.${entry.id}`, label: ctx.t("waitlist-not-this") },
       ],
     ),
@@ -159,6 +187,12 @@ export async function bookFromWaitlist(
     return done(text(ctx.t("waitlist-gone")));
   if (freed.startMs <= ctx.now.toMillis()) return done(text(ctx.t("waitlist-too-late")));
   const taken = () => done(text(ctx.t("waitlist-taken")));
+  // A move needs the appointment it replaces, checked before the claim so a gone one costs nobody the time.
+  const old = entry.replaces ? await ownAppointment(ctx, entry.replaces.apptId) : null;
+  if (entry.replaces && !old) {
+    await wl.remove(site, entry.id);
+    return done(text(ctx.t("waitlist-move-gone", wishArgs(ctx, entry))));
+  }
   if (!(await wl.claim(site, freedId, entryId))) return taken();
 
   const zone = ctx.site.timezone;
@@ -204,28 +238,44 @@ export async function bookFromWaitlist(
     if (e instanceof Tor4YouApiError) return taken();
     throw e;
   }
-  await wl.remove(site, entry.id);
   const start = parseApiMinute(freed.from, zone);
-  // The Israeli week (from Sunday), the same key the statistics read.
-  await wl.countFilled(site, weekKey(start.setZone(zone)));
-  await ctx.report({ kind: "booked", apptId: added.apptId, staffId: freed.staffId, serviceId, start });
-  const file = await ctx.calendarFile({
+  const event = { apptId: added.apptId, staffId: freed.staffId, serviceId, start };
+  const calendarEntry = {
     id: added.apptId,
     start,
     end: parseApiMinute(formatApiMinute(open.end, zone), zone),
     serviceName: serviceName(ctx, serviceId),
     staffName: staffName(ctx, freed.staffId),
-  });
-  return done(
-    text(
-      ctx.t("book-done", {
-        service: serviceName(ctx, serviceId),
-        staff: staffName(ctx, freed.staffId),
-        when: ctx.when(start),
-      }),
-    ),
-    ...file,
+  };
+  const booked = text(
+    ctx.t("book-done", {
+      service: serviceName(ctx, serviceId),
+      staff: staffName(ctx, freed.staffId),
+      when: ctx.when(start),
+    }),
   );
+  if (old?.conf) {
+    const change = await finishChange(ctx, { apptId: old.id, conf: old.conf }, added);
+    // Rolled back: the old appointment stands and the customer keeps waiting; nothing was filled.
+    if (change.rolledBack) return done(...change.out);
+    await filled(ctx, entry, start);
+    if (!change.moved) {
+      await ctx.report({ kind: "booked", ...event });
+      return done(booked, ...change.out, ...(await ctx.calendarFile(calendarEntry)));
+    }
+    await ctx.report({ kind: "moved", ...event, previousStart: change.previousStart });
+    return done(booked, ...change.out, ...(await ctx.calendarFile(calendarEntry, { replaces: old.id })));
+  }
+  await filled(ctx, entry, start);
+  await ctx.report({ kind: "booked", ...event });
+  return done(booked, ...(await ctx.calendarFile(calendarEntry)));
+}
+
+/** A booked entry leaves the list, and the owner's statistics count it in the week of its time. */
+async function filled(ctx: StepContext, entry: WaitlistEntry, start: ReturnType<typeof parseApiMinute>) {
+  await ctx.waitlist!.remove(ctx.address.site, entry.id);
+  // The Israeli week (from Sunday), the same key the statistics read.
+  await ctx.waitlist!.countFilled(ctx.address.site, weekKey(start.setZone(ctx.site.timezone)));
 }
 
 /** "Not this one": the customer stays on the list for the next freed time. */

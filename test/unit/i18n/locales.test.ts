@@ -78,6 +78,7 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     // the waitlist
     days: tr.formatDay(locale, start, ZONE),
     wish: "תספורת גבר · דנה",
+    old: tr.formatDateTime(locale, start.minus({ days: 2 }), ZONE),
     // the admin page's webhook health
     at: tr.formatDateTime(locale, start, ZONE),
     hours: 6,
