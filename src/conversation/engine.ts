@@ -456,6 +456,15 @@ export function createConversationEngine(deps: ConversationDeps) {
           flow: result.flow,
           lastChoices: last?.type === "choices" ? last.choices : [],
         });
+      } else if (last?.type === "choices") {
+        // A message nobody asked for (a waitlist offer) is the list a typed "1" answers on WhatsApp;
+        // whatever the customer was doing stays where it was.
+        const current = (await deps.conversations.load(address)) ?? emptyState(now.toMillis());
+        await deps.conversations.save(address, {
+          ...current,
+          lastChoices: last.choices,
+          updatedAt: now.toMillis(),
+        });
       }
       return result.out;
     });
