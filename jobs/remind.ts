@@ -84,6 +84,13 @@ export function createRemindWorker(
         const outcome = await remind(job);
         if ("deferred" in outcome && token) {
           const tries = reminderPayload.parse(job.data).deferrals ?? 0;
+          if (outcome.retryAfterMs !== undefined) {
+            // The minute's usage was spent, nothing was refused: look again as soon as it frees,
+            // not after a doubling wait that can overshoot it by minutes.
+            const at = Date.now() + outcome.retryAfterMs + Math.floor(Math.random() * 1_000);
+            await job.moveToDelayed(Math.min(at, Math.max(Date.now() + 1_000, outcome.usefulUntil)), token);
+            throw new DelayedError();
+          }
           const at = deferUntil(tries, Date.now(), outcome.usefulUntil);
           await job.updateData({ ...job.data, deferrals: tries + 1 });
           await job.moveToDelayed(at, token);

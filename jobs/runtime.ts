@@ -76,6 +76,7 @@ export function createJobs(deps: JobsDeps) {
     ? createSendTimeCheck({
         freshAt: snapshots.freshAt,
         takeTurn: (siteId, minute) => snapshots.takeScanTurn(siteId, minute),
+        releaseTurn: (siteId, minute) => snapshots.releaseScanTurn(siteId, minute),
         scan: scans.runVerifyScan,
         snapshot: snapshots.get,
         now: deps.now,

@@ -60,7 +60,7 @@ export type RemindOutcome =
   | { sent: true; channel: ChannelKind }
   | { sent: false; reason: SkipReason }
   /** Not verified yet, still useful: try again later (the caller delays the job). */
-  | { sent: false; deferred: true; reason: string; usefulUntil: number };
+  | { sent: false; deferred: true; reason: string; usefulUntil: number; retryAfterMs?: number };
 
 /**
  * The last moment a reminder is still worth sending when its appointment cannot be verified:
@@ -83,7 +83,13 @@ export async function remindNow(due: DueReminder, deps: RemindDeps, now: DateTim
     // A refusal is not "gone": wait and ask again while the reminder is still useful.
     const until = usefulUntil(due);
     return now.toMillis() < until
-      ? { sent: false, deferred: true, reason: reading.reason, usefulUntil: until }
+      ? {
+          sent: false,
+          deferred: true,
+          reason: reading.reason,
+          usefulUntil: until,
+          ...(reading.retryAfterMs !== undefined ? { retryAfterMs: reading.retryAfterMs } : {}),
+        }
       : skip("unverified");
   }
   if (reading.kind === "gone") return skip("not_found");

@@ -63,6 +63,9 @@ export function createAppointmentSnapshots(redis: Redis, keys: Keys) {
     async takeScanTurn(site: string, minute: number): Promise<boolean> {
       return (await redis.set(keys.scanTurn(site, minute), "1", "PX", 120_000, "NX")) === "OK";
     },
+    async releaseScanTurn(site: string, minute: number): Promise<void> {
+      await redis.del(keys.scanTurn(site, minute));
+    },
     /** The last webhook notification applied to an appointment; an older one arriving late changes nothing. */
     async lastNotification(site: string, apptId: string): Promise<bigint> {
       const v = await redis.hget(keys.webhookLast(site), apptId);

@@ -3,7 +3,7 @@ import { InvalidInputError } from "../core/errors.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { listAppointments } from "./apptlist-range.ts";
 import type { Tor4YouClient } from "./client.ts";
-import { Tor4YouError } from "./errors.ts";
+import { Tor4YouError, Tor4YouUsageLimitError } from "./errors.ts";
 
 /**
  * What Tor4You says about one appointment, as evidence. A refusal is not evidence: the reference
@@ -15,7 +15,8 @@ import { Tor4YouError } from "./errors.ts";
 export type AppointmentReading =
   | { kind: "found"; appt: Appointment; via: "apptinfo" | "apptlist" }
   | { kind: "gone"; evidence: "absent_from_list" }
-  | { kind: "unknown"; reason: string };
+  /** `retryAfterMs`: the minute's usage was spent, so asking again before then is pointless. */
+  | { kind: "unknown"; reason: string; retryAfterMs?: number };
 
 export type ReadingClient = Pick<Tor4YouClient, "apptinfo" | "apptlist" | "zone">;
 
@@ -36,6 +37,9 @@ export async function readAppointment(
     reason = "status_missing";
   } catch (e) {
     reason = failureReason(e);
+    // The list would wait for the same minute: say when it frees instead.
+    if (e instanceof Tor4YouUsageLimitError && e.scope === "minute")
+      return { kind: "unknown", reason, retryAfterMs: e.retryAfterMs };
   }
   if (!hint.day) return { kind: "unknown", reason };
   try {
@@ -51,7 +55,10 @@ export async function readAppointment(
     if (appt.status === "unknown") return { kind: "unknown", reason: "status_missing" };
     return { kind: "found", appt, via: "apptlist" };
   } catch (e) {
-    return { kind: "unknown", reason: `${reason}+${failureReason(e)}` };
+    const why = `${reason}+${failureReason(e)}`;
+    if (e instanceof Tor4YouUsageLimitError && e.scope === "minute")
+      return { kind: "unknown", reason: why, retryAfterMs: e.retryAfterMs };
+    return { kind: "unknown", reason: why };
   }
 }
 

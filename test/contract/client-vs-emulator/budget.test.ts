@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRedisUsageBudget } from "../../../src/storage/usage-budget.ts";
+import { readAppointment } from "../../../src/tor4you/appointment-reading.ts";
 import { Tor4YouUsageLimitError } from "../../../src/tor4you/errors.ts";
 import { failure, OPEN_SITE, T0, useEmulator, useRedis } from "./harness.ts";
 
@@ -89,5 +90,21 @@ describe("the shared Redis usage budget in front of the emulator", () => {
     expect(t.requests).toHaveLength(6);
     // The emulator counted it in a new minute: never more than 5 in one.
     expect(t.em.usage.snapshot(OPEN_SITE)).toEqual({ minute: 1, day: 6 });
+  });
+});
+
+describe("an appointment read while the minute's budget is spent", () => {
+  it("is unknown (never gone) and says when to ask again, without a list call the budget would refuse too", async () => {
+    const t = await emu.fresh();
+    const c = t.client(OPEN_SITE, {
+      budget: createRedisUsageBudget({ redis, keys: keys(), limits, maxWaitMs: 0 }),
+    });
+    for (let i = 0; i < 5; i++) await c.siteinfo();
+    const reading = await readAppointment(c, "123", { day: T0 });
+    expect(reading).toMatchObject({ kind: "unknown", reason: "tor4you_usage_limit" });
+    const after = (reading as { retryAfterMs?: number }).retryAfterMs;
+    expect(after).toBeGreaterThan(55_000);
+    expect(after).toBeLessThanOrEqual(60_000);
+    expect(t.requests).toHaveLength(5);
   });
 });
