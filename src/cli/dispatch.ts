@@ -7,7 +7,7 @@ const USAGE = `usage: tor4you-bot <command> [options]
 
 commands:
   start                         run the bot (no Tor4You credentials: a demo on the built-in emulator)
-  emulator [--port N] [--host H] run a stand-alone Tor4You emulator with a demo business
+  emulator [--port N] [--host H] [--variants]   a stand-alone Tor4You emulator with a demo business
   check                         validate the configuration and call siteinfo for every site
   staff link --site S (--staff ID | --owner)   a one-time code that links a staff chat
   staff list --site S | staff unlink --site S --chat telegram:ID
@@ -24,13 +24,15 @@ const HELP: Record<string, string> = {
   worker         background jobs: scans, reminders, digests, alerts, sending
   whatsapp       one WhatsApp session (--session NAME); exactly one process may own a session
 Without Tor4You credentials it runs the demo on the built-in emulator. Settings: see the README.`,
-  emulator: `usage: tor4you-bot emulator [--port 4010] [--host 127.0.0.1]
+  emulator: `usage: tor4you-bot emulator [--port 4010] [--host 127.0.0.1] [--variants]
 
-A stand-alone Tor4You emulator with a demo barbershop and studio; prints the credentials it accepts.`,
+A stand-alone Tor4You emulator with a demo barbershop and studio; prints the credentials it accepts.
+--variants answers in the other plausible shapes where the reference is silent (flat objects,
+numbers as numbers, optional fields left out, other date layouts, other refusal wording).`,
   check: `usage: tor4you-bot check
 
 Validates the configuration and calls siteinfo for every site; one line per problem.`,
-  staff: `usage: tor4you-bot staff link --site S (--staff ID | --owner) [--valid-hours 24]
+  staff: `usage: tor4you-bot staff link --site S (--staff ID | --owner) [--valid-hours 24 (at most 72)]
        tor4you-bot staff list --site S
        tor4you-bot staff unlink --site S --chat telegram:ID
 

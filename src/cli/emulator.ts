@@ -5,7 +5,11 @@ import type { CliIO } from "./io.ts";
 export async function runEmulator(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: "string", default: "4010" }, host: { type: "string", default: "127.0.0.1" } },
+    options: {
+      port: { type: "string", default: "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      variants: { type: "boolean", default: false },
+    },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -17,6 +21,7 @@ export async function runEmulator(args: string[], io: CliIO): Promise<number> {
     port,
     host: values.host,
     print: (text) => io.out(text.trimEnd()),
+    emulator: values.variants ? { wire: "variants" } : undefined,
   });
   await io.stopped;
   await running.close();

@@ -2,7 +2,14 @@ import type { FluentVariable } from "@fluent/bundle";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { CalendarFiles } from "../calendar/calendar-files.ts";
-import type { ChatAddress, Inbound, InboundEvent, OutboundMessage } from "../core/messages.ts";
+import {
+  type ChatAddress,
+  type Choice,
+  type Inbound,
+  type InboundEvent,
+  numbersShown,
+  type OutboundMessage,
+} from "../core/messages.ts";
 import type { StaffFormat } from "../digests/alerts.ts";
 import { composeDigest, type DigestInput } from "../digests/compose.ts";
 import type { Appointment } from "../domain/appointment.ts";
@@ -15,7 +22,8 @@ import { choices, type StepContext, type StepResult } from "./context.ts";
 import { callable } from "./flows/navigation.ts";
 import { changeNotice, reminderMessage } from "./flows/reminder.ts";
 import { waitlistOffer } from "./flows/waitlist.ts";
-import { matchIntent, matchLanguageName } from "./intents.ts";
+import { matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
+import { pickFromText } from "./pick-choice.ts";
 import type {
   BookingApi,
   ChatLock,
@@ -35,7 +43,7 @@ import type {
 } from "./ports.ts";
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
-import { scriptOf } from "./understanding/normalize.ts";
+import { foldCharacters, scriptOf } from "./understanding/normalize.ts";
 import { understand } from "./understanding/understand.ts";
 import type { FreedTime, WaitlistEntry, WaitlistPort } from "./waitlist-port.ts";
 
@@ -141,6 +149,9 @@ export function createConversationEngine(deps: ConversationDeps) {
     }
 
     let message: Inbound = event.message;
+    // "Try again" typed (its number on WhatsApp, or in words) is the button.
+    if (message.type === "text" && state.retry && asksRetry(state, message.text, address))
+      message = { type: "choice", id: RETRY_CHOICE };
     if (message.type === "choice" && message.id === RETRY_CHOICE && state.retry) {
       message =
         state.retry.type === "choice"
@@ -241,30 +252,33 @@ export function createConversationEngine(deps: ConversationDeps) {
       const lead = phone
         ? `${t("error-booking-system")}\n${deps.translator.t(locale, "call-business", { phone })}`
         : t("error-booking-system");
-      const out = [
-        choices(lead, [
-          { id: RETRY_CHOICE, label: t("retry") },
-          { id: menuChoice("menu"), label: t("back-to-menu"), nav: true },
-        ]),
-      ];
+      const out = withTypedHint(
+        [
+          choices(lead, [
+            { id: RETRY_CHOICE, label: t("retry") },
+            { id: menuChoice("menu"), label: t("back-to-menu"), nav: true },
+          ]),
+        ],
+        t,
+      );
       await deps.conversations.save(address, {
         ...state,
         retry: replay,
-        lastChoices: [],
+        lastChoices: allChoices(out),
         updatedAt: now.toMillis(),
       });
       return out;
     }
 
-    const lastChoices = [...result.out].reverse().find((m) => m.type === "choices");
+    const out = withTypedHint(result.out, (id) => deps.translator.t(locale, id));
     const next: ConversationState = {
       ...emptyState(now.toMillis()),
       flow: result.flow,
-      lastChoices: lastChoices?.type === "choices" ? lastChoices.choices : [],
+      lastChoices: allChoices(out),
       misunderstood: result.misunderstood,
     };
     await deps.conversations.save(address, next);
-    return result.out;
+    return out;
   }
 
   async function buildContext(p: {
@@ -449,15 +463,20 @@ export function createConversationEngine(deps: ConversationDeps) {
       const locale = pickLocale(prefs.locale, prefs.hintLocale, site.policy.locale);
       const ctx = await buildContext({ address, site, identity, prefs, locale, now, withoutCatalog });
       const result = await make(ctx);
-      const last = result.out.find((m) => m.type === "choices");
+      const out = withTypedHint(result.out, ctx.t);
+      const lastChoices = allChoices(out);
       if (result.flow) {
         await deps.conversations.save(address, {
           ...emptyState(now.toMillis()),
           flow: result.flow,
-          lastChoices: last?.type === "choices" ? last.choices : [],
+          lastChoices,
         });
+      } else if (lastChoices.length > 0) {
+        // The numbers the customer now sees are this message's; a question in progress stays.
+        const current = (await deps.conversations.load(address)) ?? emptyState(now.toMillis());
+        await deps.conversations.save(address, { ...current, lastChoices, updatedAt: now.toMillis() });
       }
-      return result.out;
+      return out;
     });
   }
 
@@ -481,6 +500,32 @@ async function withCalendar(
 ): Promise<StepResult> {
   return { ...result, out: [...result.out, ...(await ctx.calendarFile(appt, { cancelled }))] };
 }
+
+/**
+ * Every choice of an answer, in order: on WhatsApp one list numbered across all its messages (an
+ * appointment list is several cards), so "4" is the fourth item shown, whichever card it is on.
+ */
+function allChoices(out: readonly OutboundMessage[]): Choice[] {
+  return out.flatMap((m) => (m.type === "choices" ? m.choices : []));
+}
+
+/** The last list of an answer ends with "reply with the number" where choices are typed (WhatsApp). */
+function withTypedHint(out: OutboundMessage[], t: (id: string) => string): OutboundMessage[] {
+  const last = out.findLastIndex((m) => m.type === "choices");
+  if (last < 0) return out;
+  return out.map((m, i) =>
+    i === last && m.type === "choices" ? { ...m, typedHint: t("choices-typed-hint") } : m,
+  );
+}
+
+/** Typed words for "try again": the label, its number, or how people say it. */
+function asksRetry(state: ConversationState, input: string, address: ChatAddress): boolean {
+  if (pickFromText(state.lastChoices, input, numbersShown(address.channel)) === RETRY_CHOICE) return true;
+  return RETRY_WORDS.test(normalizeText(foldCharacters(input)));
+}
+
+const RETRY_WORDS =
+  /^(please )?(try (it )?again|again|retry|one more time|שוב|עוד פעם|(לנסות|נסה|נסי|תנסה|תנסי|נסו|תנסו) (שוב|עוד פעם)|(ещ[её]|попробуй(те)?|попробовать|давай(те)?)( ещ[её])? раз|повтори(ть|те)?|ещ[её] раз|(جرب|جربي|حاول|حاولي|نحاول)( مره)?( كمان| ثانيه| اخرى| تانيه)|كمان مره|مره ثانيه|مره تانيه|اعاده المحاوله)( please| בבקשה| пожалуйста)?$/;
 
 const OFFLINE_INTENTS = new Set(["stop", "start", "language", "help", "forget", "human"]);
 const OFFLINE_MENU = new Set(["language", "help", "menu", "human", "stop", "start", "forget"]);

@@ -1,4 +1,4 @@
-import type { Choice, Inbound } from "../core/messages.ts";
+import { type Inbound, numbersShown } from "../core/messages.ts";
 import type { Locale } from "../i18n/translator.ts";
 import { apptChoice, menuChoice, parseChoice } from "./choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "./context.ts";
@@ -20,7 +20,8 @@ import {
   leaveWaitlist,
   waitlistCards,
 } from "./flows/waitlist.ts";
-import { type Intent, matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
+import { type Intent, matchIntent, matchLanguageName } from "./intents.ts";
+import { pickFromText } from "./pick-choice.ts";
 import type { PersonRequestSink, StaffDirectory } from "./ports.ts";
 import type { ConversationState, Flow } from "./state.ts";
 import { reminderReading, type Slots, understand } from "./understanding/understand.ts";
@@ -124,7 +125,7 @@ const OVER_REMINDER = new Set<Intent>([
 
 async function routeText(state: ConversationState, input: string, ctx: StepContext, deps: RouterDeps) {
   // A number or a label typed for one of the last choices (WhatsApp has no buttons) is that choice.
-  const picked = pickFromText(state.lastChoices, input);
+  const picked = pickFromText(state.lastChoices, input, numbersShown(ctx.address.channel));
   if (picked) return routeChoice(state, picked, ctx, deps);
 
   const u = understand(input);
@@ -211,13 +212,6 @@ async function startingSoon(ctx: StepContext) {
   return (await upcoming(ctx))
     .filter((a) => a.start <= soon)
     .map((a) => ({ apptId: a.id, startMs: a.start.toMillis() }));
-}
-
-function pickFromText(last: Choice[], input: string): string | null {
-  if (last.length === 0) return null;
-  const n = normalizeText(input);
-  if (/^\d{1,2}$/.test(n)) return last[Number(n) - 1]?.id ?? null;
-  return last.find((c) => normalizeText(c.label) === n)?.id ?? null;
 }
 
 async function flowStep(flow: Flow, input: { action: string; arg: string }, ctx: StepContext) {

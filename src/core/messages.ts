@@ -6,6 +6,9 @@
 
 export type ChannelKind = "telegram" | "whatsapp" | "webchat";
 
+/** Where choices are shown as a numbered list to type from (WhatsApp has no buttons), not as buttons. */
+export const numbersShown = (channel: ChannelKind) => channel === "whatsapp";
+
 /** One chat of one customer with one business. `chatId` is the channel's own id for the chat. */
 export interface ChatAddress {
   site: string;
@@ -51,7 +54,13 @@ export interface Choice {
 export type OutboundMessage =
   | { type: "text"; text: string }
   /** A question with buttons (Telegram inline keyboard, numbered list on WhatsApp). */
-  | { type: "choices"; text: string; choices: Choice[] }
+  | {
+      type: "choices";
+      text: string;
+      choices: Choice[];
+      /** Said after the list where the choices are typed, not tapped ("reply with the number"). */
+      typedHint?: string;
+    }
   /** Ask for the user's own phone number (Telegram: a request-contact keyboard button). */
   | { type: "requestPhone"; text: string; button: string }
   /**

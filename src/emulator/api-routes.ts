@@ -11,6 +11,7 @@ import type { RandomSource } from "./random.ts";
 import { refusalMessage } from "./refusal.ts";
 import type { Store } from "./store.ts";
 import type { UsageMeter } from "./usage.ts";
+import { variantAnswer, variantRefusal, type WireMode } from "./variants.ts";
 
 export interface ApiDeps {
   store: Store;
@@ -20,6 +21,7 @@ export interface ApiDeps {
   usage: UsageMeter;
   faults: Faults;
   logger: Logger;
+  wire: WireMode;
 }
 
 const BAD_GATEWAY_PAGE = `<!DOCTYPE html>
@@ -29,19 +31,21 @@ const BAD_GATEWAY_PAGE = `<!DOCTYPE html>
 
 /** `/api/<call>`: faults first (they stand for the network and the proxy), then auth, budget, the call. */
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const variants = deps.wire === "variants";
+  const refused = (message: string) => (variants ? variantRefusal(message) : { status: 0, message });
   const handle = async (req: FastifyRequest<{ Params: { call: string } }>, reply: FastifyReply) => {
     const call = req.params.call.toLowerCase();
     const { delayMs, fail } = deps.faults.decide(call);
     if (delayMs > 0) await sleep(delayMs);
-    if (fail) return injectFailure(fail, reply);
+    if (fail) return injectFailure(fail, reply, refused);
 
     // Lazy expiry: a temporary booking is expired before anyone can read it as live.
     deps.bookings.expireDue();
     const handler = CALLS[call];
-    if (!handler) return { status: 0, message: `unknown call: ${call}` };
+    if (!handler) return refused(`unknown call: ${call}`);
     const method = CALL_METHODS[call];
     if (method && req.method !== method) {
-      return { status: 0, message: `${call} must be called with ${method}` };
+      return refused(`${call} must be called with ${method}`);
     }
     const p = new Params(req.query, req.body);
     // Signed parameters are read from the query string only, as the reference's one example sends them.
@@ -51,15 +55,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const torkey = req.headers.torkey;
       const site = authenticate(deps.store, Array.isArray(torkey) ? torkey[0] : torkey, auth, call, now);
       const exhausted = deps.usage.take(site.siteid, now);
-      if (exhausted) return { status: 0, message: `usage limit exceeded (${exhausted})` };
+      if (exhausted) return refused(`usage limit exceeded (${exhausted})`);
       const body = handler({ site, p, now, store: deps.store, bookings: deps.bookings, random: deps.random });
       deps.logger.debug({ siteid: site.siteid, call }, "emulator: call answered");
-      return { status: 1, ...body };
+      return variants ? variantAnswer(call, { status: 1, ...body }) : { status: 1, ...body };
     } catch (e) {
       const message = refusalMessage(e);
       if (message !== null) {
         deps.logger.debug({ call, reason: message }, "emulator: call refused");
-        return { status: 0, message };
+        return refused(message);
       }
       deps.logger.error({ err: e, call }, "emulator: call failed");
       return reply.code(500).send({ status: 0, message: "internal error" });
@@ -68,16 +72,16 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.route({ method: ["GET", "POST"], url: "/api/:call", handler: handle });
 }
 
-function injectFailure(mode: FaultMode, reply: FastifyReply) {
+function injectFailure(mode: FaultMode, reply: FastifyReply, refused: (message: string) => unknown) {
   switch (mode) {
     case "http500":
       return reply.code(500).type("text/plain").send("Internal Server Error");
     case "html":
       return reply.code(502).type("text/html; charset=utf-8").send(BAD_GATEWAY_PAGE);
     case "status0":
-      return reply.send({ status: 0, message: "temporary error, please try again later" });
+      return reply.send(refused("temporary error, please try again later"));
     case "usagelimit":
-      return reply.send({ status: 0, message: "usage limit exceeded (minute)" });
+      return reply.send(refused("usage limit exceeded (minute)"));
     case "drop":
       reply.hijack();
       reply.raw.socket?.destroy();

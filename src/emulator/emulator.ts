@@ -12,6 +12,7 @@ import type { SeedSource } from "./seed.ts";
 import { demoSeed } from "./seed-demo.ts";
 import { Store } from "./store.ts";
 import { DEFAULT_LIMITS, type UsageLimits, UsageMeter } from "./usage.ts";
+import type { WireMode } from "./variants.ts";
 import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks.ts";
 
 export interface EmulatorOptions {
@@ -36,6 +37,8 @@ export interface EmulatorOptions {
   /** How often temporary bookings are checked for expiry besides on each request; default 1000 ms. */
   expiryCheckMs?: number;
   fetch?: typeof fetch;
+  /** `variants`: answers in the other plausible shapes (see variants.ts); default `normal`. */
+  wire?: WireMode;
 }
 
 export interface Emulator {
@@ -109,7 +112,16 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
-  registerApiRoutes(app, { store, bookings, clock, random, usage, faults, logger });
+  registerApiRoutes(app, {
+    store,
+    bookings,
+    clock,
+    random,
+    usage,
+    faults,
+    logger,
+    wire: opts.wire ?? "normal",
+  });
   registerAdminRoutes(app, { store, bookings, clock, faults, usage, webhooks, reset });
 
   let baseUrl: string | null = null;

@@ -109,7 +109,8 @@ export function isLu(input: unknown): input is string {
 
 /**
  * Any date/time form a Tor4You response has been seen or guessed to use: `YYYYMMDD`,
- * `YYYYMMDDhhmm`, `YYYYMMDDhhmmss`, the 17-digit `lu` form, or the webhook's `dd/mm/YYYY HH:MM:SS`.
+ * `YYYYMMDDhhmm`, `YYYYMMDDhhmmss`, the 17-digit `lu` form, the webhook's `dd/mm/YYYY HH:MM:SS`,
+ * or MySQL's `YYYY-MM-DD[ HH:MM[:SS]]` (what a PHP back end prints when it does not format a date).
  * Numbers are accepted because PHP back ends sometimes send these as integers.
  */
 export function parseApiTimestamp(input: string | number, zone = TOR4YOU_ZONE, field = "datetime"): DateTime {
@@ -123,5 +124,19 @@ export function parseApiTimestamp(input: string | number, zone = TOR4YOU_ZONE, f
   }
   if (/^\d{17}$/.test(s)) return parseLu(s, zone);
   if (s.includes("/")) return parseWebhookDate(s, zone, field);
+  const sql = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (sql) {
+    const [, y, mo, d, h = "0", mi = "0", sec = "0"] = sql;
+    if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59)
+      throw new InvalidInputError(field, `"${s}" is not a valid time`);
+    return fromParts(field, s, zone, {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h),
+      minute: Number(mi),
+      second: Number(sec),
+    });
+  }
   throw new InvalidInputError(field, `"${s}" is not a Tor4You date/time`);
 }

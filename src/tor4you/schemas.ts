@@ -17,8 +17,11 @@ import {
   active,
   boolFlag,
   compact,
+  expiryTimestamp,
   id,
   looseCell,
+  nameOrBlank,
+  noteFallback,
   num,
   numberedFields,
   optionalTimestamp,
@@ -61,7 +64,7 @@ const appointmentStatus = z
 
 function buildSchemas(zone: string) {
   const at = timestamp(zone);
-  const maybeAt = optionalTimestamp(zone);
+  const maybeAt = (field: string) => optionalTimestamp(zone, field);
 
   const appointment = z.preprocess(
     withAliases({
@@ -88,7 +91,7 @@ function buildSchemas(zone: string) {
         participants: num,
         iscoming: tristate,
         showstatus: tristate,
-        tmp_expire_date: maybeAt,
+        tmp_expire_date: expiryTimestamp(zone),
         islozamin: boolFlag,
         customerid: ref,
         first: text,
@@ -116,7 +119,8 @@ function buildSchemas(zone: string) {
           participants: o.participants,
           iscoming: o.iscoming,
           showstatus: o.showstatus,
-          tmpExpire: o.tmp_expire_date,
+          // Unreadable expiry text still means "temporary": expiring by its start at the latest.
+          tmpExpire: o.tmp_expire_date === "unreadable" ? o.from : o.tmp_expire_date,
           isLozamin: o.islozamin,
           customer: compact({
             id: o.customerid,
@@ -137,36 +141,37 @@ function buildSchemas(zone: string) {
     z
       .object({
         siteid: id,
-        name: requiredText,
+        name: nameOrBlank("name"),
         phone: text,
         address: text,
         istz: num,
         calendartype: text,
       })
-      .transform(
-        (o): SiteInfo =>
-          compact({
-            siteId: o.siteid,
-            name: o.name,
-            phone: o.phone,
-            address: o.address,
-            istz: o.istz ?? 0,
-            calendarType: calendarType(o.calendartype),
-          }),
-      ),
+      .transform((o): SiteInfo => {
+        // Not said: 0 ("not used") here; a booking refused for want of one asks for it then.
+        if (o.istz === undefined) noteFallback("istz");
+        return compact({
+          siteId: o.siteid,
+          name: o.name,
+          phone: o.phone,
+          address: o.address,
+          istz: o.istz ?? 0,
+          calendarType: calendarType(o.calendartype),
+        });
+      }),
   );
 
   const branch = z.preprocess(
     withAliases({ id: ["branchid"], name: ["branchname"] }),
     z
-      .object({ id, name: requiredText, address: text, status: active })
+      .object({ id, name: nameOrBlank("name"), address: text, status: active })
       .transform((o): Branch => compact({ id: o.id, name: o.name, address: o.address, active: o.status })),
   );
 
   const staffMember = z.preprocess(
     withAliases({ id: ["staffid"], name: ["staffname"], branch: ["branchid"] }),
     z
-      .object({ id, name: requiredText, branch: ref, showorder: num, status: active })
+      .object({ id, name: nameOrBlank("name"), branch: ref, showorder: num, status: active })
       .transform((o): StaffMember => {
         const showOrder = o.showorder ?? 0;
         return compact({
@@ -185,7 +190,7 @@ function buildSchemas(zone: string) {
     z
       .object({
         id,
-        name: requiredText,
+        name: nameOrBlank("name"),
         duration: num,
         price: num,
         external: boolFlag,
@@ -273,8 +278,8 @@ function buildSchemas(zone: string) {
         subid: id,
         customerid: ref,
         name: text,
-        from: maybeAt,
-        to: maybeAt,
+        from: maybeAt("from"),
+        to: maybeAt("to"),
         total: num,
         used: num,
         left: num,
@@ -299,7 +304,7 @@ function buildSchemas(zone: string) {
   const subscriptionUsage = z.preprocess(
     withAliases({ apptid: ["id"] }),
     z
-      .object({ apptid: id, date: maybeAt, participants: num })
+      .object({ apptid: id, date: maybeAt("date"), participants: num })
       .transform(
         (o): SubscriptionUsage => compact({ apptId: o.apptid, at: o.date, participants: o.participants }),
       ),
@@ -318,7 +323,7 @@ function buildSchemas(zone: string) {
         tz: text,
         street: text,
         city: text,
-        createdate: maybeAt,
+        createdate: maybeAt("createdate"),
         status: active,
       })
       .transform(

@@ -18,7 +18,7 @@ import {
 import type { UsageBudget } from "./limiter.ts";
 import { redactParams } from "./redact.ts";
 import { msUntilWindowEnds, usageLimitScope } from "./usage-limit.ts";
-import { isRecord } from "./wire.ts";
+import { collectFallbacks, isRecord } from "./wire.ts";
 
 export interface RetryPolicy {
   /** Total tries for a read, the first included. Writes always get exactly one. */
@@ -69,7 +69,10 @@ export function createTransport(deps: TransportDeps): CallFn {
         deps.breaker?.before(call);
         const body = await sendOnce(endpoint, params, call);
         deps.breaker?.success();
-        const result = readBody(read, body, call);
+        const { value: result, fallbacks } = collectFallbacks(() => readBody(read, body, call));
+        if (fallbacks.length > 0) {
+          log?.debug({ endpoint, fields: fallbacks }, "tor4you answer lacked fields we can do without");
+        }
         log?.debug({ endpoint, attempt, ms: Date.now() - started }, "tor4you call ok");
         return result;
       } catch (err) {

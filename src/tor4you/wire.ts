@@ -37,6 +37,38 @@ export const text = raw.transform((v) => (blank(v) ? undefined : String(v).trim(
 
 export const requiredText = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
+/**
+ * Fields the reference does not promise that an answer carries. When one is missing or unreadable the
+ * reader falls back to something neutral and says so here; the transport logs the names at debug
+ * level (values never), so an operator can see that Tor4You sends something we did not expect.
+ * Parsing is synchronous, so one collector at a time is enough.
+ */
+let fallbacks: Set<string> | undefined;
+
+export function noteFallback(field: string): void {
+  fallbacks?.add(field);
+}
+
+export function collectFallbacks<T>(read: () => T): { value: T; fallbacks: string[] } {
+  const outer = fallbacks;
+  const mine = new Set<string>();
+  fallbacks = mine;
+  try {
+    return { value: read(), fallbacks: [...mine] };
+  } finally {
+    fallbacks = outer;
+  }
+}
+
+/** A display name the product can do without (staff, branch, service, site): "" when missing. */
+export function nameOrBlank(field: string) {
+  return raw.transform((v) => {
+    if (!blank(v)) return String(v).trim();
+    noteFallback(field);
+    return "";
+  });
+}
+
 export const num = raw.transform((v, ctx) => {
   if (blank(v)) return undefined;
   const n = Number(String(v).trim());
@@ -89,14 +121,32 @@ export function timestamp(zone: string) {
   });
 }
 
-export function optionalTimestamp(zone: string) {
-  return raw.transform((v, ctx): DateTime | undefined => {
+/** A date/time the product does not need (creation dates, subscription periods): unreadable = absent. */
+export function optionalTimestamp(zone: string, field = "datetime") {
+  return raw.transform((v): DateTime | undefined => {
     if (blank(v) || /^0+$/.test(String(v).trim())) return undefined;
     try {
       return parseApiTimestamp(v as string | number, zone);
     } catch {
-      ctx.addIssue({ code: "custom", message: "expected a Tor4You date/time" });
-      return z.NEVER;
+      noteFallback(field);
+      return undefined;
+    }
+  });
+}
+
+/**
+ * `tmp_expire_date`: non-empty only on a temporary booking awaiting payment. Its presence is what
+ * matters (such a booking gets no reminder), so text we cannot read as a date still marks it
+ * temporary ("unreadable") instead of failing the call or reading it as an ordinary booking.
+ */
+export function expiryTimestamp(zone: string) {
+  return raw.transform((v): DateTime | "unreadable" | undefined => {
+    if (blank(v) || /^0+$/.test(String(v).trim())) return undefined;
+    try {
+      return parseApiTimestamp(v as string | number, zone);
+    } catch {
+      noteFallback("tmp_expire_date");
+      return "unreadable";
     }
   });
 }

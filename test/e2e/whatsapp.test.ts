@@ -300,4 +300,102 @@ describe("a customer on WhatsApp", () => {
     expect(out).toMatch(/\+972 3 555 1234/);
     expect(out).toMatch(/1\. לתפריט/);
   });
+
+  it("a list of several appointments is numbered once across them, and a number picks the item it names", async () => {
+    const cell = "0509876540";
+    const from = `972${cell.slice(1)}@c.us`;
+    for (const at of ["2026-11-27T10:00", "2026-11-30T12:00"]) await addAppointment(cell, at);
+    const out = await w.say(from, "מה התורים שלי?");
+    const text = out.join("\n");
+    // Two cards, one count: the second card goes on from where the first stopped.
+    expect(text).toMatch(/1\. כן, אגיע\n2\. .+\n3\. .+/);
+    expect(text).toMatch(/4\. כן, אגיע\n5\. .+\n6\. לבטל את התור/);
+    expect(text).not.toMatch(/\n7\. /);
+    // The numbers are explained once, at the end.
+    expect(out.at(-1)).toMatch(/6\. לבטל את התור\n\nאפשר לענות במספר\.$/);
+    expect(text.match(/אפשר לענות במספר/g)).toHaveLength(1);
+    const ask = (await w.say(from, "6")).join("\n");
+    expect(ask).toMatch(/לבטל את התור.*30\.11/); // the second appointment's cancel, not the first's
+    await w.say(from, "כן");
+    expect(live(cell).map((a) => a.from.toFormat("dd.MM"))).toEqual(["27.11"]);
+  });
+
+  it("in a list of times, a time typed as people write it picks that time", async () => {
+    const from = "972509876541@c.us";
+    const times = await timesList(from);
+    const hours = [...times.matchAll(/\d+\. (1[3-9]):00\b/g)].map((m) => Number(m[1]));
+    expect(hours.length).toBeGreaterThan(0);
+    const hour = hours.at(-1)!;
+    // "ב-6" for 18:00: the hour as the clock on the wall says it.
+    expect((await w.say(from, `ב-${hour - 12}`)).join("\n")).toMatch(/שם/); // the next question
+    expect(await summaryAfterName(from)).toContain(`${hour}:00`);
+  });
+
+  it("a bare number picks the list's item, or the time at that hour when the list has no such item", async () => {
+    const from = "972509876542@c.us";
+    let times = await timesList(from);
+    const items = [...times.matchAll(/^\d+\. /gm)].length;
+    const beyond = [...times.matchAll(/\d+\. (\d\d):00\b/g)].map((m) => m[1]!).find((h) => Number(h) > items);
+    expect(beyond).toBeDefined();
+    // With 13 items, "17" is five o'clock.
+    expect(await w.say(from, String(Number(beyond)))).not.toEqual([]);
+    expect(await summaryAfterName(from)).toContain(`${beyond}:00`);
+    times = (await w.say(from, "חזרה")).join("\n"); // from the summary back to the times
+    expect(times).toMatch(/באיזו שעה/);
+    const second = /^2\. (\d\d:\d\d)/m.exec(times)![1]!;
+    // the second item; the name is known by now, so the summary comes at once
+    expect((await w.say(from, "2")).join("\n")).toContain(second);
+  });
+
+  it("'try again' after a failure works by its number and in words", async () => {
+    const from = "972509876543@c.us";
+    await addAppointment("0509876543", "2026-11-27T15:00");
+    w.emulator.faults.add({ mode: "http500", calls: ["apptbycellortz"] });
+    let out = (await w.say(from, "התורים שלי")).join("\n");
+    expect(out).toMatch(/אין כרגע חיבור/);
+    expect(out).toMatch(/1\. לנסות שוב\n2\. לתפריט/);
+    w.emulator.faults.clear();
+    out = (await w.say(from, "1")).join("\n");
+    expect(out).toMatch(/27\.11/);
+    w.emulator.faults.add({ mode: "http500", calls: ["apptbycellortz"] });
+    await w.say(from, "התורים שלי");
+    w.emulator.faults.clear();
+    out = (await w.say(from, "תנסה שוב")).join("\n");
+    expect(out).toMatch(/27\.11/);
+  });
 });
+
+/** An appointment of the demo's usual service for `cell` at `at` (Jerusalem time). */
+async function addAppointment(cell: string, at: string) {
+  const like = live("0527654321")[0]!;
+  const res = await w.emulator.app.inject({
+    method: "POST",
+    url: `/__emulator/sites/${DEMO_BARBER_SITEID}/appointments`,
+    payload: {
+      staff: like.staff,
+      service: like.service,
+      from: at,
+      customer: { first: "Test", last: "Customer", cell },
+      force: true,
+    },
+  });
+  expect(res.statusCode).toBe(200);
+}
+
+/** Booking by numbers up to a day's list of times (the evening's, when the day is split). */
+async function timesList(from: string): Promise<string> {
+  await w.say(from, "אני רוצה לקבוע תור");
+  await w.say(from, "1"); // service
+  await w.say(from, "1"); // branch
+  await w.say(from, "2"); // staff
+  let out = (await w.say(from, "3")).join("\n"); // a day
+  const evening = /(\d+)\. ערב/.exec(out);
+  if (evening) out = (await w.say(from, evening[1]!)).join("\n");
+  expect(out).toMatch(/באיזו שעה/);
+  return out;
+}
+
+/** The customer gives a name; the booking's summary shows the time that was picked. */
+async function summaryAfterName(from: string): Promise<string> {
+  return (await w.say(from, "דנה לוי")).join("\n");
+}

@@ -5,6 +5,7 @@ import { createEmulator, type Emulator, type EmulatorOptions } from "../../../sr
 import type { FaultSpec } from "../../../src/emulator/faults.ts";
 import { seededRandom } from "../../../src/emulator/random.ts";
 import { buildSeed, buildSite, type SeedSite } from "../../../src/emulator/seed.ts";
+import type { WireMode } from "../../../src/emulator/variants.ts";
 import type { Keys } from "../../../src/storage/keys.ts";
 import {
   createTor4YouClient,
@@ -183,6 +184,33 @@ export function useEmulator(
       return ctx;
     },
   };
+}
+
+export { WIRE_MODES } from "../../../src/emulator/variants.ts";
+export type { WireMode };
+
+/**
+ * A refusal's text as the client reports it: the emulator's own words on the normal wire; on the
+ * variants wire the same words reworded (another prefix, other capitals), which must still arrive.
+ */
+export function said(wire: WireMode, text: string): unknown {
+  if (wire === "normal") return text;
+  return expect.stringMatching(new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"));
+}
+
+/** A display name the variants wire leaves out: the client then reads it as "" (and logs it). */
+export function named(wire: WireMode, name: string): string {
+  return wire === "normal" ? name : "";
+}
+
+/** `fields` on the normal wire; nothing on the variants wire, which leaves these optional fields out. */
+export function sentOnNormal<T extends object>(wire: WireMode, fields: T): Partial<T> {
+  return wire === "normal" ? fields : {};
+}
+
+/** apptinfo's status: the variants wire's flat apptinfo carries none, which the client reads as unknown. */
+export function apptinfoStatus(wire: WireMode, status: string): string {
+  return wire === "normal" ? status : "unknown";
 }
 
 /** Runs `fn` expecting it to reject, and returns the error for closer assertions. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listIn, objectIn } from "../../../src/tor4you/envelope.ts";
 import { schemasFor } from "../../../src/tor4you/schemas.ts";
+import { collectFallbacks } from "../../../src/tor4you/wire.ts";
 
 const s = schemasFor("Asia/Jerusalem");
 
@@ -119,5 +120,52 @@ describe("envelope", () => {
   it("finds a single object under its key or at the top level without the envelope's status", () => {
     expect(objectIn({ status: 1, appt: { id: 1 } }, ["appt"])).toEqual({ id: 1 });
     expect(objectIn({ status: 1, id: 1, apptstatus: "0" }, ["appt"])).toEqual({ id: 1, apptstatus: "0" });
+  });
+});
+
+describe("tolerant where the reference is silent: a neutral fallback, named for the debug log", () => {
+  const base = { id: "1", from: "202403011000", to: "202403011030" };
+
+  it("tmp_expire_date as MySQL DATETIME is read; text we cannot read still marks the booking temporary", () => {
+    const sql = collectFallbacks(() =>
+      s.appointment.parse({ ...base, tmp_expire_date: "2024-03-01 09:45:00" }),
+    );
+    expect(sql.value.tmpExpire?.toISO()).toBe("2024-03-01T09:45:00.000+02:00");
+    expect(sql.fallbacks).toEqual([]);
+    // A temporary booking gets no reminder: unreadable expiry text must not make it an ordinary one.
+    const odd = collectFallbacks(() => s.appointment.parse({ ...base, tmp_expire_date: "in 15 minutes" }));
+    expect(odd.value.tmpExpire?.toISO()).toBe(odd.value.start.toISO());
+    expect(odd.fallbacks).toEqual(["tmp_expire_date"]);
+    expect(s.appointment.parse({ ...base, tmp_expire_date: "" }).tmpExpire).toBeUndefined();
+  });
+
+  it("a missing staff, branch, service or site name is blank, and said so; a missing istz is 0", () => {
+    const staff = collectFallbacks(() => s.staffMember.parse({ id: 11, showorder: 2, status: 1 }));
+    expect(staff).toEqual({
+      value: { id: "11", name: "", showOrder: 2, isProvider: true, active: true },
+      fallbacks: ["name"],
+    });
+    expect(s.branch.parse({ id: "1" })).toEqual({ id: "1", name: "", active: true });
+    expect(s.service.parse({ id: 21, duration: 30 })).toMatchObject({
+      id: "21",
+      name: "",
+      durationMinutes: 30,
+    });
+    const site = collectFallbacks(() => s.siteInfo.parse({ siteid: 7, calendartype: "open" }));
+    expect(site.value).toEqual({ siteId: "7", name: "", istz: 0, calendarType: "open" });
+    expect(site.fallbacks.sort()).toEqual(["istz", "name"]);
+  });
+
+  it("a creation date in an unknown layout is left out instead of failing the customer list", () => {
+    const c = collectFallbacks(() => s.customer.parse({ id: "9", createdate: "last tuesday" }));
+    expect(c.value.createdAt).toBeUndefined();
+    expect(c.fallbacks).toEqual(["createdate"]);
+    expect(s.customer.parse({ id: "9", createdate: "2024-01-01" }).createdAt?.toISODate()).toBe("2024-01-01");
+  });
+
+  it("ids and times still must be readable: those the product uses are not guessed", () => {
+    expect(s.appointment.safeParse({ ...base, id: "" }).success).toBe(false);
+    expect(s.appointment.safeParse({ ...base, from: "tomorrow" }).success).toBe(false);
+    expect(s.staffMember.safeParse({ name: "Dana" }).success).toBe(false);
   });
 });

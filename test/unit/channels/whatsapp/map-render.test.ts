@@ -74,4 +74,29 @@ describe("renderForWhatsApp", () => {
       ),
     ).toEqual(["Which day?\n\n1. Tue 24.11\n2. Wed 25.11", "Share your number\n\n📎 → Contact → yourself"]);
   });
+
+  it("numbers one answer's lists once across its messages and ends with the hint", () => {
+    const card = (text: string, id: string) => ({
+      type: "choices" as const,
+      text,
+      choices: [
+        { id: `c${id}`, label: "Confirm" },
+        { id: `x${id}`, label: "Cancel" },
+      ],
+    });
+    expect(
+      renderForWhatsApp(
+        [
+          { type: "text", text: "Your appointments:" },
+          card("Fri 27.11 10:00", "1"),
+          { ...card("Mon 30.11 12:00", "2"), typedHint: "Reply with the number." },
+        ],
+        { shareContact: "" },
+      ),
+    ).toEqual([
+      "Your appointments:",
+      "Fri 27.11 10:00\n\n1. Confirm\n2. Cancel",
+      "Mon 30.11 12:00\n\n3. Confirm\n4. Cancel\n\nReply with the number.",
+    ]);
+  });
 });
