@@ -5,6 +5,7 @@
  * Both call the benchmark's fake Bot API over HTTP and the emulator over HTTP. It prints its port,
  * then answers "stats" messages on its IPC channel with its CPU time and call counts.
  */
+
 import { createServer } from "node:http";
 import { webhookCallback } from "grammy";
 import { Redis } from "ioredis";
@@ -15,6 +16,7 @@ import type { SiteConfig } from "../src/config/types.ts";
 import { createHttpServer } from "../src/http/server.ts";
 import { createApp } from "../src/roles/app.ts";
 import { createTor4YouClient } from "../src/tor4you/client.ts";
+import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 import { fakeBotInfo } from "../test/support/fake-bot-api.ts";
 import { buildBaseline, countingFetch } from "./conversation-bots.ts";
 
@@ -55,6 +57,7 @@ const failed = (e: unknown) => {
 let port: number;
 if (cfg.role === "ours") {
   const app = createApp({
+    appSecret: TEST_APP_SECRET,
     sites: cfg.sites,
     redis,
     logger,

@@ -32,7 +32,7 @@ numbers as numbers, optional fields left out, other date layouts, other refusal 
   check: `usage: tor4you-bot check
 
 Validates the configuration and calls siteinfo for every site; one line per problem.`,
-  staff: `usage: tor4you-bot staff link --site S (--staff ID | --owner) [--valid-hours 24]
+  staff: `usage: tor4you-bot staff link --site S (--staff ID | --owner) [--valid-hours 24 (at most 72)]
        tor4you-bot staff list --site S
        tor4you-bot staff unlink --site S --chat telegram:ID
 

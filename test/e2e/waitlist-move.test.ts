@@ -25,6 +25,7 @@ const seed: Seed = {
       customers: [
         { id: "1", first: "אלי", last: "כהן", cell: "0541000021" },
         { id: "2", first: "דנה", last: "לוי", cell: "0541000022" },
+        { id: "3", first: "גיל", last: "בר", cell: "0541000023" },
       ],
       appointments: [
         { id: "9101", staff: "201", service: "501", customer: "1", from: "202611261000", to: "202611261100" },
@@ -138,6 +139,7 @@ describe("a move waits on the waitlist too", () => {
       /A time has freed up: תספורת with רון, .*10:00\. Shall I move your appointment of .*11:00 to it\?/,
     );
 
+    const filledBefore = await demo.app.waitlist.filled(SITE, "20261122");
     const moved = await dana.tap(offer, /Move it/);
     expect(text(moved)).toMatch(/You're booked/);
     expect(text(moved)).toMatch(/previous appointment on .*11:00 is cancelled/);
@@ -149,8 +151,53 @@ describe("a move waits on the waitlist too", () => {
     expect(moved.some((m) => m.type === "file")).toBe(true);
     // Off the list, and counted for the owner.
     expect(text(await dana.send({ type: "text", text: "my appointments" }))).not.toMatch(/On the waitlist/);
-    expect(await demo.app.waitlist.filled(SITE, "20261122")).toBe(1);
+    expect(await demo.app.waitlist.filled(SITE, "20261122")).toBe(filledBefore + 1);
   }, 60_000);
+
+  it("on WhatsApp, where there are no buttons, a typed number answers the offer that came unasked", async () => {
+    // Gil waits (on WhatsApp) for any time in the week of 26.11; a freed 12:00 is offered to him.
+    const address: ChatAddress = { site: SITE, channel: "whatsapp", chatId: "972541000023@c.us" };
+    const send = (message: InboundEvent["message"]) =>
+      demo.app.engine.handle({ id: randomUUID(), address, message, languageHint: "en" });
+    await send({ type: "text", text: "hello" });
+    await send({ type: "contact", phone: "0541000023", own: true, first: "Gil", last: "Bar" });
+    const entry = await demo.app.waitlist.join({
+      address,
+      serviceId: "501",
+      staffId: "any",
+      from: "20261124",
+      to: "20261130",
+      part: "any",
+      joinedAt: Date.now(),
+    });
+    // A time only this test frees: the barber's Thursday is widened to 13:00 while it runs, so the
+    // other tests still find Thursday full.
+    const barber = demo.emulator.site(SITE).staff.get("201")!;
+    const hours = barber.hours;
+    barber.hours = { thu: [["10:00", "13:00"]] };
+    try {
+      const freed = await demo.app.waitlist.putFreed(SITE, {
+        serviceId: "501",
+        staffId: "201",
+        from: "202611261200",
+        to: "202611261300",
+        startMs: Date.parse("2026-11-26T10:00:00Z"),
+      });
+      await demo.app.waitlist.markOffered(SITE, freed!.id, entry.id);
+      const offer = await demo.app.engine.prepareWaitlistOffer(address, freed!, entry);
+      expect(text(offer!)).toMatch(/A time has freed up: .*12:00\. Shall I book it for you\?/);
+
+      const reply = await send({ type: "text", text: "1" });
+      expect(text(reply)).toMatch(/You're booked/);
+      const site = demo.emulator.site(SITE);
+      const at12 = [...site.appointments.values()].filter(
+        (a) => a.status === "1" && a.from.toFormat("yyyyMMddHHmm") === "202611261200",
+      );
+      expect(at12.map((a) => site.customers.get(a.customer)?.cell)).toEqual(["0541000023"]);
+    } finally {
+      barber.hours = hours;
+    }
+  }, 30_000);
 
   it("refuses to put a move on the waitlist for an appointment that is not the customer's own", async () => {
     const address: ChatAddress = {
