@@ -81,6 +81,8 @@ export function createKeys(prefix: string, secret: string) {
     staffCode: (s: string, code: string) => `${prefix}:staff-code:${site(s)}:${digest("staff-code", code)}`,
     /** Counter (an hour's TTL from the first): wrong staff codes sent from one chat. */
     staffCodeFailures: (c: ChatKey) => `${chatBase(c)}:code-failures`,
+    /** Counter (TTL: the window): failed admin logins from one address, by its HMAC. */
+    adminLoginFailures: (address: string) => `${prefix}:admin-login-fail:${digest("address", address)}`,
     /** Hash: linked staff chats (`channel|chatId`) -> staff id or "owner". */
     staffChats: (s: string) => `${prefix}:staff-chats:${site(s)}`,
     /** One outgoing message batch (chat id and texts): job payloads carry only its id. */
