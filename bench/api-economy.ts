@@ -17,6 +17,7 @@
  *
  *   npx tsx bench/api-economy.ts       (REDIS_URL, default redis://127.0.0.1:6379)
  */
+
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -36,6 +37,7 @@ import { sitesFromEmulator } from "../src/roles/demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
 import { listAppointments } from "../src/tor4you/apptlist-range.ts";
 import { formatApiMinute } from "../src/tor4you/dates.ts";
+import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 
 const SITE = "710001";
 const zone = "Asia/Jerusalem";
@@ -100,6 +102,7 @@ async function main() {
   const byEndpoint = new Map<string, number>();
   // Everything of ours runs on the emulator's clock, so "now" is the scripted day's.
   const app = createApp({
+    appSecret: TEST_APP_SECRET,
     sites,
     redis,
     logger,

@@ -32,6 +32,7 @@ import { createApp } from "../src/roles/app.ts";
 import { sitesFromEmulator } from "../src/roles/demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
 import { createTor4YouClient } from "../src/tor4you/client.ts";
+import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 import { fakeBotInfo } from "../test/support/fake-bot-api.ts";
 import {
   buildBaseline,
@@ -116,6 +117,7 @@ async function main() {
   try {
     const ourCalls = { n: 0, ms: 0 };
     const app = createApp({
+      appSecret: TEST_APP_SECRET,
       sites,
       redis: ourRedis,
       logger,

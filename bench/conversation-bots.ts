@@ -443,19 +443,19 @@ export function buildBaseline(o: {
 
 /**
  * The scripted conversation of one new user with a new phone: "my appointments", the own
- * contact, "book", service, branch, staff, the first date, the first time, a typed full name,
- * "Yes, book it". Each step builds its update when it is due (a tap needs the keyboard the bot
- * last sent).
+ * contact, "book", service, branch, staff, the first date, (the part of the day, where the bot
+ * asks it first), the first time, a typed full name, "Yes, book it". Each step is built when it is
+ * due (a tap needs the keyboard the bot last sent), so the script follows what the bot asked.
  */
-export function conversationSteps(o: {
+export function* conversationSteps(o: {
   side: string;
   userId: number;
   cell: string;
   nextUpdateId: () => number;
   lastKeyboard: (chatId: number) => Message.TextMessage | undefined;
-  /** Users booking at once pick apart: the nth (date, time) pair offered, dates first (default 0). */
+  /** Users booking at once pick apart: the nth (date, part, time) offered, dates first (default 0). */
   nth?: number;
-}): Array<() => Update> {
+}): Generator<() => Update> {
   const { userId, cell } = o;
   const from = { id: userId, is_bot: false, first_name: "Dana", language_code: "en" };
   const chat = { id: userId, type: "private" as const, first_name: "Dana" };
@@ -465,16 +465,21 @@ export function conversationSteps(o: {
       update_id: o.nextUpdateId(),
       message: { message_id: messageId++, date: 1, chat, from, ...extra },
     }) as Update;
-  const nth = o.nth ?? 0;
-  let dates = 1;
-  const tap = (label: string | RegExp, which: (count: number) => number = () => 0) => {
+  // Labels carry Unicode isolates around names and numbers (right-to-left text); matched without.
+  const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, "");
+  const buttons = () => (o.lastKeyboard(userId)?.reply_markup?.inline_keyboard ?? []).flat();
+  /** Taps the button named `label` (or its name followed by " ·" and details), or the
+   *  `pick(count)`th of those matching a pattern. */
+  const tap = (label: string | RegExp, pick: (count: number) => number = () => 0) => {
     const m = o.lastKeyboard(userId);
-    const buttons = (m?.reply_markup?.inline_keyboard ?? []).flat();
-    const matching = typeof label === "string" ? [] : buttons.filter((x) => label.test(x.text));
+    const all = buttons();
+    const matching = typeof label === "string" ? [] : all.filter((x) => label.test(plain(x.text)));
     const b =
-      typeof label === "string" ? buttons.find((x) => x.text === label) : matching[nth % matching.length];
+      typeof label === "string"
+        ? all.find((x) => plain(x.text) === label || plain(x.text).startsWith(`${label} ·`))
+        : matching[pick(matching.length) % Math.max(1, matching.length)];
     if (!m || !b || !("callback_data" in b))
-      throw new Error(`${o.side}: no button ${label}; have ${buttons.map((x) => x.text).join(" | ")}`);
+      throw new Error(`${o.side}: no button ${label}; have ${all.map((x) => plain(x.text)).join(" | ")}`);
     const id = o.nextUpdateId();
     return {
       update_id: id,
@@ -487,20 +492,28 @@ export function conversationSteps(o: {
       },
     } as Update;
   };
-  return [
-    () => message({ text: "my appointments" }),
-    () => message({ contact: { phone_number: `+972${cell.slice(1)}`, first_name: "Dana", user_id: userId } }),
-    () => message({ text: "book" }),
-    () => tap("תספורת גברים"),
-    () => tap("סניף מרכז"),
-    () => tap("יוסי כהן"),
-    () =>
-      tap(/\d\d?[./]\d\d?/, (n) => {
-        dates = n;
-        return nth % n;
-      }),
-    () => tap(/^\d\d:\d\d$/, (n) => Math.floor(nth / dates) % n),
-    () => message({ text: "Dana Levi" }),
-    () => tap("Yes, book it"),
-  ];
+  const nth = o.nth ?? 0;
+  let rest = nth;
+  /** Splits `nth` over the successive choices (date, part, time), so concurrent users differ. */
+  const spread = (n: number) => {
+    const i = rest % n;
+    rest = Math.floor(rest / n);
+    return i;
+  };
+  yield () => message({ text: "my appointments" });
+  yield () =>
+    message({ contact: { phone_number: `+972${cell.slice(1)}`, first_name: "Dana", user_id: userId } });
+  yield () => message({ text: "book" });
+  yield () => tap("תספורת גברים");
+  yield () => tap("סניף מרכז");
+  yield () => tap("יוסי כהן");
+  yield () => tap(/\d\d?[./]\d\d?/, spread);
+  const TIME = /^\d\d:\d\d$/;
+  const PART = /\d\d:\d\d\s*[–-]\s*\d\d:\d\d/;
+  if (!buttons().some((b) => TIME.test(plain(b.text))) && buttons().some((b) => PART.test(plain(b.text))))
+    yield () => tap(PART, spread);
+  // Every other time: a 30-minute haircut at 09:00 also takes the 09:15 start.
+  yield () => tap(TIME, (n) => 2 * spread(Math.ceil(n / 2)));
+  yield () => message({ text: "Dana Levi" });
+  yield () => tap("Yes, book it");
 }

@@ -5,6 +5,7 @@
  * Both call the benchmark's fake Bot API over HTTP and the emulator over HTTP. It prints its port,
  * then answers "stats" messages on its IPC channel with its CPU time and call counts.
  */
+
 import { createServer } from "node:http";
 import { webhookCallback } from "grammy";
 import { Redis } from "ioredis";
@@ -15,6 +16,7 @@ import type { SiteConfig } from "../src/config/types.ts";
 import { createHttpServer } from "../src/http/server.ts";
 import { createApp } from "../src/roles/app.ts";
 import { createTor4YouClient } from "../src/tor4you/client.ts";
+import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 import { fakeBotInfo } from "../test/support/fake-bot-api.ts";
 import { buildBaseline, countingFetch } from "./conversation-bots.ts";
 
@@ -43,10 +45,15 @@ redis.sendCommand = ((...args: Parameters<typeof send>) => {
 }) as typeof redis.sendCommand;
 const tor4you = { n: 0, ms: 0 };
 let errors = 0;
+const failed = (e: unknown) => {
+  errors++;
+  if (process.env.DEBUG_E2E) console.error(cfg.role, e);
+};
 
 let port: number;
 if (cfg.role === "ours") {
   const app = createApp({
+    appSecret: TEST_APP_SECRET,
     sites: cfg.sites,
     redis,
     logger,
@@ -66,7 +73,7 @@ if (cfg.role === "ours") {
     logger,
     botInfo: fakeBotInfo(Number(cfg.token.split(":")[0]), "bench_ours_bot"),
   });
-  channel.bot.catch(() => errors++);
+  channel.bot.catch(failed);
   const http = await createHttpServer({
     logger,
     readiness: [],
@@ -91,27 +98,31 @@ if (cfg.role === "ours") {
     me: fakeBotInfo(Number(cfg.token.split(":")[0]), "bench_baseline_bot"),
     apiRoot: cfg.botApiRoot,
     token: cfg.token,
-    onError: () => errors++,
+    onError: failed,
   });
   // grammY answers Telegram after 10 s by default and lets the update run on; here the turn is
   // timed to its end, so it waits as long as ours does.
   const handle = webhookCallback(bot, "http", { secretToken: cfg.secret, timeoutMilliseconds: 60_000 });
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      errors++;
+    handle(req, res).catch((e) => {
+      failed(e);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // Keep-alive as long as fastify's (ours): node's 5 s default closes sockets the sender reuses.
+  server.keepAliveTimeout = 72_000;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as { port: number }).port;
 }
 
 // An update that fails after its webhook was answered must not end the process: it is counted.
-process.on("unhandledRejection", () => errors++);
+process.on("unhandledRejection", failed);
 process.on("message", (m) => {
   if (m === "stats") {
     const cpu = process.cpuUsage();
     process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000, redisCommands, tor4you: tor4you.n, errors });
   }
 });
+// The benchmark gone (killed, crashed): so is this bot.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ port });

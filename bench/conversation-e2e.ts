@@ -41,16 +41,31 @@ interface BotStats {
   errors: number;
 }
 
+/** The text fields of a multipart body (the file parts are left out: nothing reads them). */
+function formFields(body: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const m of body.matchAll(/name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g))
+    fields[m[1]!] = Buffer.from(m[2]!, "latin1").toString();
+  return fields;
+}
+
 /** The Bot API over HTTP, one fake Telegram per token; counts every call per bot. */
 async function startBotApi(tokens: Record<string, ReturnType<typeof fakeTelegram>>) {
   const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d) => (body += d));
+    const chunks: Buffer[] = [];
+    req.on("data", (d: Buffer) => chunks.push(d));
     req.on("end", async () => {
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
       const telegram = m && tokens[m[1]!];
       if (!telegram) return res.writeHead(404).end();
-      const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      const body = Buffer.concat(chunks);
+      const type = req.headers["content-type"] ?? "";
+      // A file (the booking's calendar download) comes as multipart form data, the rest as JSON.
+      const payload: Record<string, unknown> = type.startsWith("multipart/")
+        ? formFields(body.toString("latin1"))
+        : body.length
+          ? (JSON.parse(body.toString()) as Record<string, unknown>)
+          : {};
       const answer = await (
         telegram.transformer as unknown as (p: unknown, m: string, x: unknown) => unknown
       )(null, m![2]!, payload);
@@ -58,6 +73,7 @@ async function startBotApi(tokens: Record<string, ReturnType<typeof fakeTelegram
       res.end(JSON.stringify(answer));
     });
   });
+  server.keepAliveTimeout = 72_000;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
@@ -105,6 +121,10 @@ async function main() {
   };
   const botApi = await startBotApi({ [tokens.ours]: fakes.ours, [tokens.baseline]: fakes.baseline });
   const children: ChildProcess[] = [];
+  // Should this process die on an error, its bots go with it instead of lingering.
+  process.once("exit", () => {
+    for (const c of children) c.kill("SIGKILL");
+  });
   // Keep-alive connections to the webhooks, as Telegram's own delivery keeps them.
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   try {
@@ -172,9 +192,20 @@ async function main() {
       }
     }
 
+    // Both bots book on the same business: each block's bookings are cancelled after it, so every
+    // block finds the same free times and concurrent users (who pick apart) do not collide.
+    const seeded = new Set(emulator.site(site.id).appointments.keys());
+    const freeBooked = () => {
+      const s = emulator.site(site.id);
+      for (const a of s.appointments.values())
+        if (!seeded.has(a.id) && a.status === "1") emulator.bookings.cancel(s, a, "bench");
+    };
     const totals = () => ({ ours: fakes.ours.calls(), baseline: fakes.baseline.calls() });
     for (let i = 0; i < WARMUP; i++)
-      for (const role of ["ours", "baseline"] as const) await conversation(role, null);
+      for (const role of ["ours", "baseline"] as const) {
+        await conversation(role, null);
+        freeBooked();
+      }
 
     const rows: string[] = [];
     const figures: Record<string, Record<string, number>> = {};
@@ -203,6 +234,7 @@ async function main() {
           acc[role].t4y += after.tor4you - before.tor4you;
           acc[role].errors += after.errors - before.errors;
           acc[role].tg += totals()[role] - tgBefore;
+          freeBooked();
         }
       }
       const f = (role: "ours" | "baseline") => {
@@ -225,10 +257,10 @@ async function main() {
       const b = f("baseline");
       figures[`c${concurrency}`] = { p50: o.p50 / b.p50, cpu: o.cpu / b.cpu };
       const side = (x: ReturnType<typeof f>) =>
-        `p50 ${x.p50.toFixed(2)} ms p99 ${x.p99.toFixed(2)} ms ${x.perSecond.toFixed(0)} turns/s CPU ${x.cpu.toFixed(2)} ms/turn, ` +
-        `per turn ${x.redis.toFixed(1)} Redis commands ${x.tg.toFixed(2)} Bot API ${x.t4y.toFixed(2)} Tor4You calls, ${x.errors} errors, ${x.failed} conversations broken off (their turns so far counted)`;
+        `${x.turns} turns, p50 ${x.p50.toFixed(2)} ms p99 ${x.p99.toFixed(2)} ms ${x.perSecond.toFixed(0)} turns/s CPU ${x.cpu.toFixed(2)} ms/turn, ` +
+        `per turn ${x.redis.toFixed(1)} Redis commands ${x.tg.toFixed(2)} Bot API ${x.t4y.toFixed(2)} Tor4You calls, ${x.errors} errors, ${x.failed} conversations not booked`;
       rows.push(
-        `concurrency ${concurrency} (${o.turns} turns each): ours ${side(o)}; grammY+conversations ${side(b)}; ` +
+        `concurrency ${concurrency}: ours ${side(o)}; grammY+conversations ${side(b)}; ` +
           `ours/baseline p50 ${(o.p50 / b.p50).toFixed(2)}× CPU ${(o.cpu / b.cpu).toFixed(2)}× turns/s ${(o.perSecond / b.perSecond).toFixed(2)}×`,
       );
     }

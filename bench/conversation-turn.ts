@@ -5,6 +5,7 @@
  *
  *   npm run bench -- conversation-turn       (REDIS_URL, default redis://127.0.0.1:6379)
  */
+
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -17,7 +18,6 @@ import { createConversationEngine } from "../src/conversation/engine.ts";
 import type { BookingApi } from "../src/conversation/ports.ts";
 import { createTranslator, LOCALES_DIR } from "../src/i18n/translator.ts";
 import {
-  cellDigest,
   createChatLock,
   createConversationStore,
   createIdentityStore,
@@ -25,6 +25,7 @@ import {
 } from "../src/storage/chat-stores.ts";
 import { createKeys } from "../src/storage/keys.ts";
 import { createOptOuts } from "../src/storage/opt-outs.ts";
+import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 
 const TURNS = Number(process.env.TURNS ?? 3000);
 const zone = "Asia/Jerusalem";
@@ -44,7 +45,7 @@ const api = {
 async function main() {
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
-  const keys = createKeys(prefix);
+  const keys = createKeys(prefix, TEST_APP_SECRET);
   const engine = createConversationEngine({
     sites: () => ({
       policy: { id: "bench", name: "Bench", timezone: zone, locale: "en", cancelCutoffMs: 3 * 3_600_000 },
@@ -52,7 +53,7 @@ async function main() {
     }),
     catalog: createCatalogCache(),
     identities: createIdentityStore(redis, keys),
-    optOuts: createOptOuts(redis, keys, cellDigest),
+    optOuts: createOptOuts(redis, keys),
     conversations: createConversationStore(redis, keys),
     lock: createChatLock(redis, keys),
     dedupe: createInboundDedupe(redis, keys),

@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/dispatch.ts      (REDIS_URL; N=1000 R=30 by default)
  */
+
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -23,6 +24,7 @@ import { createApp } from "../src/roles/app.ts";
 import { createBackground } from "../src/roles/background.ts";
 import { sitesFromEmulator } from "../src/roles/demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
+import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 import { fakeBotInfo, startFakeBotApi } from "../test/support/fake-bot-api.ts";
 import { dueReminderJob } from "../test/support/reminder-jobs.ts";
 
@@ -70,7 +72,14 @@ async function main() {
       SHABBAT_QUIET: "false",
     }),
   ).map((s) => ({ ...s, tor4you: { ...s.tor4you, ratePerMinute: 1e6, ratePerDay: 1e7 } }));
-  const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix });
+  const app = createApp({
+    appSecret: TEST_APP_SECRET,
+    sites,
+    redis,
+    logger,
+    defaultLocale: "en",
+    keyPrefix: prefix,
+  });
   const channel = createTelegramChannel({
     site: SITE,
     token: "123456:AAbenchbenchbenchbenchbenchbench",

@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/reminder-planning.ts     (REDIS_URL; SITES_LARGE=50 for a quicker run than the issue's 100k)
  */
+
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -23,6 +24,7 @@ import { createApp } from "../src/roles/app.ts";
 import { createBackground } from "../src/roles/background.ts";
 import { sitesFromEmulator } from "../src/roles/demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
+import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 
 const PER_SITE = 1000;
 const SITES_SMALL = 10;
@@ -96,7 +98,14 @@ async function run(siteCount: number) {
     ...s,
     tor4you: { ...s.tor4you, ratePerMinute: 1e6, ratePerDay: 1e7 },
   }));
-  const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix });
+  const app = createApp({
+    appSecret: TEST_APP_SECRET,
+    sites,
+    redis,
+    logger,
+    defaultLocale: "en",
+    keyPrefix: prefix,
+  });
   const { jobs } = createBackground({ sites, app, connection: redis, logger, metrics: createMetrics() });
   const ids = sites.map((s) => s.id);
 

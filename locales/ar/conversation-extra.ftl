@@ -44,3 +44,5 @@ person-no-staff = لا يمكنني نقل الرسائل من هنا حاليً
 person-offer = عذرًا، ما زلت لم أفهم. هل تودّ/ين التحدث مع موظف؟
 person-alert = 🙋 زبون/ة يطلب التحدث مع موظف ({ $channel }): { $who }
 person-alert-unknown = لم تتم مشاركة الرقم
+## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
+media-text-only = أستطيع قراءة الرسائل المكتوبة فقط، لا الرسائل الصوتية أو الصور أو الملصقات. يمكن الكتابة لي بالكلمات أو الاختيار من هنا:

@@ -44,3 +44,5 @@ person-no-staff = I can't pass messages on from here right now.
 person-offer = Sorry, I still didn't understand. Would you like to talk to a person?
 person-alert = 🙋 A customer asks to talk to a person ({ $channel }): { $who }
 person-alert-unknown = number not shared
+## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
+media-text-only = I can read text only, not voice notes, pictures or stickers. Please write to me in words, or pick one of these:

@@ -44,3 +44,5 @@ person-no-staff = כרגע אין לי אפשרות להעביר הודעות מ
 person-offer = סליחה, עדיין לא הבנתי. לחבר אותך לנציג?
 person-alert = 🙋 לקוח/ה מבקש/ת לדבר עם נציג ({ $channel }): { $who }
 person-alert-unknown = המספר לא שותף
+## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
+media-text-only = אני יכול לקרוא רק הודעות כתובות, לא הקלטות, תמונות או מדבקות. אפשר לכתוב לי במילים, או לבחור כאן:

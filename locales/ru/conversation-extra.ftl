@@ -44,3 +44,5 @@ person-no-staff = Сейчас я не могу передавать сообщ�
 person-offer = Извините, снова не получилось понять. Хотите поговорить с администратором?
 person-alert = 🙋 Клиент просит связаться с ним ({ $channel }): { $who }
 person-alert-unknown = номер не указан
+## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
+media-text-only = Я понимаю только текст, а не голосовые сообщения, фото или стикеры. Напишите мне словами или выберите здесь:

@@ -43,7 +43,7 @@ each answer against the client's schemas and prints: call, ok, fields missing, f
 expect. Writes the answers to FILE (default tor4you-probe-<time>.json) with every name, phone,
 ID number and e-mail replaced by its shape, for a bug report. --cell: whose appointments
 apptbycellortz looks up (default: a customer the list returned). Exit 1 if any call failed.`,
-  staff: `usage: tor4you-bot staff link --site S (--staff ID | --owner) [--valid-hours 24]
+  staff: `usage: tor4you-bot staff link --site S (--staff ID | --owner) [--valid-hours 24 (at most 72)]
        tor4you-bot staff list --site S
        tor4you-bot staff unlink --site S --chat telegram:ID
 

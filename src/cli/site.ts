@@ -3,17 +3,17 @@ import pino from "pino";
 import { loadConfig } from "../config/load.ts";
 import type { SiteConfig } from "../config/types.ts";
 import { InvalidInputError } from "../core/errors.ts";
+import { resolveAppSecret } from "../storage/app-secret.ts";
 import { createKeys, type Keys } from "../storage/keys.ts";
 import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts";
 import { createRedisUsageBudget } from "../storage/usage-budget.ts";
 import { createTor4YouClient, type Tor4YouClient } from "../tor4you/client.ts";
 import type { CliIO } from "./io.ts";
 
+export type CliSite = SiteConfig & { redisUrl: string; redisClusterNodes?: string; appSecret?: string };
+
 /** The site a command names (`--site`, or the only one), without connecting anything yet. */
-export function cliSite(
-  io: CliIO,
-  siteArg: string | undefined,
-): SiteConfig & { redisUrl: string; redisClusterNodes?: string } {
+export function cliSite(io: CliIO, siteArg: string | undefined): CliSite {
   const config = loadConfig(io.env);
   const site = config.sites.find((s) => s.id === (siteArg ?? config.sites[0]?.id));
   if (!site)
@@ -21,16 +21,19 @@ export function cliSite(
       "--site",
       config.demo ? "the demo has no fixed sites; configure one" : "no such site",
     );
-  return { ...site, redisUrl: config.redisUrl, redisClusterNodes: config.redisClusterNodes };
+  return {
+    ...site,
+    redisUrl: config.redisUrl,
+    redisClusterNodes: config.redisClusterNodes,
+    appSecret: config.appSecret,
+  };
 }
 
 /**
  * Redis and a Tor4You client for a one-off command on one site. The client spends the same API
  * budget as the running bot, so a report cannot starve reminders.
  */
-export async function openCliSite(
-  site: SiteConfig & { redisUrl: string; redisClusterNodes?: string },
-): Promise<{
+export async function openCliSite(site: CliSite): Promise<{
   redis: Redis;
   keys: Keys;
   client: Tor4YouClient;
@@ -41,7 +44,8 @@ export async function openCliSite(
     { lazyConnect: true, maxRetriesPerRequest: 1 },
   );
   await redis.connect();
-  const keys = createKeys("t4y");
+  // The running bot's secret: a staff code made here must be found by the bot's HMAC.
+  const keys = createKeys("t4y", (await resolveAppSecret(redis, "t4y", site.appSecret)).secret);
   const client = createTor4YouClient({
     baseUrl: site.tor4you.apiUrl,
     site: site.id,

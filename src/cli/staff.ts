@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { Bot } from "grammy";
 import { InvalidInputError } from "../core/errors.ts";
-import { createStaffLinks, type StaffRole } from "../storage/staff-links.ts";
+import { createStaffLinks, MAX_CODE_HOURS, type StaffRole } from "../storage/staff-links.ts";
 import type { CliIO } from "./io.ts";
 import { cliSite, openCliSite } from "./site.ts";
 
@@ -30,8 +30,8 @@ export async function runStaffCommand(args: string[], io: CliIO): Promise<number
         throw new InvalidInputError("--staff", "give the Tor4You staff id (a number) or --owner");
       }
       const hours = Number(values["valid-hours"]);
-      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30)
-        throw new InvalidInputError("--valid-hours", "must be 1 to 720");
+      if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_CODE_HOURS)
+        throw new InvalidInputError("--valid-hours", `must be more than 0 and at most ${MAX_CODE_HOURS}`);
       const role = values.owner
         ? ({ kind: "owner" } as const)
         : ({ kind: "staff", staffId: values.staff! } as const);

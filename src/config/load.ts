@@ -3,6 +3,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { AppError } from "../core/errors.ts";
 import { cellToWhatsAppId } from "../domain/phone.ts";
+import { MIN_APP_SECRET } from "../storage/keys.ts";
 import {
   alertKinds,
   booleanText,
@@ -132,6 +133,15 @@ const envSchema = z.object({
   DIGEST_AT: timeOfDay.prefault("19:00"),
   TIMEZONE: zoneName.prefault("Asia/Jerusalem"),
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  /** bull-board may retry, clean, pause and remove jobs; read-only otherwise. */
+  ADMIN_QUEUES_WRITABLE: booleanText.prefault(false),
+  /** The key of every HMAC (phones, chat ids and staff codes in Redis key names); unset: generated and kept in Redis. */
+  APP_SECRET: optionalText.pipe(
+    z
+      .string()
+      .min(MIN_APP_SECRET, `must be at least ${MIN_APP_SECRET} characters (e.g. openssl rand -hex 32)`)
+      .optional(),
+  ),
   DEFAULT_LOCALE: locale.default("he"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -470,6 +480,8 @@ export function loadConfig(
     redisClusterNodes: e.REDIS_CLUSTER_NODES,
     port: e.PORT,
     adminToken: e.ADMIN_TOKEN,
+    appSecret: e.APP_SECRET,
+    adminQueuesWritable: e.ADMIN_QUEUES_WRITABLE,
     chatTurnsPerMinute: e.CHAT_TURNS_PER_MINUTE,
     reminderReservePercent: e.TOR4YOU_REMINDER_RESERVE,
     logLevel: e.LOG_LEVEL,

@@ -535,6 +535,8 @@ function needsNoTor4You(message: Inbound, state: ConversationState): boolean {
   const flow = state.flow?.name;
   if (flow === "forget" || flow === "person" || flow === "language") return true;
   switch (message.type) {
+    case "media":
+      return true;
     case "command":
       return OFFLINE_INTENTS.has(message.name) || message.name === "start";
     case "choice":

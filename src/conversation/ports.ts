@@ -51,7 +51,8 @@ export type StaffRole = { kind: "staff"; staffId: string } | { kind: "owner" };
 
 /** Staff chats: linked with a one-time code from `tor4you-bot staff link`. */
 export interface StaffDirectory {
-  redeem(site: string, code: string, address: ChatAddress): Promise<StaffRole | null>;
+  /** "locked": this chat sent too many wrong codes lately; none is tried. */
+  redeem(site: string, code: string, address: ChatAddress): Promise<StaffRole | "locked" | null>;
   roleOf(address: ChatAddress): Promise<StaffRole | null>;
 }
 

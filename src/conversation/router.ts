@@ -69,6 +69,8 @@ export async function route(
       return routeChoice(state, message.id, ctx, deps);
     case "text":
       return routeText(state, message.text, ctx, deps);
+    case "media":
+      return textOnly(state, ctx);
   }
 }
 
@@ -182,6 +184,15 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
   if (intent === "human") return talkToPerson(ctx, deps.person, input);
   if (intent && !(ANSWERS.has(intent) && flow)) return runIntent(intent, ctx, deps, u.slots);
   return notUnderstood(state, ctx);
+}
+
+/** A voice note, picture or sticker: the bot reads text only; the question in progress stays. */
+function textOnly(state: ConversationState, ctx: StepContext): StepResult {
+  const lead = ctx.t("media-text-only");
+  if (!state.flow) return done(menuMessage(ctx, lead));
+  if (state.lastChoices.length > 0) return { flow: state.flow, out: [choices(lead, state.lastChoices)] };
+  const again = reask(state, ctx);
+  return { ...again, out: [text(lead), ...again.out] };
 }
 
 /**

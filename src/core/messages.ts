@@ -26,7 +26,11 @@ export type Inbound =
    * A forwarded or typed contact has own=false and proves nothing.
    */
   | { type: "contact"; phone: string; own: boolean; first?: string; last?: string }
-  | { type: "command"; name: string; payload?: string };
+  | { type: "command"; name: string; payload?: string }
+  /** A voice note, picture, sticker or other media without words: the bot reads text only. */
+  | { type: "media"; kind: MediaKind };
+
+export type MediaKind = "voice" | "image" | "sticker" | "video" | "file" | "location";
 
 export interface InboundEvent {
   /** Unique per channel and chat (update id, message id): repeated deliveries are dropped by it. */

@@ -19,7 +19,6 @@ import { createActivityLog, createEscalations } from "../storage/activity-log.ts
 import { createOwnChanges, type OwnChanges } from "../storage/appointment-marks.ts";
 import { createCalendarEvents } from "../storage/calendar-events.ts";
 import {
-  cellDigest,
   createChatLock,
   createConversationStore,
   createIdentityStore,
@@ -43,6 +42,8 @@ export interface AppDeps {
   redis: Redis;
   logger: Logger;
   defaultLocale: Locale;
+  /** APP_SECRET (or the one kept in Redis): the key of every HMAC in key names. */
+  appSecret: string;
   /** Redis key prefix; tests give each run its own. */
   keyPrefix?: string;
   now?: () => DateTime;
@@ -58,7 +59,7 @@ export interface AppDeps {
  * Redis API budget), the chat stores, the translator and the conversation engine.
  */
 export function createApp(deps: AppDeps) {
-  const keys = createKeys(deps.keyPrefix ?? "t4y");
+  const keys = createKeys(deps.keyPrefix ?? "t4y", deps.appSecret);
   const now = deps.now ?? (() => DateTime.now());
   const byId = new Map(deps.sites.map((s) => [s.id, s]));
   const budget = createRedisUsageBudget({
@@ -147,7 +148,7 @@ export function createApp(deps: AppDeps) {
   const translator = createTranslator({ dir: LOCALES_DIR, defaultLocale: deps.defaultLocale });
   const identities = createIdentityStore(deps.redis, keys);
   const waitlist = createWaitlistStore(deps.redis, keys);
-  const optOuts = createOptOuts(deps.redis, keys, cellDigest);
+  const optOuts = createOptOuts(deps.redis, keys);
   const calendar = createCalendarFiles({
     events: createCalendarEvents(deps.redis, keys),
     place: createPlaceCache((site) => clients.get(site), { now: () => now().toMillis() }),

@@ -5,6 +5,9 @@ import type { AppConfig, SiteConfig } from "../config/types.ts";
 import { derivedWebhookSecret } from "../config/webhook-secret.ts";
 import { createMetrics } from "../http/metrics.ts";
 import { isLocale } from "../i18n/translator.ts";
+import { resolveAppSecret } from "../storage/app-secret.ts";
+import { migrateKeyNames } from "../storage/key-migration.ts";
+import { appSecretKey, createKeys } from "../storage/keys.ts";
 import { deleteKeysUnder } from "../storage/prefix-cleanup.ts";
 import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts";
 import { createApp } from "./app.ts";
@@ -67,7 +70,17 @@ export async function openBase(deps: {
     await deleteKeysUnder(redis, keyPrefix);
     shutdown.add("redis", () => deleteKeysUnder(redis, keyPrefix));
   }
+  const { secret: appSecret, generated } = await resolveAppSecret(redis, keyPrefix, config.appSecret);
+  if (generated && !config.demo)
+    logger.warn(
+      { key: appSecretKey(keyPrefix) },
+      "APP_SECRET is unset: using one generated and kept in Redis; set APP_SECRET (64 hex, e.g. openssl rand -hex 32) to keep it out of Redis backups",
+    );
+  await migrateKeyNames(redis, createKeys(keyPrefix, appSecret), (counts) =>
+    logger.info(counts, "Redis key names moved to HMACs (APP_SECRET)"),
+  );
   const app = createApp({
+    appSecret,
     sites,
     redis,
     logger,

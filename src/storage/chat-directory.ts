@@ -1,19 +1,18 @@
 import type { Redis } from "ioredis";
 import type { ChannelKind } from "../core/messages.ts";
 import type { LinkedChat } from "../reminders/remind.ts";
-import { cellDigest } from "./chat-stores.ts";
 import type { Keys } from "./keys.ts";
 import { createOptOuts } from "./opt-outs.ts";
 
 /** From a phone to the chats proven to be its owner's (what reminders need), with their consent. */
 export function createChatDirectory(redis: Redis, keys: Keys) {
-  const optOuts = createOptOuts(redis, keys, cellDigest);
+  const optOuts = createOptOuts(redis, keys);
   return {
     optedOut: optOuts.has,
     /** Each chat's remindersOff includes the phone's own "stop", said from any chat. */
     async chatsFor(site: string, cell: string): Promise<LinkedChat[]> {
       const stopped = await optOuts.has(site, cell);
-      const members = await redis.smembers(keys.chatsByCell(site, cellDigest(cell)));
+      const members = await redis.smembers(keys.chatsByCell(site, cell));
       const chats: LinkedChat[] = [];
       for (const m of members) {
         const bar = m.indexOf("|");

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Redis } from "ioredis";
 import type {
@@ -15,11 +15,6 @@ import { AppError } from "../core/errors.ts";
 import type { ChatAddress } from "../core/messages.ts";
 import type { Keys } from "./keys.ts";
 
-/** Phones never appear in key names: the reverse index is keyed by a digest. */
-export function cellDigest(cell: string): string {
-  return createHash("sha256").update(`tor4you-bot:${cell}`).digest("hex").slice(0, 32);
-}
-
 export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
   return {
     async get(a) {
@@ -35,8 +30,7 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
     async link(a, id: Identity) {
       const previous = await redis.hget(keys.chatIdentity(a), "cell");
       const tx = redis.multi();
-      if (previous && previous !== id.cell)
-        tx.srem(keys.chatsByCell(a.site, cellDigest(previous)), chatMember(a));
+      if (previous && previous !== id.cell) tx.srem(keys.chatsByCell(a.site, previous), chatMember(a));
       tx.del(keys.chatIdentity(a));
       tx.hset(keys.chatIdentity(a), {
         cell: id.cell,
@@ -44,7 +38,7 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
         last: id.last ?? "",
         linkedAt: String(id.linkedAt),
       });
-      tx.sadd(keys.chatsByCell(a.site, cellDigest(id.cell)), chatMember(a));
+      tx.sadd(keys.chatsByCell(a.site, id.cell), chatMember(a));
       await tx.exec();
     },
     async preferences(a) {
@@ -67,7 +61,7 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
     async forget(a) {
       const cell = await redis.hget(keys.chatIdentity(a), "cell");
       const tx = redis.multi();
-      if (cell) tx.srem(keys.chatsByCell(a.site, cellDigest(cell)), chatMember(a));
+      if (cell) tx.srem(keys.chatsByCell(a.site, cell), chatMember(a));
       tx.del(keys.chatIdentity(a), keys.chatPrefs(a), keys.chatState(a), keys.chatPendingReminders(a));
       await tx.exec();
     },

@@ -1,12 +1,14 @@
-import { DateTime } from "luxon";
 import { InvalidInputError } from "../core/errors.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import type { Tor4YouClient } from "./client.ts";
 import { formatApiDate, TOR4YOU_ZONE } from "./dates.ts";
+import { type DayWindow, splitRange } from "./day-windows.ts";
 import type { ApptListParams } from "./endpoints/appointments.ts";
 import { API_LIMITS } from "./endpoints.ts";
 import { Tor4YouResultCapError } from "./errors.ts";
 import { type DateInput, inclusiveDays, toDay } from "./inputs.ts";
+
+export { type DayWindow, splitRange };
 
 /** An apptlist query over any range: split into calls the API accepts, merged back into one list. */
 export interface AppointmentQuery
@@ -19,11 +21,6 @@ export interface AppointmentQuery
 }
 
 export type ApptListSource = Pick<Tor4YouClient, "apptlist"> & { zone?: string };
-
-export interface DayWindow {
-  from: DateTime;
-  to: DateTime;
-}
 
 export interface RangeOptions {
   /** Days per call; the API's limit is 60. */
@@ -56,19 +53,6 @@ export function queryRange(query: AppointmentQuery, zone: string): DayWindow {
   const to = toDay("to", query.to, zone);
   if (to < from) throw new InvalidInputError("to", "must not be before from");
   return { from, to };
-}
-
-/** Consecutive windows of at most `maxDays` days, both ends inclusive, covering the range exactly. */
-export function splitRange(range: DayWindow, maxDays: number): DayWindow[] {
-  const out: DayWindow[] = [];
-  let from = range.from;
-  while (from <= range.to) {
-    const last = from.plus({ days: maxDays - 1 });
-    const to = DateTime.min(last, range.to);
-    out.push({ from, to });
-    from = to.plus({ days: 1 });
-  }
-  return out;
 }
 
 export function windowParams(query: AppointmentQuery, w: DayWindow): ApptListParams {

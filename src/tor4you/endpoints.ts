@@ -39,7 +39,11 @@ export const API_LIMITS = {
   apptlistDays: 60,
   apptlistRows: 1000,
   slotlistDays: 60,
+  slotlistRows: 1000,
+  /** Availability: 31 days on open calendars, 60 on time-slot calendars; 500 spots either way. */
   availabilityDays: 60,
+  availabilityDaysOpen: 31,
+  availabilitySpots: 500,
   custlistRows: 500,
   custapptsRows: 25,
 } as const;

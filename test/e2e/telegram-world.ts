@@ -216,6 +216,11 @@ export async function startTelegramWorld() {
         await client.sendCallback(client.makeCallbackQuery(data, { from }));
         return replies();
       },
+      /** A message without words: a voice note, a photo, a sticker (Telegram's fields for it). */
+      async sendMedia(fields: Record<string, unknown>) {
+        await client.sendMessage(client.makeMessage("", { from, ...fields } as never));
+        return replies();
+      },
       async shareContact(phone: string, contactUserId = userId, extra: Record<string, unknown> = {}) {
         const contact = {
           phone_number: phone,

@@ -347,6 +347,25 @@ describe("a customer on WhatsApp", () => {
     expect((await w.say(from, "2")).join("\n")).toContain(second);
   });
 
+  it("a voice note, a picture or a sticker gets 'I can read text only' and the menu; a caption is read", async () => {
+    const from = "972509876544@c.us";
+    for (const type of ["ptt", "image", "sticker"]) {
+      const out = (await w.say(from, "", { type })).join("\n");
+      expect(out).toMatch(/אני יכול לקרוא רק הודעות כתובות/);
+      expect(out).toMatch(/\d\. לקבוע תור/); // the menu, numbered
+    }
+    // The menu's numbers work after it.
+    const menu = (await w.say(from, "", { type: "ptt" })).join("\n");
+    const book = /(\d+)\. לקבוע תור/.exec(menu)![1]!;
+    expect((await w.say(from, book)).join("\n")).toMatch(/1\. /);
+    await w.say(from, "עצור");
+    await w.say(from, "כן");
+    // A picture with words under it is the words; a system notice gets nothing.
+    const captioned = (await w.say(from, "התורים שלי", { type: "image" })).join("\n");
+    expect(captioned).not.toMatch(/רק הודעות כתובות/);
+    expect(await w.say(from, "", { type: "e2e_notification" }, 800)).toEqual([]);
+  });
+
   it("'try again' after a failure works by its number and in words", async () => {
     const from = "972509876543@c.us";
     await addAppointment("0509876543", "2026-11-27T15:00");

@@ -12,6 +12,7 @@ import { createApp } from "../../src/roles/app.ts";
 import { createBackground } from "../../src/roles/background.ts";
 import { sitesFromEmulator } from "../../src/roles/demo.ts";
 import { TOR4YOU_ZONE } from "../../src/tor4you/dates.ts";
+import { TEST_APP_SECRET } from "./app-secret.ts";
 import { deletePrefix } from "./redis-prefix.ts";
 import { connectTestRedis } from "./test-redis.ts";
 
@@ -53,6 +54,7 @@ export async function startDemoApp(
     opts.ratePerMinute ? { ...s, tor4you: { ...s.tor4you, ratePerMinute: opts.ratePerMinute } } : s,
   );
   const app = createApp({
+    appSecret: TEST_APP_SECRET,
     sites,
     redis,
     logger,

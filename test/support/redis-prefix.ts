@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach } from "vitest";
 import { createKeys } from "../../src/storage/keys.ts";
 import { deleteKeysUnder } from "../../src/storage/prefix-cleanup.ts";
+import { TEST_APP_SECRET } from "./app-secret.ts";
 import { connectTestRedis } from "./test-redis.ts";
 
 /** Tests and benchmarks share one Redis server: each cleans (or "loses") only its own keys. */
@@ -25,7 +26,7 @@ export function useRedisPrefix() {
     fresh() {
       const prefix = `test-${randomBytes(6).toString("hex")}`;
       used.push(prefix);
-      return createKeys(prefix);
+      return createKeys(prefix, TEST_APP_SECRET);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Update } from "grammy/types";
-import type { InboundEvent } from "../../core/messages.ts";
+import type { InboundEvent, MediaKind } from "../../core/messages.ts";
 
 const COMMANDS = new Set([
   "start",
@@ -15,7 +15,7 @@ const COMMANDS = new Set([
 
 /**
  * A Telegram update as the engine's InboundEvent, or null for what the bot does not answer
- * (groups, channels, edits, stickers and other media). Only private chats are customers.
+ * (groups, channels, edits, service messages). Only private chats are customers.
  */
 export function mapUpdate(site: string, update: Update): InboundEvent | null {
   const id = `tg-${update.update_id}`;
@@ -54,10 +54,28 @@ export function mapUpdate(site: string, update: Update): InboundEvent | null {
       },
     };
   }
-  if (typeof m.text !== "string") return null;
-  const command = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.+))?$/i.exec(m.text.trim());
+  // A picture or video with a caption is the caption's words; media alone gets "text only".
+  const text = m.text?.trim() ? m.text : m.caption;
+  if (typeof text !== "string" || !text.trim()) {
+    const kind = mediaKind(m);
+    return kind ? { ...base, message: { type: "media", kind } } : null;
+  }
+  const command = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.+))?$/i.exec(text.trim());
   if (command && COMMANDS.has(command[1]!.toLowerCase())) {
     return { ...base, message: { type: "command", name: command[1]!.toLowerCase(), payload: command[2] } };
   }
-  return { ...base, message: { type: "text", text: m.text } };
+  return { ...base, message: { type: "text", text } };
+}
+
+type TelegramMessage = NonNullable<Update["message"]>;
+
+/** What a message without words carries; null for service messages (a member joined, a pin…). */
+function mediaKind(m: TelegramMessage): MediaKind | null {
+  if (m.voice || m.audio || m.video_note) return "voice";
+  if (m.photo) return "image";
+  if (m.sticker || m.animation) return "sticker";
+  if (m.video) return "video";
+  if (m.document) return "file";
+  if (m.location || m.venue) return "location";
+  return null;
 }

@@ -1,4 +1,4 @@
-import type { InboundEvent } from "../../core/messages.ts";
+import type { InboundEvent, MediaKind } from "../../core/messages.ts";
 import { whatsAppIdToCell } from "../../domain/phone.ts";
 import type { WaMessage } from "./client-port.ts";
 
@@ -13,7 +13,7 @@ export function vcardPhone(vcard: string): string | null {
 
 /**
  * A WhatsApp message as the engine's InboundEvent, or null for what is not a customer writing
- * to the business (groups, status broadcasts, our own messages, media without text). A `@c.us`
+ * to the business (groups, status broadcasts, our own messages, system notices). A `@c.us`
  * sender's number is theirs: WhatsApp proved it. An `@lid` sender has no visible number: a
  * contact card counts only when `ownPhone` (from WhatsApp's own lid→phone mapping) matches it.
  */
@@ -36,6 +36,20 @@ export function mapWhatsAppMessage(
     const own = ownPhone !== null && digits(phone) === digits(ownPhone);
     return { ...base, message: { type: "contact", phone, own } };
   }
-  if (msg.type !== "chat" || !msg.body.trim()) return null;
-  return { ...base, message: { type: "text", text: msg.body } };
+  // A picture with a caption is the caption's words; media alone gets "text only".
+  if (msg.body?.trim() && (msg.type === "chat" || MEDIA[msg.type]))
+    return { ...base, message: { type: "text", text: msg.body } };
+  const kind = MEDIA[msg.type];
+  return kind ? { ...base, message: { type: "media", kind } } : null;
 }
+
+/** whatsapp-web.js message types a person sends without words; the rest are system notices. */
+const MEDIA: Record<string, MediaKind | undefined> = {
+  ptt: "voice",
+  audio: "voice",
+  image: "image",
+  sticker: "sticker",
+  video: "video",
+  document: "file",
+  location: "location",
+};

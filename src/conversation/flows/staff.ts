@@ -10,6 +10,7 @@ export const STAFF_CODE = /^(?=.*[2-9])[A-HJ-NP-Z2-9]{8}$/i;
 /** A staff member sent their one-time code (typed, or through the bot's deep link). */
 export async function linkStaff(ctx: StepContext, staff: StaffDirectory, code: string): Promise<StepResult> {
   const role = await staff.redeem(ctx.address.site, code.trim(), ctx.address);
+  if (role === "locked") return done(text(ctx.t("staff-code-locked")));
   if (!role) return done(text(ctx.t("staff-code-refused")));
   return done(text(ctx.t(role.kind === "owner" ? "staff-linked-owner" : "staff-linked")));
 }

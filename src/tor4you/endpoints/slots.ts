@@ -1,5 +1,8 @@
+import type { DateTime } from "luxon";
 import { z } from "zod";
 import { InvalidInputError } from "../../core/errors.ts";
+import { formatApiDate } from "../dates.ts";
+import { fetchCappedRange } from "../day-windows.ts";
 import { API_LIMITS } from "../endpoints.ts";
 import { requireList } from "../envelope.ts";
 import {
@@ -12,9 +15,10 @@ import {
   optional,
   rangeParams,
   textParam,
+  toDay,
   tokenParam,
 } from "../inputs.ts";
-import type { AddedSlot, AvailabilityResult, Slot } from "../types.ts";
+import type { AddedSlot, AvailabilityResult, OpenHour, Slot } from "../types.ts";
 import { isRecord } from "../wire.ts";
 import { type EndpointContext, readList, readNothing, readOne, type ShowCancelled } from "./context.ts";
 
@@ -46,7 +50,18 @@ export interface AvailabilityParams {
   dateOnly?: boolean;
   /** Also services customers may not book themselves (staff use). */
   internal?: boolean;
+  /**
+   * The site's calendar: Tor4You answers at most 31 days a call on open calendars and 60 on
+   * time-slot ones. Unknown: 31, which costs a call more on a long range but is never refused.
+   */
+  calendar?: "open" | "slots";
 }
+
+/** One row of an availability answer, whatever its kind, so windows can be counted and merged. */
+type Spot =
+  | { kind: "dates"; date: DateTime }
+  | { kind: "slots"; slot: Slot }
+  | { kind: "openhours"; hour: OpenHour };
 
 export function slotEndpoints({ call, schemas, zone }: EndpointContext) {
   return {
@@ -79,29 +94,75 @@ export function slotEndpoints({ call, schemas, zone }: EndpointContext) {
       return call("slotlist", params, readList(schemas.slot, ["slots", "slotlist"]));
     },
 
+    /**
+     * Any range up to a year: asked in windows the calendar accepts, and a window whose answer
+     * reaches 500 spots (Tor4You stops there) asked again in halves. A single day at 500 keeps
+     * what came: every spot in it is free, only fewer are offered.
+     */
     availability: async (p: AvailabilityParams): Promise<AvailabilityResult> => {
-      const [from, to] = rangeParams(["from", "to"], p.from, p.to, zone, API_LIMITS.availabilityDays);
-      const params: Record<string, string> = { from, to, service: idParam("service", p.service) };
+      rangeParams(["from", "to"], p.from, p.to, zone, 366);
+      const params: Record<string, string> = { service: idParam("service", p.service) };
       optional(params, "staff", p.staff, (v) => idParam("staff", v));
       optional(params, "branch", p.branch, (v) => idParam("branch", v));
       optional(params, "participants", p.participants, (n) => countParam("participants", n, 1, 1000));
       optional(params, "dateonly", p.dateOnly, flagParam);
       optional(params, "internal", p.internal, flagParam);
-      return call("availability", params, (body): AvailabilityResult => {
-        if (p.dateOnly)
-          return { kind: "dates", dates: readList(schemas.availableDate, ["dates", "days"])(body) };
-        if ("slots" in body) return { kind: "slots", slots: readList(schemas.slot, ["slots"])(body) };
-        if (OPEN_HOURS_KEYS.some((k) => k in body)) {
-          return { kind: "openhours", openHours: readList(schemas.openHour, OPEN_HOURS_KEYS)(body) };
-        }
-        // Neither natural key: slots carry their own id and token, open hours do not.
-        const list = requireList(body, []);
-        return list.some((x) => isRecord(x) && ("slotid" in x || "vfib" in x))
-          ? { kind: "slots", slots: z.array(schemas.slot).parse(list) }
-          : { kind: "openhours", openHours: z.array(schemas.openHour).parse(list) };
-      });
+      const kinds = new Set<Spot["kind"]>();
+      const spots = await fetchCappedRange<Spot>(
+        { from: toDay("from", p.from, zone), to: toDay("to", p.to, zone) },
+        {
+          maxDays: p.calendar === "slots" ? API_LIMITS.availabilityDays : API_LIMITS.availabilityDaysOpen,
+          cap: API_LIMITS.availabilitySpots,
+          onFullDay: "keep",
+          endpoint: "availability",
+          zone,
+          fetch: async (w) => {
+            const window = { from: formatApiDate(w.from, zone), to: formatApiDate(w.to, zone) };
+            const r = await call("availability", { ...window, ...params }, (body) =>
+              readAvailability(body, p),
+            );
+            kinds.add(r.kind);
+            if (r.kind === "dates") return r.dates.map((date) => ({ kind: "dates", date }));
+            if (r.kind === "slots") return r.slots.map((slot) => ({ kind: "slots", slot }));
+            return r.openHours.map((hour) => ({ kind: "openhours", hour }));
+          },
+        },
+      );
+      return mergeSpots(spots, kinds);
     },
   };
+
+  function readAvailability(body: Record<string, unknown>, p: AvailabilityParams): AvailabilityResult {
+    if (p.dateOnly) return { kind: "dates", dates: readList(schemas.availableDate, ["dates", "days"])(body) };
+    if ("slots" in body) return { kind: "slots", slots: readList(schemas.slot, ["slots"])(body) };
+    if (OPEN_HOURS_KEYS.some((k) => k in body)) {
+      return { kind: "openhours", openHours: readList(schemas.openHour, OPEN_HOURS_KEYS)(body) };
+    }
+    // Neither natural key: slots carry their own id and token, open hours do not.
+    const list = requireList(body, []);
+    return list.some((x) => isRecord(x) && ("slotid" in x || "vfib" in x))
+      ? { kind: "slots", slots: z.array(schemas.slot).parse(list) }
+      : { kind: "openhours", openHours: z.array(schemas.openHour).parse(list) };
+  }
+}
+
+/** The windows' answers as one, each date, slot or time once, earliest first. */
+function mergeSpots(spots: Spot[], kinds: Set<Spot["kind"]>): AvailabilityResult {
+  const byStart = <T extends { start: DateTime }>(a: T, b: T) => a.start.toMillis() - b.start.toMillis();
+  if (kinds.has("dates")) {
+    const dates = new Map<number, DateTime>();
+    for (const s of spots) if (s.kind === "dates") dates.set(s.date.toMillis(), s.date);
+    return { kind: "dates", dates: [...dates.values()].sort((a, b) => a.toMillis() - b.toMillis()) };
+  }
+  if (kinds.has("slots")) {
+    const slots = new Map<string, Slot>();
+    for (const s of spots) if (s.kind === "slots") slots.set(s.slot.id, s.slot);
+    return { kind: "slots", slots: [...slots.values()].sort(byStart) };
+  }
+  const hours = new Map<string, OpenHour>();
+  for (const s of spots)
+    if (s.kind === "openhours") hours.set(`${s.hour.start.toMillis()}-${s.hour.staffId ?? ""}`, s.hour);
+  return { kind: "openhours", openHours: [...hours.values()].sort(byStart) };
 }
 
 const OPEN_HOURS_KEYS = ["openhours", "hours", "times"];

@@ -8,6 +8,7 @@ import type { SiteConfig } from "../../../src/config/types.ts";
 import { createMetrics } from "../../../src/http/metrics.ts";
 import { createApp } from "../../../src/roles/app.ts";
 import { createBackground } from "../../../src/roles/background.ts";
+import { TEST_APP_SECRET } from "../../support/app-secret.ts";
 import { connectTestRedis } from "../../support/test-redis.ts";
 
 const { sites, prefix, sinkUrl, telegramPerSecond } = JSON.parse(process.env.CRASH_WORKER_CONFIG!) as {
@@ -18,7 +19,14 @@ const { sites, prefix, sinkUrl, telegramPerSecond } = JSON.parse(process.env.CRA
 };
 const redis = connectTestRedis({ maxRetriesPerRequest: null });
 const logger = pino({ level: "silent" });
-const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix });
+const app = createApp({
+  appSecret: TEST_APP_SECRET,
+  sites,
+  redis,
+  logger,
+  defaultLocale: "en",
+  keyPrefix: prefix,
+});
 const { jobs } = createBackground({
   sites,
   app,

@@ -11,6 +11,7 @@ import { createMetrics } from "../../../src/http/metrics.ts";
 import { createApp } from "../../../src/roles/app.ts";
 import { createBackground } from "../../../src/roles/background.ts";
 import { sitesFromEmulator } from "../../../src/roles/demo.ts";
+import { TEST_APP_SECRET } from "../../support/app-secret.ts";
 import { deletePrefix } from "../../support/redis-prefix.ts";
 import { connectTestRedis } from "../../support/test-redis.ts";
 
@@ -55,7 +56,15 @@ export async function startPipeline(opts: {
   ).map((s) =>
     opts.ratePerMinute ? { ...s, tor4you: { ...s.tor4you, ratePerMinute: opts.ratePerMinute } } : s,
   );
-  const app = createApp({ sites, redis, logger, defaultLocale: "en", keyPrefix: prefix, fetch: opts.fetch });
+  const app = createApp({
+    appSecret: TEST_APP_SECRET,
+    sites,
+    redis,
+    logger,
+    defaultLocale: "en",
+    keyPrefix: prefix,
+    fetch: opts.fetch,
+  });
   const sent: Array<{ chatId: string; messages: OutboundMessage[]; at: number }> = [];
   const skips: string[] = [];
   const counted = createMetrics();

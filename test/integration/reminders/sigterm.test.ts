@@ -9,6 +9,7 @@ import { createEmulator, type Emulator } from "../../../src/emulator/emulator.ts
 import { buildSeed, buildSite } from "../../../src/emulator/seed.ts";
 import { createKeys } from "../../../src/storage/keys.ts";
 import { deleteKeysUnder } from "../../../src/storage/prefix-cleanup.ts";
+import { TEST_APP_SECRET } from "../../support/app-secret.ts";
 import { startFakeBotApi } from "../../support/fake-bot-api.ts";
 import { dueReminderJob } from "../../support/reminder-jobs.ts";
 import { waitFor } from "./pipeline-world.ts";
@@ -67,6 +68,7 @@ beforeAll(async () => {
   const pino = (await import("pino")).default;
   const config = loadConfig(workerEnv(apiUrl));
   const app = createApp({
+    appSecret: config.appSecret!,
     sites: config.sites,
     redis,
     logger: pino({ level: "silent" }),
@@ -101,6 +103,7 @@ function workerEnv(apiUrl: string): Record<string, string> {
     TOR4YOU_TORKEY: `${SITE}-token`,
     TOR4YOU_SITEID: SITE,
     TELEGRAM_BOT_TOKEN: TOKEN,
+    APP_SECRET: TEST_APP_SECRET,
     TELEGRAM_API_ROOT: sinkUrl,
     // One reminder a minute before: the appointments, ten days away, are outside the scan's window.
     REMINDER_OFFSETS: "1m",
@@ -153,7 +156,7 @@ it(`SIGTERM during ${N} due reminders: the worker finishes what it holds, none i
 
   const restartedAt = Date.now();
   worker = await startWorker();
-  const keys = createKeys(PREFIX);
+  const keys = createKeys(PREFIX, TEST_APP_SECRET);
   const ledger = async () => {
     const states = { sent: 0, uncertain: 0, other: 0 };
     for (const a of appts) {

@@ -7,6 +7,7 @@ import { createEmulator, type Emulator } from "../../../src/emulator/emulator.ts
 import { buildSeed, buildSite } from "../../../src/emulator/seed.ts";
 import { createActivityLog } from "../../../src/storage/activity-log.ts";
 import { createKeys } from "../../../src/storage/keys.ts";
+import { TEST_APP_SECRET } from "../../support/app-secret.ts";
 import { deletePrefix } from "../../support/redis-prefix.ts";
 
 const zone = "Asia/Jerusalem";
@@ -151,7 +152,7 @@ beforeAll(async () => {
   apiUrl = await emulator.listen(0);
   redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
   // What the bot recorded that week: the stats command uses the deployment's key prefix.
-  const activity = createActivityLog(redis, createKeys("t4y"));
+  const activity = createActivityLog(redis, createKeys("t4y", TEST_APP_SECRET));
   for (const [id, n] of REMINDERS) {
     const a = appointments.find((x) => x.id === id)!;
     for (let i = 0; i < n; i++) await activity.reminderSent(site, id, a.from.toFormat("yyyyMMddHHmm"));

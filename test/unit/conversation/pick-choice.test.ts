@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Choice } from "../../../src/core/messages.ts";
 import { pickFromText } from "../../../src/conversation/pick-choice.ts";
+import type { Choice } from "../../../src/core/messages.ts";
 
 // A day's afternoon as a list of times, then the flow's own "more", "back" and "stop" items.
 const times: Choice[] = [

@@ -50,7 +50,7 @@ describe("mapUpdate", () => {
     ).toMatchObject({ own: false });
   });
 
-  it("maps button presses and ignores groups, edits and media", () => {
+  it("maps button presses and media without words, and ignores groups and edits", () => {
     const cq = {
       update_id: 2,
       callback_query: {
@@ -63,7 +63,19 @@ describe("mapUpdate", () => {
     } as unknown as Update;
     expect(mapUpdate("s", cq)?.message).toEqual({ type: "choice", id: "m.book" });
     expect(mapUpdate("s", msg({ text: "hi" }, "group"))).toBeNull();
-    expect(mapUpdate("s", msg({ sticker: { file_id: "x" } }))).toBeNull();
+    expect(mapUpdate("s", msg({ sticker: { file_id: "x" } }))?.message).toEqual({
+      type: "media",
+      kind: "sticker",
+    });
+    expect(mapUpdate("s", msg({ voice: { file_id: "v" } }))?.message).toEqual({
+      type: "media",
+      kind: "voice",
+    });
+    expect(mapUpdate("s", msg({ photo: [], caption: "is this free?" }))?.message).toEqual({
+      type: "text",
+      text: "is this free?",
+    });
+    expect(mapUpdate("s", msg({ new_chat_title: "x" }))).toBeNull(); // a service message
     expect(
       mapUpdate("s", {
         update_id: 3,

@@ -22,11 +22,21 @@ describe("mapWhatsAppMessage", () => {
     });
   });
 
-  it("ignores groups, status broadcasts, our own messages and media", () => {
+  it("ignores groups, status broadcasts, our own messages and system notices; media is 'media'", () => {
     expect(mapWhatsAppMessage("s", msg("1203630@g.us", "hi"), null)).toBeNull();
     expect(mapWhatsAppMessage("s", msg("status@broadcast", "hi", { isStatus: true }), null)).toBeNull();
     expect(mapWhatsAppMessage("s", msg("972525551234@c.us", "hi", { fromMe: true }), null)).toBeNull();
-    expect(mapWhatsAppMessage("s", msg("972525551234@c.us", "", { type: "image" }), null)).toBeNull();
+    expect(
+      mapWhatsAppMessage("s", msg("972525551234@c.us", "", { type: "e2e_notification" }), null),
+    ).toBeNull();
+    expect(mapWhatsAppMessage("s", msg("972525551234@c.us", "", { type: "image" }), null)?.message).toEqual({
+      type: "media",
+      kind: "image",
+    });
+    expect(mapWhatsAppMessage("s", msg("972525551234@c.us", "", { type: "ptt" }), null)?.message).toEqual({
+      type: "media",
+      kind: "voice",
+    });
   });
 
   it("an @lid sender has no number until a contact card matches WhatsApp's own mapping", () => {
