@@ -8,6 +8,7 @@ import type { SiteConfig } from "../config/types.ts";
 import { InvalidInputError } from "../core/errors.ts";
 import { createLogger } from "../log/logger.ts";
 import { startDemoBackend } from "../roles/demo.ts";
+import { resolveAppSecret } from "../storage/app-secret.ts";
 import { createKeys } from "../storage/keys.ts";
 import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts";
 import { createRedisUsageBudget } from "../storage/usage-budget.ts";
@@ -95,7 +96,8 @@ async function sharedBudget(
     io.out("redis: unreachable; the probe's calls are not counted in the bot's shared API budget");
     return undefined;
   }
-  const keys = createKeys("t4y");
+  // Budget keys do not depend on the secret, but the key builder wants the running bot's.
+  const keys = createKeys("t4y", (await resolveAppSecret(redis, "t4y", config.appSecret)).secret);
   return {
     redis,
     budget: (site) =>
