@@ -37,7 +37,10 @@ export function whatsappOutboundProducer(connection: Redis, prefix: string, outb
   return {
     queueFor,
     async enqueue(session: string, request: OutboundRequest, jobId?: string, delayMs = 0) {
-      const outboxId = await outbox.put(request.site, { chatId: request.chatId, messages: request.messages });
+      const outboxId = await outbox.put(request.site, "whatsapp", {
+        chatId: request.chatId,
+        messages: request.messages,
+      });
       const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
       await queueFor(session).add("send", payload, {
         jobId,
@@ -82,7 +85,10 @@ export function startWhatsAppOutbound(deps: {
       const p = outboundPayload.parse(job.data);
       const entry = await deps.outbox.get(p.site, p.outboxId);
       if (!entry) {
-        log.warn({ site: p.site }, "outgoing message expired before it could be sent");
+        log.warn(
+          { site: p.site },
+          "outgoing message gone before it could be sent (expired, or the chat asked to be forgotten)",
+        );
         return { skipped: "expired" };
       }
       await deps.session.whenReady();
