@@ -41,6 +41,10 @@ let redisCommands = 0;
 const send = redis.sendCommand.bind(redis);
 redis.sendCommand = ((...args: Parameters<typeof send>) => {
   redisCommands++;
+  if (process.env.DEBUG_REDIS && cfg.role === "ours") {
+    const c = args[0] as unknown as { name: string; args: unknown[] };
+    console.error("REDIS", c.name, String(c.args[0]).replace(/^.*\}:/, ""));
+  }
   return send(...args);
 }) as typeof redis.sendCommand;
 const tor4you = { n: 0, ms: 0 };

@@ -83,7 +83,12 @@ async function startBotApi(tokens: Record<string, ReturnType<typeof fakeTelegram
 
 function startBot(config: BotConfig): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(join(import.meta.dirname, "conversation-e2e-bot.ts"), {
-    execArgv: ["--import", "tsx"],
+    // CPU_PROF=dir: each bot writes a V8 CPU profile there when the benchmark ends.
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROF}`] : []),
+    ],
     env: { ...process.env, E2E_BOT: JSON.stringify(config) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -275,7 +280,23 @@ async function main() {
       );
     }
   } finally {
-    for (const c of children) c.kill("SIGKILL");
+    // Disconnected, a bot exits on its own (writing its profile); one that does not is killed.
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            const kill = setTimeout(() => {
+              c.kill("SIGKILL");
+              resolve();
+            }, 5_000);
+            c.once("exit", () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            if (c.connected) c.disconnect();
+          }),
+      ),
+    );
     agent.destroy();
     await botApi.close();
     await emulator.close();

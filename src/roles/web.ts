@@ -101,7 +101,10 @@ export async function startWeb(
         sessions: () => whatsapp.sessions.map((s) => s.status()),
         queues: () => [
           ...Object.values(background.jobs.queues),
-          ...[...base.siteOf.keys()].map((name) => base.whatsappProducer.queueFor(name)),
+          ...[...base.siteOf.keys()].flatMap((name) => [
+            base.whatsappProducer.queueFor(name),
+            base.whatsappProducer.queueFor(name, "reply"),
+          ]),
         ],
         decisions: (site) => app.decisions.recent(site),
         board: afterDemoHistory(createBoardSource({ ...app, redis })),
