@@ -96,6 +96,7 @@ async function sharedBudget(
     io.out("redis: unreachable; the probe's calls are not counted in the bot's shared API budget");
     return undefined;
   }
+  // Budget keys do not depend on the secret, but the key builder wants the running bot's.
   const keys = createKeys("t4y", (await resolveAppSecret(redis, "t4y", config.appSecret)).secret);
   return {
     redis,

@@ -31,8 +31,18 @@ export function createKeys(prefix: string, secret: string) {
   if (secret.length < MIN_APP_SECRET)
     throw new InvalidInputError("APP_SECRET", `must be at least ${MIN_APP_SECRET} characters`);
   /** The purpose is part of the message: a chat id and a phone with the same digits differ. */
-  const digest = (purpose: string, text: string) =>
-    createHmac("sha256", secret).update(`${purpose}\n${text}`).digest("hex").slice(0, 32);
+  // Remembered: a chat turn builds a dozen keys of the same chat, each one HMAC otherwise.
+  const digests = new Map<string, string>();
+  const digest = (purpose: string, text: string) => {
+    const message = `${purpose}\n${text}`;
+    let d = digests.get(message);
+    if (d === undefined) {
+      d = createHmac("sha256", secret).update(message).digest("hex").slice(0, 32);
+      if (digests.size >= 20_000) digests.clear();
+      digests.set(message, d);
+    }
+    return d;
+  };
   const chat = (c: ChatKey) => `${encodeURIComponent(c.channel)}-${digest("chat", c.chatId)}`;
   const site = (s: string) => {
     if (!s) throw new InvalidInputError("site", "is required for a Redis key");

@@ -70,7 +70,7 @@ export async function startBook(
  */
 async function knownCustomer(
   ctx: StepContext,
-): Promise<Pick<BookFlow, "first" | "last" | "tz"> & { again?: Again }> {
+): Promise<Pick<BookFlow, "first" | "last" | "tz" | "recordRead"> & { again?: Again }> {
   if (!ctx.identity) return {};
   const mine = await ctx.api.apptbycellortz({ cell: ctx.identity.cell, showPast: true, showFuture: true });
   const named = mine.find((a) => a.customer.first && a.customer.last);
@@ -82,6 +82,7 @@ async function knownCustomer(
     first: named ? named.customer.first : ctx.identity.first,
     last: named ? named.customer.last : ctx.identity.last,
     tz: validTz(named?.customer.tz),
+    recordRead: true,
     again: last ? { serviceId: last.serviceId!, staffId: last.staffId! } : undefined,
   };
 }
@@ -382,11 +383,13 @@ function askParticipants(ctx: StepContext, flow: BookFlow): StepResult {
 /** Name from the customer's existing record, else their own shared contact; asked only when neither has it. */
 async function askName(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
   if (!flow.first || !flow.last) {
-    const known = ctx.identity
-      ? (await ctx.api.apptbycellortz({ cell: ctx.identity.cell, showPast: true, showFuture: true })).find(
-          (a) => a.customer.first && a.customer.last,
-        )
-      : undefined;
+    // Read at the booking's start when the chat was already linked: it had no full name then.
+    const known =
+      ctx.identity && !flow.recordRead
+        ? (await ctx.api.apptbycellortz({ cell: ctx.identity.cell, showPast: true, showFuture: true })).find(
+            (a) => a.customer.first && a.customer.last,
+          )
+        : undefined;
     const first = known?.customer.first ?? ctx.identity?.first;
     const last = known?.customer.last ?? ctx.identity?.last;
     if (first && last) flow = { ...flow, first, last, tz: flow.tz ?? validTz(known?.customer.tz) };
