@@ -64,7 +64,12 @@ if (cfg.role === "ours") {
     defaultLocale: "he",
     keyPrefix: cfg.prefix,
     now,
-    fetch: countingFetch(tor4you),
+    fetch: process.env.DEBUG_T4Y
+      ? ((input, init) => {
+          console.error("T4Y", String(input).split("?")[0]!.split("/").pop());
+          return countingFetch(tor4you)(input, init);
+        }) as typeof fetch
+      : countingFetch(tor4you),
   });
   const channel = createTelegramChannel({
     site: cfg.site.id,
