@@ -114,7 +114,17 @@ export function createScanJobs(deps: {
       },
     );
     await deps.snapshots?.setFresh(siteId, startedAt);
-    deps.logger.info({ site: siteId, changed: result.changed, calls: result.calls, reconciled }, "scan done");
+    // Appointments over for two days no longer need their "seen" record (moves and echoes of
+    // them are history); those seen without a start go after 30 days.
+    const pruned = await deps.seen.prune(
+      siteId,
+      formatApiMinute(from.minus({ days: 2 }), s.timezone),
+      startedAt - 30 * 24 * 3600_000,
+    );
+    deps.logger.info(
+      { site: siteId, changed: result.changed, calls: result.calls, reconciled, pruned },
+      "scan done",
+    );
     return { changed: result.changed, calls: result.calls, reconciled };
   }
 

@@ -53,7 +53,10 @@ export function whatsappOutboundProducer(connection: Redis, prefix: string, outb
     jobId?: string,
     delayMs = 0,
   ) {
-    const outboxId = await outbox.put(request.site, { chatId: request.chatId, messages: request.messages });
+    const outboxId = await outbox.put(request.site, "whatsapp", {
+      chatId: request.chatId,
+      messages: request.messages,
+    });
     const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
     await queueFor(session, lane).add("send", payload, {
       jobId,
@@ -124,7 +127,10 @@ function lane(
       const p = outboundPayload.parse(job.data);
       const entry = await deps.outbox.get(p.site, p.outboxId);
       if (!entry) {
-        log.warn({ site: p.site }, "outgoing message expired before it could be sent");
+        log.warn(
+          { site: p.site },
+          "outgoing message gone before it could be sent (expired, or the chat asked to be forgotten)",
+        );
         return { skipped: "expired" };
       }
       await deps.session.whenReady();

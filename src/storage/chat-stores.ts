@@ -66,6 +66,8 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
         linkedAt: String(id.linkedAt),
       });
       tx.sadd(keys.chatsByCell(a.site, id.cell), chatMember(a));
+      // Linked: the preferences are kept for as long as the link is.
+      tx.persist(keys.chatPrefs(a));
       await tx.exec();
     },
     async preferences(a) {
@@ -77,17 +79,34 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
       if (patch.hintLocale !== undefined) fields.hintLocale = patch.hintLocale;
       if (patch.remindersOff !== undefined) fields.remindersOff = patch.remindersOff ? "1" : "0";
       if (patch.unreachable !== undefined) fields.unreachable = patch.unreachable ? "1" : "0";
-      if (Object.keys(fields).length) await redis.hset(keys.chatPrefs(a), fields);
+      if (!Object.keys(fields).length) return;
+      const linked = (await redis.exists(keys.chatIdentity(a))) === 1;
+      const tx = redis.multi().hset(keys.chatPrefs(a), fields);
+      // A chat that never shared its number keeps its language and the like for a while, not for ever.
+      if (!linked) tx.expire(keys.chatPrefs(a), UNLINKED_PREFS_TTL_SECONDS);
+      await tx.exec();
     },
     async forget(a) {
       const cell = await redis.hget(keys.chatIdentity(a), "cell");
+      // What still waits to be sent to the chat goes too: its send jobs find nothing and skip.
+      const waiting = await redis.smembers(keys.chatOutbox(a));
       const tx = redis.multi();
       if (cell) tx.srem(keys.chatsByCell(a.site, cell), chatMember(a));
-      tx.del(keys.chatIdentity(a), keys.chatPrefs(a), keys.chatState(a), keys.chatPendingReminders(a));
+      tx.del(
+        keys.chatIdentity(a),
+        keys.chatPrefs(a),
+        keys.chatState(a),
+        keys.chatPendingReminders(a),
+        keys.chatOutbox(a),
+        ...waiting.map((id) => keys.outbox(a.site, id)),
+      );
       await tx.exec();
     },
   };
 }
+
+/** Preferences of a chat that never linked a phone expire this long after their last change. */
+export const UNLINKED_PREFS_TTL_SECONDS = 30 * 24 * 3600;
 
 /** `channel|chatId`: how a chat is named inside the reverse index. */
 export const chatMember = (a: ChatAddress) => `${a.channel}|${a.chatId}`;

@@ -95,6 +95,8 @@ export function createKeys(prefix: string, secret: string) {
     adminLoginFailures: (address: string) => `${prefix}:admin-login-fail:${digest("address", address)}`,
     /** Hash: linked staff chats (`channel|chatId`) -> staff id or "owner". */
     staffChats: (s: string) => `${prefix}:staff-chats:${site(s)}`,
+    /** Set: the ids of the chat's outgoing batches still in the outbox ("forget me" deletes them). */
+    chatOutbox: (c: ChatKey) => `${chatBase(c)}:outbox`,
     /** One outgoing message batch (chat id and texts): job payloads carry only its id. */
     outbox: (s: string, id: string) => `${prefix}:outbox:${site(s)}:${id}`,
     /** Marks an appointment the bot itself just changed, so its echo webhook tells nobody. */

@@ -148,17 +148,30 @@ export function asksBranch(ctx: StepContext, flow: BookFlow): boolean {
   return branchIds.size > 1;
 }
 
+/** A branch Tor4You sends without a name is shown by its address; with neither it cannot be offered. */
+const branchLabel = (b: { name: string; address?: string }) => b.name.trim() || (b.address ?? "").trim();
+
+function branchesFor(ctx: StepContext, flow: BookFlow) {
+  const ids = new Set(providersFor(ctx, { ...flow, branchId: undefined }).map((p) => p.branchId));
+  return ctx.catalog.branches.filter((b) => ids.has(b.id));
+}
+
 async function afterService(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
-  if (!flow.branchId && asksBranch(ctx, flow)) return askBranch(ctx, flow);
+  // Asked only when every branch can be told apart; otherwise the times of all of them are offered.
+  if (!flow.branchId && asksBranch(ctx, flow) && branchesFor(ctx, flow).every(branchLabel))
+    return askBranch(ctx, flow);
   const providers = providersFor(ctx, flow);
   if (providers.length === 1) return askDate(ctx, { ...flow, staffId: providers[0]!.id });
+  // Tor4You may not send staff names: nobody can choose between nameless people, so any of them.
+  if (!providers.some((p) => p.name.trim())) return askDate(ctx, { ...flow, staffId: "any" });
   return askStaff(ctx, flow);
 }
 
 function askBranch(ctx: StepContext, flow: BookFlow): StepResult {
-  const ids = new Set(providersFor(ctx, { ...flow, branchId: undefined }).map((p) => p.branchId));
-  const branches = ctx.catalog.branches.filter((b) => ids.has(b.id));
-  const list = branches.map((b) => ({ id: flowChoice(flow.token, "br", b.id), label: b.name }));
+  const list = branchesFor(ctx, flow).map((b) => ({
+    id: flowChoice(flow.token, "br", b.id),
+    label: branchLabel(b),
+  }));
   return {
     flow: { ...flow, step: "branch", branchId: undefined },
     out: [choices(ctx.t("book-branch"), navChoices(ctx, flow, list))],
@@ -168,10 +181,9 @@ function askBranch(ctx: StepContext, flow: BookFlow): StepResult {
 function askStaff(ctx: StepContext, flow: BookFlow): StepResult {
   const list = [
     { id: flowChoice(flow.token, "stf", "any"), label: ctx.t("book-any-staff") },
-    ...providersFor(ctx, flow).map((p) => ({
-      id: flowChoice(flow.token, "stf", p.id),
-      label: p.name.trim(),
-    })),
+    ...providersFor(ctx, flow)
+      .filter((p) => p.name.trim())
+      .map((p) => ({ id: flowChoice(flow.token, "stf", p.id), label: p.name.trim() })),
   ];
   return {
     flow: { ...flow, step: "staff", staffId: undefined },
