@@ -26,15 +26,20 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function probe(em: Emulator, base: string, site: string, args: string[] = []) {
+async function probe(em: Emulator, base: string, site: string, args: string[] = [], auth = "torkey") {
   const out = join(dir, `${randomBytes(4).toString("hex")}.json`);
+  const { credentials } = em.site(site);
   const env = {
     PATH: process.env.PATH,
     TOR4YOU_API_URL: base,
-    TOR4YOU_TORKEY: em.site(site).credentials.torkey,
-    // Our own id for the site: its budget keys in the shared Redis are this test's alone.
-    TOR4YOU_SITEID: `probe-${randomBytes(4).toString("hex")}`,
     REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    ...(auth === "torkey"
+      ? {
+          TOR4YOU_TORKEY: credentials.torkey,
+          // Our own id for the site: its budget keys in the shared Redis are this test's alone.
+          TOR4YOU_SITEID: `probe-${randomBytes(4).toString("hex")}`,
+        }
+      : { TOR4YOU_SITEID: site, TOR4YOU_KEY: credentials.key, TOR4YOU_SECRET: credentials.secret }),
   };
   const r = await run(process.execPath, [BIN, "probe", "--out", out, ...args], { env, timeout: 60_000 }).then(
     (ok) => ({ code: 0, stdout: ok.stdout, stderr: ok.stderr }),
@@ -144,6 +149,17 @@ describe.each(["normal", "variants"] as const)("tor4you-bot probe against the em
     const listed = sample.reports[0]!.samples.find((x) => x.call === "apptlist")!;
     expect(JSON.stringify(listed.answer)).toMatch(/"lu":"\d{17}"/);
   });
+
+  it("with signed parameters, the sample holds neither the key, the secret nor a signature", async () => {
+    const r = await probe(em, base, STUDIO, [], "signed");
+    expect(r.code).toBe(0);
+    expect(Object.values(r.rows).every((row) => row[0] === "ok")).toBe(true);
+    const { key, secret } = em.site(STUDIO).credentials;
+    expect(r.sample).not.toContain(key);
+    expect(r.sample).not.toContain(secret);
+    expect(r.sample).not.toMatch(/[0-9a-f]{64}/);
+    expect(r.sample).not.toMatch(/"(sh|dt|key)"/);
+  });
 });
 
 describe("tor4you-bot probe when calls fail, and check pointing to it", () => {
@@ -173,6 +189,15 @@ describe("tor4you-bot probe when calls fail, and check pointing to it", () => {
     // Nothing listed on an empty site: the calls that need an appointment say why they were skipped.
     expect(r.rows.apptinfo![0]).toBe("skipped");
     expect(r.stdout).toMatch(/no cell: pass --cell/);
+  });
+
+  it("an answer the client cannot read is FAILED with the field at fault, and its fields still compared", async () => {
+    const r = await probe(em, base, "not-a-number");
+    expect(r.code).toBe(1);
+    expect(r.rows.siteinfo![0]).toBe("FAILED");
+    expect(r.stdout).toContain("tor4you_response: siteid: expected a numeric id");
+    expect(r.rows.siteinfo!.slice(1)).toEqual(["-", "-"]);
+    expect(r.rows.staff![0]).toBe("ok");
   });
 
   it("check names probe when an answer's shape cannot be read", async () => {
