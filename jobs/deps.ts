@@ -50,6 +50,8 @@ export interface JobsDeps {
   ledger: ReminderLedger;
   reconcilerFor: (scheduler: ReminderScheduler) => Reconciler;
   chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
+  /** How a job id names a chat: an HMAC, never the chat id (src/storage/keys.ts chatRef). */
+  chatRef: (address: ChatAddress) => string;
   /** The phone said "stop" on this site. */
   optedOut: (site: string, cell: string) => Promise<boolean>;
   channels: (site: string) => ChannelKind[];
@@ -59,6 +61,8 @@ export interface JobsDeps {
     address: ChatAddress,
     appt: Appointment,
     kind: "moved" | "cancelled",
+    /** Where a moved appointment was: the notice shows the old time and the new. */
+    previousStart?: DateTime,
   ) => Promise<OutboundMessage[] | null>;
   ownChanges: OwnChanges;
   seen: AppointmentSeen;

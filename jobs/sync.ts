@@ -15,7 +15,7 @@ import { applyFacts, factsOf } from "./webhook-facts.ts";
  * chats when the business (not the bot) moved or cancelled it.
  */
 export function createSyncJobs(
-  deps: Pick<JobsDeps, "chatsFor" | "composeNotice" | "ownChanges" | "seen" | "snapshots"> & {
+  deps: Pick<JobsDeps, "chatsFor" | "chatRef" | "composeNotice" | "ownChanges" | "seen" | "snapshots"> & {
     /** Read when a time frees: the waitlist may be wired after the jobs. */
     onFreed: () => JobsDeps["onFreed"];
     queue: Queue<SyncPayload>;
@@ -33,17 +33,21 @@ export function createSyncJobs(
     appt: Appointment,
     kind: "moved" | "cancelled",
     notificationId: string,
+    /** `YYYYMMDDhhmm`, where it was before this change. */
+    before?: string,
   ) {
     const cell = appt.customer.cell;
     if (!cell || !deps.composeNotice) return;
+    const tz = appointments.site(siteId)?.timezone ?? "Asia/Jerusalem";
+    const previousStart = before ? parseLocalMinute(before, tz) : undefined;
     for (const chat of await deps.chatsFor(siteId, cell)) {
       if (chat.remindersOff || chat.unreachable) continue;
-      const messages = await deps.composeNotice(chat.address, appt, kind);
+      const messages = await deps.composeNotice(chat.address, appt, kind, previousStart);
       if (!messages?.length) continue;
       await deps.enqueue(
         chat.address,
         { site: siteId, chatId: chat.address.chatId, messages },
-        `notice-${siteId}-${notificationId}-${chat.address.channel}-${chat.address.chatId.replace(/[^\w.-]/g, "_")}`,
+        `notice-${siteId}-${notificationId}-${deps.chatRef(chat.address)}`,
       );
     }
   }
@@ -93,7 +97,7 @@ export function createSyncJobs(
           if (!own && before) {
             if (told.status !== "live") await notice(p.site, told, "cancelled", p.notificationId);
             else if (formatApiMinute(told.start, s.timezone) !== before)
-              await notice(p.site, told, "moved", p.notificationId);
+              await notice(p.site, told, "moved", p.notificationId, before);
           }
           return { ...result, own, from: "webhook" };
         }
@@ -130,7 +134,7 @@ export function createSyncJobs(
       if (!own && before) {
         if (appt.status !== "live") await notice(p.site, appt, "cancelled", p.notificationId);
         else if (formatApiMinute(appt.start, s.timezone) !== before)
-          await notice(p.site, appt, "moved", p.notificationId);
+          await notice(p.site, appt, "moved", p.notificationId, before);
       }
       return { ...result, own };
     },
