@@ -110,6 +110,7 @@ export function createBackground(deps: {
     compose: (address, appt) => app.engine.prepareReminder(address, appt),
     composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
     ownChanges: app.ownChanges,
+    dropLookup: app.lookups.drop,
     seen: createAppointmentSeen(connection, app.keys),
     snapshots,
     webhookHealth,
