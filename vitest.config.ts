@@ -6,6 +6,7 @@ const ON_CLUSTER = [
   "test/integration/reminders/crash.test.ts",
   "test/integration/reminders/pipeline.test.ts",
   "test/integration/storage/cluster-keys.test.ts",
+  "test/integration/storage/turn-opener.test.ts",
 ];
 
 export default defineConfig({

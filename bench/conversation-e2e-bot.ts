@@ -41,6 +41,10 @@ let redisCommands = 0;
 const send = redis.sendCommand.bind(redis);
 redis.sendCommand = ((...args: Parameters<typeof send>) => {
   redisCommands++;
+  if (process.env.DEBUG_REDIS && cfg.role === "ours") {
+    const c = args[0] as unknown as { name: string; args: unknown[] };
+    console.error("REDIS", c.name, String(c.args[0]).replace(/^.*\}:/, ""));
+  }
   return send(...args);
 }) as typeof redis.sendCommand;
 const tor4you = { n: 0, ms: 0 };
@@ -60,7 +64,12 @@ if (cfg.role === "ours") {
     defaultLocale: "he",
     keyPrefix: cfg.prefix,
     now,
-    fetch: countingFetch(tor4you),
+    fetch: process.env.DEBUG_T4Y
+      ? ((input, init) => {
+          console.error("T4Y", String(input).split("?")[0]!.split("/").pop());
+          return countingFetch(tor4you)(input, init);
+        }) as typeof fetch
+      : countingFetch(tor4you),
   });
   const channel = createTelegramChannel({
     site: cfg.site.id,

@@ -66,6 +66,7 @@ async function startBotApi(tokens: Record<string, ReturnType<typeof fakeTelegram
         : body.length
           ? (JSON.parse(body.toString()) as Record<string, unknown>)
           : {};
+      if (process.env.DEBUG_BOTAPI) console.error("BOTAPI", m![1]!.slice(0, 6), m![2], String(payload.text ?? "").slice(0, 60).replace(/\n/g, " "));
       const answer = await (
         telegram.transformer as unknown as (p: unknown, m: string, x: unknown) => unknown
       )(null, m![2]!, payload);
@@ -83,7 +84,12 @@ async function startBotApi(tokens: Record<string, ReturnType<typeof fakeTelegram
 
 function startBot(config: BotConfig): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(join(import.meta.dirname, "conversation-e2e-bot.ts"), {
-    execArgv: ["--import", "tsx"],
+    // CPU_PROF=dir: each bot writes a V8 CPU profile there when the benchmark ends.
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROF}`] : []),
+    ],
     env: { ...process.env, E2E_BOT: JSON.stringify(config) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -177,6 +183,7 @@ async function main() {
       try {
         for (const step of steps) {
           const update = step();
+          if (process.env.DEBUG_BOTAPI) console.error("UPDATE", role, JSON.stringify(update).slice(0, 100));
           const t = performance.now();
           await post(sides[role].url, update);
           ms?.push(performance.now() - t);
@@ -275,7 +282,23 @@ async function main() {
       );
     }
   } finally {
-    for (const c of children) c.kill("SIGKILL");
+    // Disconnected, a bot exits on its own (writing its profile); one that does not is killed.
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            const kill = setTimeout(() => {
+              c.kill("SIGKILL");
+              resolve();
+            }, 5_000);
+            c.once("exit", () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            if (c.connected) c.disconnect();
+          }),
+      ),
+    );
     agent.destroy();
     await botApi.close();
     await emulator.close();

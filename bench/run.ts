@@ -6,6 +6,7 @@ const all = [
   "reminder-planning",
   "api-economy",
   "dispatch",
+  "thousand-sites",
 ];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 for (const name of wanted.length ? wanted : all) {

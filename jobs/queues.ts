@@ -24,6 +24,8 @@ export const QUEUES = {
 } as const;
 
 export const whatsappOutboundQueue = (session: string) => `whatsapp-outbound-${session}`;
+/** A session's fast lane: answers to a customer who has just written (see jobs/whatsapp-outbound.ts). */
+export const whatsappRepliesQueue = (session: string) => `whatsapp-replies-${session}`;
 
 /**
  * BullMQ options for one queue (its Queue and its Worker alike). On a Redis Cluster a queue's

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Job, Queue } from "bullmq";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
@@ -12,6 +13,16 @@ import type { AppointmentAccess } from "./appointments.ts";
 import type { JobsSite } from "./deps.ts";
 import { type ScanPayload, scanPayload } from "./queues.ts";
 import type { Reconciler } from "./reconcile.ts";
+
+/**
+ * Where in its period a site's scan falls (ms after each multiple of the period): stable for a
+ * site, so a restart keeps it, and spread evenly over many sites. Never 0, which BullMQ reads as
+ * "no offset".
+ */
+export function scanOffset(siteId: string, everyMs: number): number {
+  const h = createHash("sha256").update(siteId).digest().readUInt32BE(0);
+  return 1 + (h % Math.max(1, everyMs - 1));
+}
 
 /**
  * The scan queue: per site, every SCAN_EVERY, the appointments changed since the last scan (the
@@ -103,7 +114,17 @@ export function createScanJobs(deps: {
       },
     );
     await deps.snapshots?.setFresh(siteId, startedAt);
-    deps.logger.info({ site: siteId, changed: result.changed, calls: result.calls, reconciled }, "scan done");
+    // Appointments over for two days no longer need their "seen" record (moves and echoes of
+    // them are history); those seen without a start go after 30 days.
+    const pruned = await deps.seen.prune(
+      siteId,
+      formatApiMinute(from.minus({ days: 2 }), s.timezone),
+      startedAt - 30 * 24 * 3600_000,
+    );
+    deps.logger.info(
+      { site: siteId, changed: result.changed, calls: result.calls, reconciled, pruned },
+      "scan done",
+    );
     return { changed: result.changed, calls: result.calls, reconciled };
   }
 
@@ -182,14 +203,27 @@ export function createScanJobs(deps: {
       const { site, force } = scanPayload.parse(job.data);
       return scheduledScan(site, force);
     },
-    /** A scan every SCAN_EVERY per site (a BullMQ 6 job scheduler, not `repeat`). */
+    /**
+     * A scan every SCAN_EVERY per site (a BullMQ 6 job scheduler, not `repeat`), each site at its
+     * own point of the period: a thousand sites started together would otherwise scan in the same
+     * second, every period, and queue behind each other and the shared Redis. A site seen for the
+     * first time is scanned at once too, so a new deployment plans its reminders without waiting.
+     */
     async schedule() {
       for (const s of deps.sites) {
+        const id = `scan-${s.id}`;
+        const known = await deps.queue.getJobScheduler(id);
         await deps.queue.upsertJobScheduler(
-          `scan-${s.id}`,
-          { every: s.scanEveryMs },
+          id,
+          { every: s.scanEveryMs, offset: scanOffset(s.id, s.scanEveryMs) },
           { name: "scan", data: { site: s.id } },
         );
+        if (!known)
+          await deps.queue.add(
+            "scan",
+            { site: s.id },
+            { jobId: `scan-first-${s.id}`, removeOnComplete: true },
+          );
       }
     },
   };

@@ -23,7 +23,7 @@ export function createTelegramOutbound(deps: {
   const log = deps.logger;
 
   async function enqueue(request: OutboundRequest, jobId: string, delayMs = 0) {
-    const outboxId = await deps.outbox.put(request.site, {
+    const outboxId = await deps.outbox.put(request.site, "telegram", {
       chatId: request.chatId,
       messages: request.messages,
     });
@@ -43,7 +43,10 @@ export function createTelegramOutbound(deps: {
     if (!deps.sendTelegram) throw new Error("telegram is not configured in this process");
     const entry = await deps.outbox.get(p.site, p.outboxId);
     if (!entry) {
-      log.warn({ site: p.site }, "outgoing message expired before it could be sent");
+      log.warn(
+        { site: p.site },
+        "outgoing message gone before it could be sent (expired, or the chat asked to be forgotten)",
+      );
       return { skipped: "expired" };
     }
     const ref = p.ledger ? { site: p.site, ...p.ledger } : null;

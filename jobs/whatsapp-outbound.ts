@@ -14,6 +14,7 @@ import {
   outboundPayload,
   queueOptions,
   whatsappOutboundQueue,
+  whatsappRepliesQueue,
 } from "./queues.ts";
 
 export interface WhatsAppSender {
@@ -22,32 +23,57 @@ export interface WhatsAppSender {
   send(chatId: string, content: WaOutgoing): Promise<void>;
 }
 
+/**
+ * Two lanes per session. "paced": what nobody asked for (reminders, notices, offers), one
+ * message every 2-4 s across all chats, which protects the business's number. "reply": the
+ * answer to a customer who has just written, out within a second or two; its volume is bounded
+ * by what customers write (and CHAT_TURNS_PER_MINUTE per chat).
+ */
+export type WhatsAppLane = "paced" | "reply";
+
+const queueName = (session: string, lane: WhatsAppLane) =>
+  lane === "reply" ? whatsappRepliesQueue(session) : whatsappOutboundQueue(session);
+
 /** The producer side: any process may enqueue; only the session's owner consumes. */
 export function whatsappOutboundProducer(connection: Redis, prefix: string, outbox: Outbox) {
   const queues = new Map<string, Queue<OutboundPayload>>();
-  const queueFor = (session: string) => {
-    let q = queues.get(session);
+  const queueFor = (session: string, lane: WhatsAppLane = "paced") => {
+    const name = queueName(session, lane);
+    let q = queues.get(name);
     if (!q) {
-      const name = whatsappOutboundQueue(session);
       q = new Queue<OutboundPayload>(name, queueOptions(connection, prefix, name));
-      queues.set(session, q);
+      queues.set(name, q);
     }
     return q;
   };
+  async function add(
+    lane: WhatsAppLane,
+    session: string,
+    request: OutboundRequest,
+    jobId?: string,
+    delayMs = 0,
+  ) {
+    const outboxId = await outbox.put(request.site, "whatsapp", {
+      chatId: request.chatId,
+      messages: request.messages,
+    });
+    const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
+    await queueFor(session, lane).add("send", payload, {
+      jobId,
+      ...(delayMs > 0 ? { delay: delayMs } : {}),
+      attempts: 10,
+      backoff: { type: "exponential", delay: 5_000 },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    });
+  }
   return {
     queueFor,
-    async enqueue(session: string, request: OutboundRequest, jobId?: string, delayMs = 0) {
-      const outboxId = await outbox.put(request.site, { chatId: request.chatId, messages: request.messages });
-      const payload: OutboundPayload = { site: request.site, outboxId, ledger: request.ledger };
-      await queueFor(session).add("send", payload, {
-        jobId,
-        ...(delayMs > 0 ? { delay: delayMs } : {}),
-        attempts: 10,
-        backoff: { type: "exponential", delay: 5_000 },
-        removeOnComplete: { age: 7 * 24 * 3600 },
-        removeOnFail: { age: 30 * 24 * 3600 },
-      });
-    },
+    /** Unsolicited messages: the slow, shared pace. */
+    enqueue: (session: string, request: OutboundRequest, jobId?: string, delayMs = 0) =>
+      add("paced", session, request, jobId, delayMs),
+    /** The answer to a customer's own message: the fast lane. */
+    reply: (session: string, request: OutboundRequest) => add("reply", session, request),
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
@@ -55,9 +81,10 @@ export function whatsappOutboundProducer(connection: Redis, prefix: string, outb
 }
 
 /**
- * The consumer: one worker per session, in the process that owns the session, one message at a
- * time, paced with jitter (a number that sends like a machine gets banned). A message waits while
- * the session is down, so everything queued meanwhile goes out once and in order on reconnect.
+ * The consumer: one worker per lane of a session, in the process that owns the session, one
+ * message at a time, paced with jitter (a number that sends like a machine gets banned): the
+ * paced lane at `pacing`, the reply lane at `replyPacing`. A message waits while the session is
+ * down, so everything queued meanwhile goes out once and in order on reconnect.
  */
 export function startWhatsAppOutbound(deps: {
   connection: Redis;
@@ -67,22 +94,43 @@ export function startWhatsAppOutbound(deps: {
   ledger: ReminderLedger;
   outbox: Outbox;
   pacing?: { minMs: number; maxMs: number };
+  /** Between the messages of an answer to a customer who just wrote. */
+  replyPacing?: { minMs: number; maxMs: number };
   logger: Logger;
   countSkip?: SkipCounter;
   countSent?: (site: string, channel: string) => void;
   /** The statistics' record of reminders sent. */
   activity?: Pick<ActivityLog, "reminderSent">;
 }) {
-  const pacing = deps.pacing ?? { minMs: 2_000, maxMs: 4_000 };
   const log = deps.logger.child({ mod: "whatsapp-outbound", session: deps.session.name });
+  const lanes = [
+    lane(deps, log, whatsappOutboundQueue(deps.session.name), deps.pacing ?? { minMs: 2_000, maxMs: 4_000 }),
+    lane(deps, log, whatsappRepliesQueue(deps.session.name), deps.replyPacing ?? { minMs: 250, maxMs: 600 }),
+  ];
+  return {
+    worker: lanes[0]!,
+    replies: lanes[1]!,
+    close: () => Promise.all(lanes.map((w) => w.close())).then(() => undefined),
+  };
+}
+
+function lane(
+  deps: Parameters<typeof startWhatsAppOutbound>[0],
+  log: Logger,
+  queue: string,
+  pacing: { minMs: number; maxMs: number },
+) {
   let last = 0;
   const worker = new Worker(
-    whatsappOutboundQueue(deps.session.name),
+    queue,
     async (job: Job) => {
       const p = outboundPayload.parse(job.data);
       const entry = await deps.outbox.get(p.site, p.outboxId);
       if (!entry) {
-        log.warn({ site: p.site }, "outgoing message expired before it could be sent");
+        log.warn(
+          { site: p.site },
+          "outgoing message gone before it could be sent (expired, or the chat asked to be forgotten)",
+        );
         return { skipped: "expired" };
       }
       await deps.session.whenReady();
@@ -120,11 +168,10 @@ export function startWhatsAppOutbound(deps: {
       }
       return { sent: true };
     },
-    {
-      ...queueOptions(deps.connection, deps.prefix, whatsappOutboundQueue(deps.session.name)),
-      concurrency: 1,
-    },
+    { ...queueOptions(deps.connection, deps.prefix, queue), concurrency: 1 },
   );
-  worker.on("failed", (job, err) => log.warn({ jobId: job?.id, err: err.message }, "whatsapp send failed"));
-  return { worker, close: () => worker.close() };
+  worker.on("failed", (job, err) =>
+    log.warn({ jobId: job?.id, queue, err: err.message }, "whatsapp send failed"),
+  );
+  return worker;
 }

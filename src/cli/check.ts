@@ -5,7 +5,7 @@ import { createLogger } from "../log/logger.ts";
 import { startDemoBackend } from "../roles/demo.ts";
 import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts";
 import { createTor4YouClient } from "../tor4you/client.ts";
-import { Tor4YouError } from "../tor4you/errors.ts";
+import { Tor4YouError, Tor4YouResponseError } from "../tor4you/errors.ts";
 import type { CliIO } from "./io.ts";
 
 /**
@@ -65,6 +65,12 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
         failures++;
         const reason = e instanceof Tor4YouError ? `${e.code}: ${e.message}` : (e as Error).message;
         io.out(`site ${site.id}: FAILED (${reason})`);
+        if (e instanceof Tor4YouResponseError) {
+          io.out(
+            `  Tor4You answered in a shape the client does not read: run \`tor4you-bot probe --site ${site.id}\`` +
+              " and attach the sample file it writes to a bug report",
+          );
+        }
       }
     }
   } finally {

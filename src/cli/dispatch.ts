@@ -9,6 +9,8 @@ commands:
   start                         run the bot (no Tor4You credentials: a demo on the built-in emulator)
   emulator [--port N] [--host H] [--variants]   a stand-alone Tor4You emulator with a demo business
   check                         validate the configuration and call siteinfo for every site
+  probe [--site S] [--cell 05…] [--out FILE]   every read-only Tor4You call once: what the answers
+                                lack or carry beyond what we read, and a redacted sample file
   staff link --site S (--staff ID | --owner)   a one-time code that links a staff chat
   staff list --site S | staff unlink --site S --chat telegram:ID
   reminders preview --site S [--days 2]   what would be sent when, and what would not and why
@@ -32,6 +34,15 @@ numbers as numbers, optional fields left out, other date layouts, other refusal 
   check: `usage: tor4you-bot check
 
 Validates the configuration and calls siteinfo for every site; one line per problem.`,
+  probe: `usage: tor4you-bot probe [--site S] [--cell 05XXXXXXXX] [--days 7] [--out FILE]
+
+Calls every read-only Tor4You endpoint once per site (siteinfo, branches, staff, services,
+staffservice, slotlist/slotinfo on time-slot sites, apptlist with and without lu, apptinfo of a
+listed appointment, apptbycellortz, availability, subinfo, subusage, one custlist page), checks
+each answer against the client's schemas and prints: call, ok, fields missing, fields we did not
+expect. Writes the answers to FILE (default tor4you-probe-<time>.json) with every name, phone,
+ID number and e-mail replaced by its shape, for a bug report. --cell: whose appointments
+apptbycellortz looks up (default: a customer the list returned). Exit 1 if any call failed.`,
   staff: `usage: tor4you-bot staff link --site S (--staff ID | --owner) [--valid-hours 24 (at most 72)]
        tor4you-bot staff list --site S
        tor4you-bot staff unlink --site S --chat telegram:ID
@@ -53,6 +64,10 @@ const commands: Record<string, Command> = {
   async check(args, io) {
     const { runCheck } = await import("./check.ts");
     return runCheck(args, io);
+  },
+  async probe(args, io) {
+    const { runProbe } = await import("./probe.ts");
+    return runProbe(args, io);
   },
   async start(args, io) {
     const { runStart } = await import("./start.ts");

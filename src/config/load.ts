@@ -133,6 +133,8 @@ const envSchema = z.object({
   DIGEST_AT: timeOfDay.prefault("19:00"),
   TIMEZONE: zoneName.prefault("Asia/Jerusalem"),
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  /** bull-board may retry, clean, pause and remove jobs; read-only otherwise. */
+  ADMIN_QUEUES_WRITABLE: booleanText.prefault(false),
   /** The key of every HMAC (phones, chat ids and staff codes in Redis key names); unset: generated and kept in Redis. */
   APP_SECRET: optionalText.pipe(
     z
@@ -479,6 +481,7 @@ export function loadConfig(
     port: e.PORT,
     adminToken: e.ADMIN_TOKEN,
     appSecret: e.APP_SECRET,
+    adminQueuesWritable: e.ADMIN_QUEUES_WRITABLE,
     chatTurnsPerMinute: e.CHAT_TURNS_PER_MINUTE,
     reminderReservePercent: e.TOR4YOU_REMINDER_RESERVE,
     logLevel: e.LOG_LEVEL,

@@ -81,6 +81,8 @@ export interface AppConfig {
   /** HTTP listen address (HOST): 127.0.0.1 for the demo unless set, 0.0.0.0 otherwise. */
   host: string;
   adminToken?: string;
+  /** ADMIN_QUEUES_WRITABLE: bull-board may change jobs (retry, clean, remove); read-only otherwise. */
+  adminQueuesWritable: boolean;
   /** APP_SECRET: the key of every HMAC; unset, one is generated on first start and kept in Redis. */
   appSecret?: string;
   /** Turns one chat may take a minute; more are answered once with "one moment", then dropped. */

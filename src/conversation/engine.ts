@@ -37,10 +37,12 @@ import type {
   PendingReminder,
   PendingReminderStore,
   PersonRequestSink,
+  Preferences,
   SitePolicy,
   StaffDirectory,
   StaffEventSink,
   TurnLimiter,
+  TurnOpener,
 } from "./ports.ts";
 import { route, runIntent } from "./router.ts";
 import { type ConversationState, emptyState } from "./state.ts";
@@ -59,6 +61,8 @@ export interface ConversationDeps {
   conversations: ConversationStore;
   lock: ChatLock;
   dedupe: InboundDedupe;
+  /** Opens and closes a turn in one round trip each; without it, the stores above one by one. */
+  opener?: TurnOpener;
   translator: Translator;
   /** Reminders a chat may answer by typing until the appointment starts; without it, only the last one. */
   pendingReminders?: PendingReminderStore;
@@ -92,27 +96,52 @@ export type ConversationEngine = ReturnType<typeof createConversationEngine>;
 export function createConversationEngine(deps: ConversationDeps) {
   async function handle(event: InboundEvent): Promise<OutboundMessage[]> {
     const { address } = event;
+    if (deps.opener) return handleOpened(event, deps.opener);
     if (!(await deps.dedupe.firstSeen(address, event.id))) return [];
     // A person at the business is talking in this chat: the bot says nothing, not even that.
-    if (await deps.handoff?.isPaused(address)) {
-      deps.logger.info(
-        { site: address.site, channel: address.channel },
-        "chat taken over by the business: no reply",
-      );
-      return [];
-    }
+    if (await deps.handoff?.isPaused(address)) return paused(address);
     const admitted = deps.turns ? await deps.turns.take(address) : "ok";
-    if (admitted !== "ok") {
-      deps.logger.info(
-        { site: address.site, channel: address.channel, admitted },
-        "chat over its turn limit",
-      );
-      if (admitted === "drop") return [];
-      const site = deps.sites(address.site);
-      const locale = pickLocale(undefined, event.languageHint, site?.policy.locale ?? "");
-      return [{ type: "text", text: deps.translator.t(locale, "turn-limited") }];
-    }
+    if (admitted !== "ok") return limited(event, admitted);
     return deps.lock.withLock(address, () => turn(event));
+  }
+
+  /** The same steps as `handle`, with the turn's opening reads and its closing writes batched. */
+  async function handleOpened(event: InboundEvent, opener: TurnOpener): Promise<OutboundMessage[]> {
+    const { address } = event;
+    const opened = await opener.open(address, event.id, deps.now().toMillis());
+    if (opened.kind === "seen") return [];
+    if (opened.kind === "paused") return paused(address);
+    if (opened.kind === "limited") return limited(event, opened.admitted);
+    // Another turn of this chat is running: wait for it, then load what it saved.
+    if (opened.kind === "busy") return deps.lock.withLock(address, () => turn(event));
+    let toSave: ConversationState | undefined;
+    try {
+      return await turn(event, {
+        ...opened,
+        save: async (state) => {
+          toSave = state;
+        },
+      });
+    } finally {
+      await opener.close(address, opened.token, toSave);
+    }
+  }
+
+  function paused(address: ChatAddress): OutboundMessage[] {
+    deps.logger.info(
+      { site: address.site, channel: address.channel },
+      "chat taken over by the business: no reply",
+    );
+    return [];
+  }
+
+  function limited(event: InboundEvent, admitted: "warn" | "drop"): OutboundMessage[] {
+    const { address } = event;
+    deps.logger.info({ site: address.site, channel: address.channel, admitted }, "chat over its turn limit");
+    if (admitted === "drop") return [];
+    const site = deps.sites(address.site);
+    const locale = pickLocale(undefined, event.languageHint, site?.policy.locale ?? "");
+    return [{ type: "text", text: deps.translator.t(locale, "turn-limited") }];
   }
 
   /** A person at the business wrote in this chat: quiet there for the site's HANDOFF_PAUSE. */
@@ -129,8 +158,18 @@ export function createConversationEngine(deps: ConversationDeps) {
     );
   }
 
-  async function turn(event: InboundEvent): Promise<OutboundMessage[]> {
+  /** What the turn's opening read, and where its state goes (saved when the turn closes). */
+  interface Preloaded {
+    state: ConversationState | null;
+    identity: Identity | null;
+    prefs: Preferences;
+    pending: PendingReminder[];
+    save: (state: ConversationState) => Promise<void>;
+  }
+
+  async function turn(event: InboundEvent, preloaded?: Preloaded): Promise<OutboundMessage[]> {
     const { address } = event;
+    const save = preloaded?.save ?? ((state: ConversationState) => deps.conversations.save(address, state));
     const site = deps.sites(address.site);
     if (!site) {
       deps.logger.warn(
@@ -141,9 +180,10 @@ export function createConversationEngine(deps: ConversationDeps) {
     }
     const now = deps.now();
     const log = deps.logger.child({ site: address.site, channel: address.channel });
-    const state = (await deps.conversations.load(address)) ?? emptyState(now.toMillis());
-    let identity = await deps.identities.get(address);
-    const prefs = await deps.identities.preferences(address);
+    const state =
+      (preloaded ? preloaded.state : await deps.conversations.load(address)) ?? emptyState(now.toMillis());
+    let identity = preloaded ? preloaded.identity : await deps.identities.get(address);
+    const prefs = preloaded ? preloaded.prefs : await deps.identities.preferences(address);
 
     // A channel that vouches for the sender's number (WhatsApp @c.us) links without asking.
     if (!identity && event.verifiedPhone && isCell(event.verifiedPhone)) {
@@ -169,7 +209,10 @@ export function createConversationEngine(deps: ConversationDeps) {
       typed ?? event.languageHint ?? prefs.hintLocale,
       site.policy.locale,
     );
-    const pending = (await deps.pendingReminders?.open(address, now.toMillis())) ?? [];
+    const pending =
+      (deps.pendingReminders && preloaded
+        ? preloaded.pending
+        : await deps.pendingReminders?.open(address, now.toMillis())) ?? [];
     // Writing to us again means the chat is reachable again (they unblocked the bot).
     if (prefs.unreachable) await deps.identities.setPreferences(address, { unreachable: false });
     // Remember the language the customer writes in, for messages they did not ask for (reminders).
@@ -272,7 +315,7 @@ export function createConversationEngine(deps: ConversationDeps) {
         ],
         t,
       );
-      await deps.conversations.save(address, {
+      await save({
         ...state,
         retry: replay,
         lastChoices: allChoices(out),
@@ -288,7 +331,7 @@ export function createConversationEngine(deps: ConversationDeps) {
       lastChoices: allChoices(out),
       misunderstood: result.misunderstood,
     };
-    await deps.conversations.save(address, next);
+    await save(next);
     return out;
   }
 

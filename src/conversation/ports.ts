@@ -123,6 +123,32 @@ export interface ChatLock {
   withLock<T>(address: ChatAddress, fn: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * A turn's start and end in one Redis round trip each (the issue-16 cut): `open` drops a repeated
+ * delivery, checks the business's takeover and the chat's turn limit, takes the chat's lock and
+ * reads the conversation, link, preferences and open reminders, stopping at the first that says
+ * no; `close` saves the state (when given) and frees the lock. "busy": another turn of the chat
+ * holds the lock; the engine then waits for it the ordinary way.
+ */
+export interface TurnOpener {
+  open(address: ChatAddress, eventId: string, nowMs: number): Promise<OpenedTurn>;
+  close(address: ChatAddress, token: string, state: ConversationState | undefined): Promise<void>;
+}
+
+export type OpenedTurn =
+  | { kind: "seen" }
+  | { kind: "paused" }
+  | { kind: "busy" }
+  | { kind: "limited"; admitted: "warn" | "drop" }
+  | {
+      kind: "open";
+      token: string;
+      state: ConversationState | null;
+      identity: Identity | null;
+      prefs: Preferences;
+      pending: PendingReminder[];
+    };
+
 /** True the first time an inbound event id is seen for a chat, false on a repeat delivery. */
 export interface InboundDedupe {
   firstSeen(address: ChatAddress, eventId: string): Promise<boolean>;

@@ -34,7 +34,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const variants = deps.wire === "variants";
   const refused = (message: string) => (variants ? variantRefusal(message) : { status: 0, message });
   const handle = async (req: FastifyRequest<{ Params: { call: string } }>, reply: FastifyReply) => {
-    const call = req.params.call.toLowerCase();
+    // Exact, like the parameter names: the reference spells every call in lower case.
+    const call = req.params.call;
     const { delayMs, fail } = deps.faults.decide(call);
     if (delayMs > 0) await sleep(delayMs);
     if (fail) return injectFailure(fail, reply, refused);
@@ -47,7 +48,12 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     if (method && req.method !== method) {
       return refused(`${call} must be called with ${method}`);
     }
-    const p = new Params(req.query, req.body);
+    // A POST's fields travel in its form body ("POST with application/x-www-form-urlencoded"); its
+    // query string carries only the signed parameters. A GET has nothing but its query.
+    if (req.method === "POST" && req.body !== undefined && !isForm(req.headers["content-type"])) {
+      return refused(`${call}: send the fields as application/x-www-form-urlencoded`);
+    }
+    const p = req.method === "POST" ? new Params(req.body) : new Params(req.query);
     // Signed parameters are read from the query string only, as the reference's one example sends them.
     const auth = new Params(req.query);
     const now = deps.clock.now();
@@ -70,6 +76,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     }
   };
   app.route({ method: ["GET", "POST"], url: "/api/:call", handler: handle });
+}
+
+function isForm(contentType: string | undefined): boolean {
+  return (contentType ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
 }
 
 function injectFailure(mode: FaultMode, reply: FastifyReply, refused: (message: string) => unknown) {

@@ -10,7 +10,7 @@ import { type BoardData, reasonMessage } from "../digests/board.ts";
 import type { Locale, Translator } from "../i18n/translator.ts";
 import type { Decision } from "../storage/decision-log.ts";
 import { TOR4YOU_ZONE } from "../tor4you/dates.ts";
-import { adminGuard } from "./admin-auth.ts";
+import { adminGuard, type LoginLimiter, sameOriginOrBearer } from "./admin-auth.ts";
 import { BOARD_SCRIPT, boardHtml } from "./admin-board-section.ts";
 import { type AdminView, adminDocument, adminTranslator, adminView } from "./admin-view.ts";
 
@@ -49,6 +49,10 @@ export interface AdminPageSection {
 
 export interface AdminDeps {
   adminToken: string | undefined;
+  /** Failed logins per address (none: unlimited, for tests of other things). */
+  loginLimiter?: LoginLimiter;
+  /** bull-board may retry, clean, pause or remove jobs (ADMIN_QUEUES_WRITABLE); read-only otherwise. */
+  queuesWritable?: boolean;
   /** The chats' translator (the shipped locale files when absent). */
   translator?: Translator;
   sites: () => AdminSite[];
@@ -149,7 +153,7 @@ function sessionsSection(deps: AdminDeps, zone: () => string): AdminPageSection 
 const technicalLinks: AdminPageSection = {
   id: "technical",
   render: (view) =>
-    `<footer><p><small><a href="/admin/queues">${e(view.t("admin-nav-queues"))}</a> · <a href="/readyz">${e(view.t("admin-nav-health"))}</a> · <a href="/metrics">${e(view.t("admin-nav-metrics"))}</a></small></p></footer>`,
+    `<footer><p><small><a href="/admin/queues">${e(view.t("admin-nav-queues"))}</a> · <a href="/readyz?details=1">${e(view.t("admin-nav-health"))}</a> · <a href="/metrics">${e(view.t("admin-nav-metrics"))}</a></small></p></footer>`,
 };
 
 /**
@@ -161,7 +165,7 @@ const technicalLinks: AdminPageSection = {
 export function adminRoutes(deps: AdminDeps) {
   return async (app: FastifyInstance) => {
     if (!deps.adminToken) return;
-    const allowed = adminGuard(deps.adminToken);
+    const allowed = adminGuard(deps.adminToken, deps.loginLimiter);
     const translator = adminTranslator(deps.translator);
     const siteSections = [
       boardSection(deps),
@@ -175,12 +179,22 @@ export function adminRoutes(deps: AdminDeps) {
 
     await app.register(async (scope) => {
       scope.addHook("onRequest", async (req, reply) => {
-        if (!allowed(req, reply)) return reply;
+        if (!(await allowed(req, reply))) return reply;
+        if (!sameOriginOrBearer(req))
+          return reply.code(403).send({ error: "a change must come from the admin's own pages (Origin)" });
+        // bull-board refuses writes itself in read-only mode; this also covers its routes that
+        // are not per queue (pause all, purge metrics).
+        if (!deps.queuesWritable && req.method !== "GET" && req.method !== "HEAD")
+          return reply.code(405).send({ error: "the queues are read-only (ADMIN_QUEUES_WRITABLE)" });
       });
 
       const board = new FastifyAdapter();
       board.setBasePath("/admin/queues");
-      createBullBoard({ queues: deps.queues().map((q) => new BullMQAdapter(q)), serverAdapter: board });
+      const readOnlyMode = !deps.queuesWritable;
+      createBullBoard({
+        queues: deps.queues().map((q) => new BullMQAdapter(q, { readOnlyMode })),
+        serverAdapter: board,
+      });
       await scope.register(board.registerPlugin(), { prefix: "/admin/queues" });
 
       scope.get("/admin", async (req, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Registry } from "prom-client";
-import { adminGuard } from "./admin-auth.ts";
+import { adminGuard, type LoginLimiter } from "./admin-auth.ts";
 
 /**
  * `GET /metrics` for Prometheus, behind ADMIN_TOKEN (as a bearer token); without a token
@@ -11,12 +11,13 @@ export function metricsRoute(
   adminToken: string | undefined,
   /** More exposition text (BullMQ's queue exporter), appended after ours. */
   extra?: () => Promise<string[]>,
+  loginLimiter?: LoginLimiter,
 ) {
   return async (app: FastifyInstance) => {
     if (!adminToken) return;
-    const allowed = adminGuard(adminToken);
+    const allowed = adminGuard(adminToken, loginLimiter);
     app.get("/metrics", async (req, reply) => {
-      if (!allowed(req, reply)) return reply;
+      if (!(await allowed(req, reply))) return reply;
       const parts = [await registry.metrics(), ...((await extra?.()) ?? [])];
       return reply.type(registry.contentType).send(mergeExposition(parts));
     });

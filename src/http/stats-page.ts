@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { escapeHtml } from "../core/html.ts";
 import { type Counts, confirmationRate, noShowRate, type WeekStats } from "../digests/stats.ts";
 import type { Locale, Translator } from "../i18n/translator.ts";
-import { adminGuard } from "./admin-auth.ts";
+import { adminGuard, type LoginLimiter } from "./admin-auth.ts";
 import { type AdminView, adminDocument, adminTranslator, adminView } from "./admin-view.ts";
 
 const e = escapeHtml;
@@ -194,17 +194,18 @@ export function statsRoute(deps: {
   adminToken: string | undefined;
   /** The chats' translator (the shipped locale files when absent). */
   translator?: Translator;
+  loginLimiter?: LoginLimiter;
   /** Each business (a bare id is its own name). */
   sites: ReadonlyArray<string | { id: string; name: string; locale?: Locale }>;
   stats: (site: string, weeks: number) => Promise<WeekStats[]>;
 }) {
   return async (app: FastifyInstance) => {
     if (!deps.adminToken) return;
-    const allowed = adminGuard(deps.adminToken);
+    const allowed = adminGuard(deps.adminToken, deps.loginLimiter);
     const translator = adminTranslator(deps.translator);
     const sites = deps.sites.map((s) => (typeof s === "string" ? { id: s, name: s } : s));
     app.get("/admin/stats", async (req, reply) => {
-      if (!allowed(req, reply)) return reply;
+      if (!(await allowed(req, reply))) return reply;
       const q = req.query as { site?: string; weeks?: string };
       const site = q.site ? sites.find((s) => s.id === q.site) : sites[0];
       if (!site) return reply.code(404).send({ error: "no such site" });

@@ -33,6 +33,7 @@ import { createOutbox } from "../storage/outbox.ts";
 import { createPendingReminders } from "../storage/pending-reminders.ts";
 import { createStaffLinks, type StaffLinks } from "../storage/staff-links.ts";
 import { createTurnLimiter } from "../storage/turn-limit.ts";
+import { createTurnOpener } from "../storage/turn-opener.ts";
 import { createRedisUsageBudget } from "../storage/usage-budget.ts";
 import { createWaitlistStore } from "../storage/waitlist.ts";
 import { createTor4YouClient, type Tor4YouClient } from "../tor4you/client.ts";
@@ -156,6 +157,7 @@ export function createApp(deps: AppDeps) {
     now,
   });
   const lookups = createLookupCache(deps.redis, keys);
+  const turnsPerMinute = deps.chatTurnsPerMinute ?? 20;
   const engine = createConversationEngine({
     sites: (id) => {
       const policy = policies.get(id);
@@ -165,7 +167,8 @@ export function createApp(deps: AppDeps) {
     catalog: createCatalogCache({ now: () => now().toMillis() }),
     identities,
     optOuts,
-    turns: createTurnLimiter(deps.redis, keys, { perMinute: deps.chatTurnsPerMinute ?? 20 }),
+    turns: createTurnLimiter(deps.redis, keys, { perMinute: turnsPerMinute }),
+    opener: createTurnOpener(deps.redis, keys, { perMinute: turnsPerMinute }),
     conversations: createConversationStore(deps.redis, keys),
     pendingReminders: createPendingReminders(deps.redis, keys),
     lock: createChatLock(deps.redis, keys),

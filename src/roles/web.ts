@@ -1,12 +1,14 @@
 import type { TelegramChannel } from "../channels/telegram/telegram-channel.ts";
 import { createWebChatChannel } from "../channels/webchat/webchat-channel.ts";
 import { createCatalogCache } from "../conversation/catalog.ts";
+import { adminGuard } from "../http/admin-auth.ts";
 import { adminRoutes } from "../http/admin-page.ts";
 import { metricsRoute } from "../http/metrics-route.ts";
 import { createHttpServer } from "../http/server.ts";
 import { statsRoute } from "../http/stats-page.ts";
 import { waitlistSection } from "../http/waitlist-section.ts";
 import { webhookHealthSection, webhookReadiness } from "../http/webhook-health-section.ts";
+import { createLoginFailures } from "../storage/login-failures.ts";
 import { adminSite, createBoardSource } from "./admin-board.ts";
 import type { Base } from "./base.ts";
 import { demoBusinesses, demoReminder, pointDemoWebhooks } from "./demo.ts";
@@ -52,8 +54,11 @@ export async function startWeb(
   // The admin page names the waitlist's services and staff from the same few-minute cache the chats use.
   const catalog = createCatalogCache({ now: () => app.now().toMillis() });
   const waitlistOn = new Set(sites.filter((s) => s.waitlist.enabled).map((s) => s.id));
+  // Failed admin logins per address, counted in Redis by every web process together.
+  const loginLimiter = createLoginFailures(redis, app.keys);
   const http = await createHttpServer({
     logger,
+    adminGuard: config.adminToken ? adminGuard(config.adminToken, loginLimiter) : undefined,
     details: () => ({ whatsapp: whatsapp.statuses() }),
     readiness: [
       { name: "redis", check: async () => ({ ok: (await redis.ping()) === "PONG" }) },
@@ -81,17 +86,25 @@ export async function startWeb(
     plugins: [
       ...(webchat ? [webchat.plugin] : []),
       background.webhookRoutes,
-      metricsRoute(base.metrics.registry, config.adminToken, () =>
-        Promise.all(Object.values(background.jobs.queues).map((q) => q.exportPrometheusMetrics())),
+      metricsRoute(
+        base.metrics.registry,
+        config.adminToken,
+        () => Promise.all(Object.values(background.jobs.queues).map((q) => q.exportPrometheusMetrics())),
+        loginLimiter,
       ),
       adminRoutes({
         adminToken: config.adminToken,
+        loginLimiter,
+        queuesWritable: config.adminQueuesWritable,
         translator: app.translator,
         sites: () => sites.map((s) => ({ ...adminSite(s), telegramInvite: inviteOf(telegram.get(s.id)) })),
         sessions: () => whatsapp.sessions.map((s) => s.status()),
         queues: () => [
           ...Object.values(background.jobs.queues),
-          ...[...base.siteOf.keys()].map((name) => base.whatsappProducer.queueFor(name)),
+          ...[...base.siteOf.keys()].flatMap((name) => [
+            base.whatsappProducer.queueFor(name),
+            base.whatsappProducer.queueFor(name, "reply"),
+          ]),
         ],
         decisions: (site) => app.decisions.recent(site),
         board: afterDemoHistory(createBoardSource({ ...app, redis })),
@@ -114,6 +127,7 @@ export async function startWeb(
       }),
       statsRoute({
         adminToken: config.adminToken,
+        loginLimiter,
         translator: app.translator,
         sites: sites.map(adminSite),
         stats: afterDemoHistory((site: string, weeks: number) =>

@@ -49,7 +49,8 @@ export function startWhatsAppSessions(deps: {
       site,
       engine: deps.app.engine,
       lidToPhone: (lid) => session.lidToPhone(lid),
-      deliver: (chatId, messages) => producer.enqueue(name, { site, chatId, messages }),
+      // Answers to a customer who just wrote: the fast lane.
+      deliver: (chatId, messages) => producer.reply(name, { site, chatId, messages }),
       logger: deps.logger,
     });
     const session = createWhatsAppSession({

@@ -61,6 +61,27 @@ export function createAppointmentSeen(redis: Redis, keys: Keys) {
     async delete(site: string, apptId: string): Promise<void> {
       await redis.hdel(keys.apptSeen(site), apptId);
     },
+    /**
+     * Drops the records of appointments that started before `startBefore` (`YYYYMMDDhhmm`: they
+     * are over) and of those without a start first seen before `seenBeforeMs`; returns how many.
+     * Without it the hash would keep every appointment the bot ever saw.
+     */
+    async prune(site: string, startBefore: string, seenBeforeMs: number): Promise<number> {
+      const key = keys.apptSeen(site);
+      let cursor = "0";
+      let pruned = 0;
+      do {
+        const [next, flat] = await redis.hscan(key, cursor, "COUNT", 500);
+        cursor = next;
+        const stale: string[] = [];
+        for (let i = 0; i < flat.length; i += 2) {
+          const [start, first] = flat[i + 1]!.split("|");
+          if (start ? start < startBefore : Number(first) < seenBeforeMs) stale.push(flat[i]!);
+        }
+        if (stale.length) pruned += await redis.hdel(key, ...stale);
+      } while (cursor !== "0");
+      return pruned;
+    },
   };
 }
 export type AppointmentSeen = ReturnType<typeof createAppointmentSeen>;

@@ -15,17 +15,44 @@ import { AppError } from "../core/errors.ts";
 import type { ChatAddress } from "../core/messages.ts";
 import type { Keys } from "./keys.ts";
 
+/** A chat's link as its identity hash holds it; null when not linked. */
+export function identityOf(h: Record<string, string>): Identity | null {
+  if (!h.cell) return null;
+  return {
+    cell: h.cell,
+    first: h.first || undefined,
+    last: h.last || undefined,
+    linkedAt: Number(h.linkedAt) || 0,
+  };
+}
+
+/** A chat's preferences as their hash holds them. */
+export function preferencesOf(h: Record<string, string>): Preferences {
+  return {
+    locale: h.locale || undefined,
+    hintLocale: h.hintLocale || undefined,
+    remindersOff: h.remindersOff === "1",
+    unreachable: h.unreachable === "1",
+  };
+}
+
+/** The saved conversation, or null when there is none or it cannot be read (it starts over). */
+export function stateOf(raw: string | null): ConversationState | null {
+  if (!raw) return null;
+  try {
+    return parseState(JSON.parse(raw));
+  } catch {
+    return null;
+  }
+}
+
+/** How long a conversation left alone is kept, in seconds. */
+export const STATE_TTL_SECONDS = 24 * 3600;
+
 export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
   return {
     async get(a) {
-      const h = await redis.hgetall(keys.chatIdentity(a));
-      if (!h.cell) return null;
-      return {
-        cell: h.cell,
-        first: h.first || undefined,
-        last: h.last || undefined,
-        linkedAt: Number(h.linkedAt) || 0,
-      };
+      return identityOf(await redis.hgetall(keys.chatIdentity(a)));
     },
     async link(a, id: Identity) {
       const previous = await redis.hget(keys.chatIdentity(a), "cell");
@@ -39,16 +66,12 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
         linkedAt: String(id.linkedAt),
       });
       tx.sadd(keys.chatsByCell(a.site, id.cell), chatMember(a));
+      // Linked: the preferences are kept for as long as the link is.
+      tx.persist(keys.chatPrefs(a));
       await tx.exec();
     },
     async preferences(a) {
-      const h = await redis.hgetall(keys.chatPrefs(a));
-      return {
-        locale: h.locale || undefined,
-        hintLocale: h.hintLocale || undefined,
-        remindersOff: h.remindersOff === "1",
-        unreachable: h.unreachable === "1",
-      };
+      return preferencesOf(await redis.hgetall(keys.chatPrefs(a)));
     },
     async setPreferences(a, patch: Preferences) {
       const fields: Record<string, string> = {};
@@ -56,34 +79,43 @@ export function createIdentityStore(redis: Redis, keys: Keys): IdentityStore {
       if (patch.hintLocale !== undefined) fields.hintLocale = patch.hintLocale;
       if (patch.remindersOff !== undefined) fields.remindersOff = patch.remindersOff ? "1" : "0";
       if (patch.unreachable !== undefined) fields.unreachable = patch.unreachable ? "1" : "0";
-      if (Object.keys(fields).length) await redis.hset(keys.chatPrefs(a), fields);
+      if (!Object.keys(fields).length) return;
+      const linked = (await redis.exists(keys.chatIdentity(a))) === 1;
+      const tx = redis.multi().hset(keys.chatPrefs(a), fields);
+      // A chat that never shared its number keeps its language and the like for a while, not for ever.
+      if (!linked) tx.expire(keys.chatPrefs(a), UNLINKED_PREFS_TTL_SECONDS);
+      await tx.exec();
     },
     async forget(a) {
       const cell = await redis.hget(keys.chatIdentity(a), "cell");
+      // What still waits to be sent to the chat goes too: its send jobs find nothing and skip.
+      const waiting = await redis.smembers(keys.chatOutbox(a));
       const tx = redis.multi();
       if (cell) tx.srem(keys.chatsByCell(a.site, cell), chatMember(a));
-      tx.del(keys.chatIdentity(a), keys.chatPrefs(a), keys.chatState(a), keys.chatPendingReminders(a));
+      tx.del(
+        keys.chatIdentity(a),
+        keys.chatPrefs(a),
+        keys.chatState(a),
+        keys.chatPendingReminders(a),
+        keys.chatOutbox(a),
+        ...waiting.map((id) => keys.outbox(a.site, id)),
+      );
       await tx.exec();
     },
   };
 }
 
+/** Preferences of a chat that never linked a phone expire this long after their last change. */
+export const UNLINKED_PREFS_TTL_SECONDS = 30 * 24 * 3600;
+
 /** `channel|chatId`: how a chat is named inside the reverse index. */
 export const chatMember = (a: ChatAddress) => `${a.channel}|${a.chatId}`;
 
-/** A conversation left alone this long starts over; the link and preferences stay. */
-const STATE_TTL_SECONDS = 24 * 3600;
-
+/** A conversation left alone STATE_TTL_SECONDS starts over; the link and preferences stay. */
 export function createConversationStore(redis: Redis, keys: Keys): ConversationStore {
   return {
     async load(a) {
-      const raw = await redis.get(keys.chatState(a));
-      if (!raw) return null;
-      try {
-        return parseState(JSON.parse(raw));
-      } catch {
-        return null;
-      }
+      return stateOf(await redis.get(keys.chatState(a)));
     },
     async save(a, state: ConversationState) {
       await redis.set(keys.chatState(a), JSON.stringify(state), "EX", STATE_TTL_SECONDS);

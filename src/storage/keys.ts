@@ -31,8 +31,18 @@ export function createKeys(prefix: string, secret: string) {
   if (secret.length < MIN_APP_SECRET)
     throw new InvalidInputError("APP_SECRET", `must be at least ${MIN_APP_SECRET} characters`);
   /** The purpose is part of the message: a chat id and a phone with the same digits differ. */
-  const digest = (purpose: string, text: string) =>
-    createHmac("sha256", secret).update(`${purpose}\n${text}`).digest("hex").slice(0, 32);
+  // Remembered: a chat turn builds a dozen keys of the same chat, each one HMAC otherwise.
+  const digests = new Map<string, string>();
+  const digest = (purpose: string, text: string) => {
+    const message = `${purpose}\n${text}`;
+    let d = digests.get(message);
+    if (d === undefined) {
+      d = createHmac("sha256", secret).update(message).digest("hex").slice(0, 32);
+      if (digests.size >= 20_000) digests.clear();
+      digests.set(message, d);
+    }
+    return d;
+  };
   const chat = (c: ChatKey) => `${encodeURIComponent(c.channel)}-${digest("chat", c.chatId)}`;
   const site = (s: string) => {
     if (!s) throw new InvalidInputError("site", "is required for a Redis key");
@@ -81,8 +91,12 @@ export function createKeys(prefix: string, secret: string) {
     staffCode: (s: string, code: string) => `${prefix}:staff-code:${site(s)}:${digest("staff-code", code)}`,
     /** Counter (an hour's TTL from the first): wrong staff codes sent from one chat. */
     staffCodeFailures: (c: ChatKey) => `${chatBase(c)}:code-failures`,
+    /** Counter (TTL: the window): failed admin logins from one address, by its HMAC. */
+    adminLoginFailures: (address: string) => `${prefix}:admin-login-fail:${digest("address", address)}`,
     /** Hash: linked staff chats (`channel|chatId`) -> staff id or "owner". */
     staffChats: (s: string) => `${prefix}:staff-chats:${site(s)}`,
+    /** Set: the ids of the chat's outgoing batches still in the outbox ("forget me" deletes them). */
+    chatOutbox: (c: ChatKey) => `${chatBase(c)}:outbox`,
     /** One outgoing message batch (chat id and texts): job payloads carry only its id. */
     outbox: (s: string, id: string) => `${prefix}:outbox:${site(s)}:${id}`,
     /** Marks an appointment the bot itself just changed, so its echo webhook tells nobody. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { OutboundMessage } from "../core/messages.ts";
+import type { ChannelKind, OutboundMessage } from "../core/messages.ts";
 import type { Keys } from "./keys.ts";
 
 export interface OutboxEntry {
@@ -16,9 +16,16 @@ export interface OutboxEntry {
  */
 export function createOutbox(redis: Redis, keys: Keys, ttlSeconds = 8 * 24 * 3600) {
   return {
-    async put(site: string, entry: OutboxEntry): Promise<string> {
+    /** The chat's own index of its entries lets "forget me" delete what still waits to be sent. */
+    async put(site: string, channel: ChannelKind, entry: OutboxEntry): Promise<string> {
       const id = randomUUID();
-      await redis.set(keys.outbox(site, id), JSON.stringify(entry), "EX", ttlSeconds);
+      const index = keys.chatOutbox({ site, channel, chatId: entry.chatId });
+      await redis
+        .multi()
+        .set(keys.outbox(site, id), JSON.stringify(entry), "EX", ttlSeconds)
+        .sadd(index, id)
+        .expire(index, ttlSeconds)
+        .exec();
       return id;
     },
     async get(site: string, id: string): Promise<OutboxEntry | null> {

@@ -26,11 +26,24 @@ function fromParts(
     millisecond?: number;
   },
 ): DateTime {
+  const key = `${zone}|${parts.year}|${parts.month}|${parts.day}|${parts.hour}|${parts.minute}|${parts.second}|${parts.millisecond}`;
+  const known = parsed.get(key);
+  if (known) return known;
   const dt = DateTime.fromObject(parts, { zone });
   const sameDay = dt.isValid && dt.year === parts.year && dt.month === parts.month && dt.day === parts.day;
   if (!sameDay) throw new InvalidInputError(field, `"${input}" is not a valid date/time`);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(key, dt);
   return dt;
 }
+
+/**
+ * Local times already built: every answer repeats the same few thousand (a day's slots, this
+ * month's appointments), and building one in a zone asks Intl for its offset, which made date
+ * parsing the largest part of a chat turn's CPU. DateTimes are immutable, so one can be shared.
+ */
+const parsed = new Map<string, DateTime>();
+const PARSED_MAX = 50_000;
 
 /** `YYYYMMDDhhmm` (from/to of appointments and slots, `dt` of signed auth). */
 export function parseApiMinute(input: string | number, zone = TOR4YOU_ZONE, field = "datetime"): DateTime {

@@ -153,7 +153,9 @@ export function expiryTimestamp(zone: string) {
 
 /** Renames alternative keys to the one the schema reads (`apptid` → `id`, `vfib` → `conf`, ...). */
 export function withAliases(aliases: Record<string, string[]>) {
-  return (input: unknown): unknown => {
+  // The map rides along on the function so `probe` can tell a field we read under another name.
+  return Object.assign(rename, { aliases });
+  function rename(input: unknown): unknown {
     if (!isRecord(input)) return input;
     const out: Record<string, unknown> = { ...input };
     for (const [name, alternatives] of Object.entries(aliases)) {
@@ -162,7 +164,7 @@ export function withAliases(aliases: Record<string, string[]>) {
       if (found) out[name] = out[found];
     }
     return out;
-  };
+  }
 }
 
 /** Numbered extra fields (af1..af20, cx1..cx10) that carry a value, keyed with `as` as the prefix. */

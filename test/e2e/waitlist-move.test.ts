@@ -1,121 +1,43 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatAddress, InboundEvent, OutboundMessage } from "../../src/core/messages.ts";
-import type { Seed } from "../../src/emulator/seed.ts";
-import { demoBackground, startDemoApp } from "../support/demo-app.ts";
+import { oneBarberSeed, startWaitlistWorld, said as text, until } from "../support/waitlist-world.ts";
 
 const SITE = "318779";
 /**
  * One barber who works Thursdays 10:00-12:00; Thu 26.11 is full, the other Thursdays closed.
  * Dana holds 11:00 and would rather come at 10:00, which Eli holds.
  */
-const seed: Seed = {
-  sites: [
-    {
-      siteid: SITE,
-      name: "מספרת הגפן",
-      phone: "03-5550001",
-      address: "רחוב הגפן 5, תל אביב",
-      settings: { calendarType: "open", istz: "1", stepMinutes: 60, minLeadMinutes: 60, maxHorizonDays: 30 },
-      branches: [{ id: "101", name: "הסניף", address: "רחוב הגפן 5, תל אביב" }],
-      staff: [{ id: "201", name: "רון", branch: "101", showorder: 1, hours: { thu: [["10:00", "12:00"]] } }],
-      services: [{ id: "501", name: "תספורת", duration: 60, price: "70" }],
-      links: [["201", "501"]],
-      closedDates: ["20261203", "20261210", "20261217"],
-      customers: [
-        { id: "1", first: "אלי", last: "כהן", cell: "0541000021" },
-        { id: "2", first: "דנה", last: "לוי", cell: "0541000022" },
-        { id: "3", first: "גיל", last: "בר", cell: "0541000023" },
-      ],
-      appointments: [
-        { id: "9101", staff: "201", service: "501", customer: "1", from: "202611261000", to: "202611261100" },
-        { id: "9102", staff: "201", service: "501", customer: "2", from: "202611261100", to: "202611261200" },
-      ],
-    },
+const seed = oneBarberSeed({
+  siteid: SITE,
+  name: "מספרת הגפן",
+  weekday: "thu",
+  closedDates: ["20261203", "20261210", "20261217"],
+  customers: [
+    { id: "1", first: "אלי", last: "כהן", cell: "0541000021" },
+    { id: "2", first: "דנה", last: "לוי", cell: "0541000022" },
+    { id: "3", first: "גיל", last: "בר", cell: "0541000023" },
   ],
-};
-
-let demo: Awaited<ReturnType<typeof startDemoApp>>;
-let bg: ReturnType<typeof demoBackground>;
-const inbox = new Map<string, OutboundMessage[]>();
-
-beforeAll(async () => {
-  demo = await startDemoApp({
-    seed,
-    env: { WAITLIST_WAVE_SIZE: "2", WAITLIST_WAVE_SPACING: "3s", QUIET_HOURS: "off", SHABBAT_QUIET: "false" },
-  });
-  bg = demoBackground(demo, {
-    telegram: {
-      has: () => true,
-      send: async (_site, chatId, messages) => {
-        inbox.set(chatId, [...(inbox.get(chatId) ?? []), ...messages]);
-        return "sent";
-      },
-    },
-    telegramPerSecond: 1000,
-  });
-  bg.jobs.startWorkers(["telegram-outbound"]);
-  bg.waitlist.startWorker();
-}, 30_000);
-afterAll(async () => {
-  await bg.jobs.closeWorkers();
-  await bg.jobs.closeQueues();
-  await demo.stop();
+  appointments: [
+    { id: "9101", staff: "201", service: "501", customer: "1", from: "202611261000", to: "202611261100" },
+    { id: "9102", staff: "201", service: "501", customer: "2", from: "202611261100", to: "202611261200" },
+  ],
 });
 
-function customer(cell: string) {
-  const address: ChatAddress = {
-    site: SITE,
-    channel: "telegram",
-    chatId: String(Math.floor(Math.random() * 1e9)),
-  };
-  const send = (message: InboundEvent["message"]) =>
-    demo.app.engine.handle({ id: randomUUID(), address, message, languageHint: "en" });
-  const buttons = (out: OutboundMessage[]) => out.flatMap((m) => (m.type === "choices" ? m.choices : []));
-  return {
-    send,
-    offers: () => (inbox.get(address.chatId) ?? []).filter((m) => m.type === "choices"),
-    async link() {
-      await send({ type: "text", text: "what appointments do I have" });
-      return send({ type: "contact", phone: cell, own: true });
-    },
-    tap(out: OutboundMessage[], label: RegExp) {
-      const b = buttons(out).find((c) => label.test(c.label));
-      if (!b)
-        throw new Error(
-          `no ${label} in ${buttons(out)
-            .map((c) => c.label)
-            .join(" | ")}`,
-        );
-      return send({ type: "choice", id: b.id });
-    },
-  };
-}
+let world: Awaited<ReturnType<typeof startWaitlistWorld>>;
+let demo: typeof world.demo;
+beforeAll(async () => {
+  world = await startWaitlistWorld(seed);
+  demo = world.demo;
+}, 30_000);
+afterAll(() => world.stop());
 
-const text = (out: OutboundMessage[]) =>
-  out
-    .map((m) => m.text)
-    .join("\n")
-    .replace(/[\u2068\u2069]/g, "");
+const customer = (cell: string) => world.customer(cell);
 const appt = (id: string) => demo.emulator.site(SITE).appointments.get(id);
-const liveOf = (customerId: string) =>
-  [...demo.emulator.site(SITE).appointments.values()].filter(
-    (a) => a.status === "1" && a.customer === customerId,
-  );
-async function until<T>(what: () => T | undefined | false, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const liveOf = (customerId: string) => world.live().filter((a) => a.customer === customerId);
 
 describe("a move waits on the waitlist too", () => {
   it("offers the waitlist when no time is free for a move, then moves the appointment to the freed time", async () => {
     const dana = customer("0541000022");
-    const list = await dana.link();
+    const list = await dana.link("what appointments do I have");
     expect(text(list)).toMatch(/11:00/);
     const move = await dana.tap(list, /Change time/);
     // Nothing is free in the coming weeks: she may wait, keeping her 11:00 meanwhile.
@@ -156,11 +78,13 @@ describe("a move waits on the waitlist too", () => {
 
   it("on WhatsApp, where there are no buttons, a typed number answers the offer that came unasked", async () => {
     // Gil waits (on WhatsApp) for any time in the week of 26.11; a freed 12:00 is offered to him.
-    const address: ChatAddress = { site: SITE, channel: "whatsapp", chatId: "972541000023@c.us" };
-    const send = (message: InboundEvent["message"]) =>
-      demo.app.engine.handle({ id: randomUUID(), address, message, languageHint: "en" });
-    await send({ type: "text", text: "hello" });
-    await send({ type: "contact", phone: "0541000023", own: true, first: "Gil", last: "Bar" });
+    const gil = world.customer("0541000023", {
+      channel: "whatsapp",
+      chatId: "972541000023@c.us",
+      first: "Gil",
+    });
+    await gil.link("hello");
+    const { address, send } = gil;
     const entry = await demo.app.waitlist.join({
       address,
       serviceId: "501",
@@ -200,16 +124,9 @@ describe("a move waits on the waitlist too", () => {
   }, 30_000);
 
   it("refuses to put a move on the waitlist for an appointment that is not the customer's own", async () => {
-    const address: ChatAddress = {
-      site: SITE,
-      channel: "telegram",
-      chatId: String(Math.floor(Math.random() * 1e9)),
-    };
-    // A forged button for someone else's appointment cannot join the list.
-    const send = (message: InboundEvent["message"]) =>
-      demo.app.engine.handle({ id: randomUUID(), address, message, languageHint: "en" });
-    await send({ type: "text", text: "hi" });
-    await send({ type: "contact", phone: "0541000021", own: true });
+    const eli = customer("0541000021");
+    await eli.link("hi");
+    const { address, send } = eli;
     const forged = await send({ type: "choice", id: "w.j.501.any.20261126.1.a.9102" });
     expect(text(forged)).toMatch(/can't go on the waitlist/);
     expect(

@@ -1,115 +1,33 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatAddress, InboundEvent, OutboundMessage } from "../../src/core/messages.ts";
-import type { Seed } from "../../src/emulator/seed.ts";
-import { demoBackground, startDemoApp } from "../support/demo-app.ts";
+import { oneBarberSeed, startWaitlistWorld, said as text, until } from "../support/waitlist-world.ts";
 
 const SITE = "318777";
 /** One barber who works Wednesdays 10:00-12:00 only; Wed 25.11 is full (two one-hour cuts). */
-const seed: Seed = {
-  sites: [
-    {
-      siteid: SITE,
-      name: "מספרה קטנה",
-      phone: "03-5550000",
-      address: "רחוב הגפן 3, תל אביב",
-      settings: { calendarType: "open", istz: "1", stepMinutes: 60, minLeadMinutes: 60, maxHorizonDays: 30 },
-      branches: [{ id: "101", name: "הסניף", address: "רחוב הגפן 3, תל אביב" }],
-      staff: [{ id: "201", name: "רון", branch: "101", showorder: 1, hours: { wed: [["10:00", "12:00"]] } }],
-      services: [{ id: "501", name: "תספורת", duration: 60, price: "70" }],
-      links: [["201", "501"]],
-      closedDates: ["20261202", "20261209", "20261216"],
-      customers: [
-        { id: "1", first: "אורי", last: "כץ", cell: "0541000001" },
-        { id: "2", first: "טל", last: "רז", cell: "0541000002" },
-      ],
-      appointments: [
-        { id: "9001", staff: "201", service: "501", customer: "1", from: "202611251000", to: "202611251100" },
-        { id: "9002", staff: "201", service: "501", customer: "2", from: "202611251100", to: "202611251200" },
-      ],
-    },
+const seed = oneBarberSeed({
+  siteid: SITE,
+  name: "מספרה קטנה",
+  weekday: "wed",
+  closedDates: ["20261202", "20261209", "20261216"],
+  customers: [
+    { id: "1", first: "אורי", last: "כץ", cell: "0541000001" },
+    { id: "2", first: "טל", last: "רז", cell: "0541000002" },
   ],
-};
-
-let demo: Awaited<ReturnType<typeof startDemoApp>>;
-let bg: ReturnType<typeof demoBackground>;
-/** What each chat received from the background (offers), as the Telegram channel would send it. */
-const inbox = new Map<string, OutboundMessage[]>();
-
-beforeAll(async () => {
-  demo = await startDemoApp({
-    seed,
-    env: { WAITLIST_WAVE_SIZE: "2", WAITLIST_WAVE_SPACING: "3s", QUIET_HOURS: "off", SHABBAT_QUIET: "false" },
-  });
-  bg = demoBackground(demo, {
-    telegram: {
-      has: () => true,
-      send: async (_site, chatId, messages) => {
-        inbox.set(chatId, [...(inbox.get(chatId) ?? []), ...messages]);
-        return "sent";
-      },
-    },
-    telegramPerSecond: 1000,
-  });
-  bg.jobs.startWorkers(["telegram-outbound"]);
-  bg.waitlist.startWorker();
-}, 30_000);
-afterAll(async () => {
-  await bg.jobs.closeWorkers();
-  await bg.jobs.closeQueues();
-  await demo.stop();
+  appointments: [
+    { id: "9001", staff: "201", service: "501", customer: "1", from: "202611251000", to: "202611251100" },
+    { id: "9002", staff: "201", service: "501", customer: "2", from: "202611251100", to: "202611251200" },
+  ],
 });
 
-function customer(cell: string, first: string) {
-  const address: ChatAddress = {
-    site: SITE,
-    channel: "telegram",
-    chatId: String(Math.floor(Math.random() * 1e9)),
-  };
-  const seen: OutboundMessage[] = [];
-  const send = async (message: InboundEvent["message"]) => {
-    const out = await demo.app.engine.handle({ id: randomUUID(), address, message, languageHint: "en" });
-    seen.push(...out);
-    return out;
-  };
-  const buttons = (out: OutboundMessage[]) => out.flatMap((m) => (m.type === "choices" ? m.choices : []));
-  return {
-    address,
-    seen,
-    send,
-    offers: () => (inbox.get(address.chatId) ?? []).filter((m) => m.type === "choices"),
-    async link() {
-      await send({ type: "text", text: "book" });
-      return send({ type: "contact", phone: cell, own: true, first, last: "Test" });
-    },
-    tap: (out: OutboundMessage[], label: RegExp) => {
-      const b = buttons(out).find((c) => label.test(c.label));
-      if (!b)
-        throw new Error(
-          `no ${label} in ${buttons(out)
-            .map((c) => c.label)
-            .join(" | ")}`,
-        );
-      return send({ type: "choice", id: b.id });
-    },
-  };
-}
+let world: Awaited<ReturnType<typeof startWaitlistWorld>>;
+let demo: typeof world.demo;
+beforeAll(async () => {
+  world = await startWaitlistWorld(seed);
+  demo = world.demo;
+}, 30_000);
+afterAll(() => world.stop());
 
-const text = (out: OutboundMessage[]) =>
-  out
-    .map((m) => m.text)
-    .join("\n")
-    .replace(/[\u2068\u2069]/g, "");
-const live = () => [...demo.emulator.site(SITE).appointments.values()].filter((a) => a.status === "1");
-async function until<T>(what: () => T | undefined | false, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const customer = (cell: string, first: string) => world.customer(cell, { first });
+const live = () => world.live();
 
 describe("the waitlist refills a freed time", () => {
   it("three wait for a full day; offers go out in join order and in waves; two tap at once, one booking; the third gets the next time", async () => {
@@ -119,7 +37,7 @@ describe("the waitlist refills a freed time", () => {
       customer("0541000013", "Lior"),
     ];
     for (const c of waiting) {
-      const full = await c.link();
+      const full = await c.link("book");
       // Service and staff are the only ones: straight to "no free day", with the waitlist offered.
       expect(text(full)).toMatch(/no free|No free|isn't|no available/i);
       const joined = await c.tap(full, /Tell me if something frees up/);

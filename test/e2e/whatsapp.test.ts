@@ -26,7 +26,7 @@ async function startWhatsAppWorld() {
     site: DEMO_BARBER_SITEID,
     engine: app.engine,
     lidToPhone: (lid) => session.lidToPhone(lid),
-    deliver: (chatId, messages) => producer.enqueue("main", { site: DEMO_BARBER_SITEID, chatId, messages }),
+    deliver: (chatId, messages) => producer.reply("main", { site: DEMO_BARBER_SITEID, chatId, messages }),
     logger,
   });
   const session = createWhatsAppSession({
@@ -52,6 +52,7 @@ async function startWhatsAppWorld() {
     ledger: createReminderLedger(redis, app.keys),
     outbox: app.outbox,
     pacing: { minMs: 5, maxMs: 15 },
+    replyPacing: { minMs: 5, maxMs: 15 },
     logger,
   });
   const { jobs } = createBackground({

@@ -45,7 +45,7 @@ it(`Telegram's 429 with retry_after is waited out: ${N} messages at once, each d
   background.jobs.startWorkers(["telegram-outbound"]);
   const started = Date.now();
   for (let i = 0; i < N; i++) {
-    const outboxId = await demo.app.outbox.put(DEMO_BARBER_SITEID, {
+    const outboxId = await demo.app.outbox.put(DEMO_BARBER_SITEID, "telegram", {
       chatId: String(10_000 + i),
       messages: [{ type: "text", text: `reminder ${i}` }],
     });

@@ -6,6 +6,7 @@ import { demoSiteDefaults } from "../../src/config/load.ts";
 import type { SiteConfig } from "../../src/config/types.ts";
 import { createEmulator } from "../../src/emulator/emulator.ts";
 import type { Seed } from "../../src/emulator/seed.ts";
+import type { WireMode } from "../../src/emulator/variants.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { createApp } from "../../src/roles/app.ts";
@@ -37,9 +38,11 @@ export async function startDemoApp(
     reminderReservePercent?: number;
     /** Each site's Tor4You budget (the demo's is 600 a minute). */
     ratePerMinute?: number;
+    /** The emulator's wire: `variants` answers in the other shapes the reference leaves open. */
+    wire?: WireMode;
   } = {},
 ) {
-  const emulator = createEmulator({ start: T0, frozen: true, seed: opts.seed });
+  const emulator = createEmulator({ start: T0, frozen: true, seed: opts.seed, wire: opts.wire });
   const apiUrl = await emulator.listen(0);
   // BullMQ workers need maxRetriesPerRequest: null; the stores do not mind it.
   const redis = connectTestRedis({ maxRetriesPerRequest: null });

@@ -70,7 +70,7 @@ export async function startBook(
  */
 async function knownCustomer(
   ctx: StepContext,
-): Promise<Pick<BookFlow, "first" | "last" | "tz"> & { again?: Again }> {
+): Promise<Pick<BookFlow, "first" | "last" | "tz" | "recordRead"> & { again?: Again }> {
   if (!ctx.identity) return {};
   const mine = await ctx.api.apptbycellortz({ cell: ctx.identity.cell, showPast: true, showFuture: true });
   const named = mine.find((a) => a.customer.first && a.customer.last);
@@ -82,6 +82,7 @@ async function knownCustomer(
     first: named ? named.customer.first : ctx.identity.first,
     last: named ? named.customer.last : ctx.identity.last,
     tz: validTz(named?.customer.tz),
+    recordRead: true,
     again: last ? { serviceId: last.serviceId!, staffId: last.staffId! } : undefined,
   };
 }
@@ -147,17 +148,30 @@ export function asksBranch(ctx: StepContext, flow: BookFlow): boolean {
   return branchIds.size > 1;
 }
 
+/** A branch Tor4You sends without a name is shown by its address; with neither it cannot be offered. */
+const branchLabel = (b: { name: string; address?: string }) => b.name.trim() || (b.address ?? "").trim();
+
+function branchesFor(ctx: StepContext, flow: BookFlow) {
+  const ids = new Set(providersFor(ctx, { ...flow, branchId: undefined }).map((p) => p.branchId));
+  return ctx.catalog.branches.filter((b) => ids.has(b.id));
+}
+
 async function afterService(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
-  if (!flow.branchId && asksBranch(ctx, flow)) return askBranch(ctx, flow);
+  // Asked only when every branch can be told apart; otherwise the times of all of them are offered.
+  if (!flow.branchId && asksBranch(ctx, flow) && branchesFor(ctx, flow).every(branchLabel))
+    return askBranch(ctx, flow);
   const providers = providersFor(ctx, flow);
   if (providers.length === 1) return askDate(ctx, { ...flow, staffId: providers[0]!.id });
+  // Tor4You may not send staff names: nobody can choose between nameless people, so any of them.
+  if (!providers.some((p) => p.name.trim())) return askDate(ctx, { ...flow, staffId: "any" });
   return askStaff(ctx, flow);
 }
 
 function askBranch(ctx: StepContext, flow: BookFlow): StepResult {
-  const ids = new Set(providersFor(ctx, { ...flow, branchId: undefined }).map((p) => p.branchId));
-  const branches = ctx.catalog.branches.filter((b) => ids.has(b.id));
-  const list = branches.map((b) => ({ id: flowChoice(flow.token, "br", b.id), label: b.name }));
+  const list = branchesFor(ctx, flow).map((b) => ({
+    id: flowChoice(flow.token, "br", b.id),
+    label: branchLabel(b),
+  }));
   return {
     flow: { ...flow, step: "branch", branchId: undefined },
     out: [choices(ctx.t("book-branch"), navChoices(ctx, flow, list))],
@@ -167,10 +181,9 @@ function askBranch(ctx: StepContext, flow: BookFlow): StepResult {
 function askStaff(ctx: StepContext, flow: BookFlow): StepResult {
   const list = [
     { id: flowChoice(flow.token, "stf", "any"), label: ctx.t("book-any-staff") },
-    ...providersFor(ctx, flow).map((p) => ({
-      id: flowChoice(flow.token, "stf", p.id),
-      label: p.name.trim(),
-    })),
+    ...providersFor(ctx, flow)
+      .filter((p) => p.name.trim())
+      .map((p) => ({ id: flowChoice(flow.token, "stf", p.id), label: p.name.trim() })),
   ];
   return {
     flow: { ...flow, step: "staff", staffId: undefined },
@@ -382,11 +395,13 @@ function askParticipants(ctx: StepContext, flow: BookFlow): StepResult {
 /** Name from the customer's existing record, else their own shared contact; asked only when neither has it. */
 async function askName(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
   if (!flow.first || !flow.last) {
-    const known = ctx.identity
-      ? (await ctx.api.apptbycellortz({ cell: ctx.identity.cell, showPast: true, showFuture: true })).find(
-          (a) => a.customer.first && a.customer.last,
-        )
-      : undefined;
+    // Read at the booking's start when the chat was already linked: it had no full name then.
+    const known =
+      ctx.identity && !flow.recordRead
+        ? (await ctx.api.apptbycellortz({ cell: ctx.identity.cell, showPast: true, showFuture: true })).find(
+            (a) => a.customer.first && a.customer.last,
+          )
+        : undefined;
     const first = known?.customer.first ?? ctx.identity?.first;
     const last = known?.customer.last ?? ctx.identity?.last;
     if (first && last) flow = { ...flow, first, last, tz: flow.tz ?? validTz(known?.customer.tz) };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DateTime } from "luxon";
 import type { ChannelKind, Inbound, InboundEvent, OutboundMessage } from "../../../src/core/messages.ts";
 import type { Seed } from "../../../src/emulator/seed.ts";
+import type { WireMode } from "../../../src/emulator/variants.ts";
 import { startDemoApp, T0 } from "../../support/demo-app.ts";
 
 export { T0 };
@@ -11,7 +12,7 @@ export { T0 };
  * prefix, and the app as `start` builds it. `chat(...)` plays one customer.
  */
 export async function startWorld(
-  opts: { seed?: Seed | ((now: DateTime) => Seed); env?: Record<string, string> } = {},
+  opts: { seed?: Seed | ((now: DateTime) => Seed); env?: Record<string, string>; wire?: WireMode } = {},
 ) {
   // Scripted customers answer in milliseconds, faster than any person: the per-chat turn limit
   // (test/security/chat-flood.test.ts) would cut their longer conversations short.

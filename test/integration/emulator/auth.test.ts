@@ -75,6 +75,35 @@ describe("emulator auth", () => {
     expect(await res.json()).toMatchObject({ status: 0, message: expect.stringMatching(/authentication/) });
   });
 
+  it("is strict about where a call's fields travel: a POST's in its form body, and call names as spelled", async () => {
+    const torkey = h.em.site("s1").credentials.torkey;
+    const fields = { first: "Gil", last: "Paz", cell: "0527654328" };
+    // The fields of a POST in its query string are not read (PHP's $_POST holds the form body).
+    const inQuery = await fetch(`${h.base}/addcust?${new URLSearchParams(fields)}`, {
+      method: "POST",
+      headers: { torkey },
+    });
+    expect(await inQuery.json()).toMatchObject({ status: 0, message: "missing parameter: first" });
+    // A JSON body is not the form the reference asks for.
+    const asJson = await fetch(`${h.base}/addcust`, {
+      method: "POST",
+      headers: { torkey, "content-type": "application/json" },
+      body: JSON.stringify(fields),
+    });
+    expect(await asJson.json()).toMatchObject({
+      status: 0,
+      message: expect.stringMatching(/x-www-form-urlencoded/),
+    });
+    expect([...h.em.site("s1").customers.values()].some((c) => c.cell === fields.cell)).toBe(false);
+    // The call's name as the reference spells it, in lower case.
+    expect(await (await fetch(`${h.base}/SiteInfo`, { headers: { torkey } })).json()).toMatchObject({
+      status: 0,
+      message: "unknown call: SiteInfo",
+    });
+    // The same fields as a form are a customer.
+    expect(await h.api("addcust", fields, { method: "POST" })).toMatchObject({ status: 1 });
+  });
+
   it("is strict where the reference is clear: the documented method, exact parameter names, vfib, ax1..ax20", async () => {
     // addappt is a POST in the reference; iscoming is a GET
     expect(await h.api("addcust", { first: "Noa", last: "Levi", cell: "0527654329" })).toMatchObject({

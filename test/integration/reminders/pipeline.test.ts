@@ -127,7 +127,7 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
     const ledger = { apptId: "8001", offsetMin: 1, start: "203001010900" };
     // Two enqueues of the same reminder (a retried remind job): two outbox entries, one ledger entry.
     const send = async (jobId: string, l = ledger) => {
-      const outboxId = await p.app.outbox.put(SITE, {
+      const outboxId = await p.app.outbox.put(SITE, "telegram", {
         chatId: "5001",
         messages: [{ type: "text", text: "hello" }],
       });
