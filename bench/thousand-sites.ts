@@ -14,6 +14,7 @@
  *   job is in the reminders queue (p50, p99).
  *
  *   npx tsx bench/thousand-sites.ts          (SITES=1000 PER_SITE=10 WEBHOOKS=50, REDIS_URL)
+ *   REDIS_CLUSTER_NODES=127.0.0.1:7101,… npx tsx bench/thousand-sites.ts   (the same on a Redis Cluster)
  */
 
 import { spawn } from "node:child_process";
@@ -22,7 +23,7 @@ import { appendFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
 import { reminderJobId } from "../jobs/queues.ts";
@@ -33,6 +34,7 @@ import { createHttpServer } from "../src/http/server.ts";
 import { createApp } from "../src/roles/app.ts";
 import { createBackground } from "../src/roles/background.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
+import { connectRedis, redisTargetFromEnv } from "../src/storage/redis-connection.ts";
 import { formatApiMinute } from "../src/tor4you/dates.ts";
 import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 
@@ -74,26 +76,33 @@ async function startEmulator(): Promise<{ apiUrl: string; stop: () => void }> {
   return { apiUrl: first.trim(), stop: () => child.kill("SIGTERM") };
 }
 
-/** Bytes held by every key of this run (its prefix), by Redis's own account. */
+/** Bytes held by every key of this run (its prefix), by Redis's own account; on a cluster, every master's. */
 async function memoryUnder(redis: Redis, prefix: string): Promise<{ bytes: number; keys: number }> {
+  const nodes = "nodes" in redis ? (redis as unknown as Cluster).nodes("master") : [redis];
   let bytes = 0;
   let keys = 0;
-  let cursor = "0";
-  do {
-    const [next, batch] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-    cursor = next;
-    const pipe = redis.pipeline();
-    for (const k of batch) pipe.memory("USAGE", k);
-    for (const [, v] of (await pipe.exec()) ?? []) bytes += Number(v) || 0;
-    keys += batch.length;
-  } while (cursor !== "0");
+  for (const node of nodes) {
+    let cursor = "0";
+    do {
+      const [next, batch] = await node.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+      cursor = next;
+      const pipe = node.pipeline();
+      for (const k of batch) pipe.memory("USAGE", k);
+      for (const [, v] of (await pipe.exec()) ?? []) bytes += Number(v) || 0;
+      keys += batch.length;
+    } while (cursor !== "0");
+  }
   return { bytes, keys };
 }
 
 async function main() {
   const emulator = await startEmulator();
   const admin = emulator.apiUrl.replace(/\/api$/, "/__emulator");
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+  const target = redisTargetFromEnv(process.env);
+  const redis = connectRedis(target, { maxRetriesPerRequest: null });
+  const where = target.clusterNodes
+    ? `on a ${target.clusterNodes.length}-master Redis Cluster`
+    : "on one Redis";
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
   const logger = pino({ level: "silent" });
   const listed = (await (await fetch(`${admin}/sites`)).json()) as {
@@ -218,7 +227,7 @@ async function main() {
     const even = SITES / perMinute.length;
     const load = loadavg()[0]!.toFixed(1);
     const line =
-      `${SITES} sites × ${PER_SITE} appointments, each its own budget and webhook, emulator in its own process; ` +
+      `${SITES} sites × ${PER_SITE} appointments ${where}, each its own budget and webhook, emulator in its own process; ` +
       `Redis per idle site ${(memScheduled.bytes / SITES / 1024).toFixed(1)} KB scheduled (${memScheduled.keys} keys), ` +
       `${(memScanned.bytes / SITES / 1024).toFixed(1)} KB after its first scan (${memScanned.keys} keys, ${planned} reminders planned); ` +
       `scan CPU per period: first ${ms(firstScan.cpu)} (${(firstScan.cpu / SITES).toFixed(2)} ms/site, wall ${(firstScan.wall / 1000).toFixed(1)} s), ` +

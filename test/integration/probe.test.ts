@@ -191,6 +191,15 @@ describe("tor4you-bot probe when calls fail, and check pointing to it", () => {
     expect(r.stdout).toMatch(/no cell: pass --cell/);
   });
 
+  it("an answer the client cannot read is FAILED with the field at fault, and its fields still compared", async () => {
+    const r = await probe(em, base, "not-a-number");
+    expect(r.code).toBe(1);
+    expect(r.rows.siteinfo![0]).toBe("FAILED");
+    expect(r.stdout).toContain("tor4you_response: siteid: expected a numeric id");
+    expect(r.rows.siteinfo!.slice(1)).toEqual(["-", "-"]);
+    expect(r.rows.staff![0]).toBe("ok");
+  });
+
   it("check names probe when an answer's shape cannot be read", async () => {
     const out = await run(process.execPath, [BIN, "check"], {
       env: {
