@@ -59,6 +59,8 @@ export interface JobsDeps {
     address: ChatAddress,
     appt: Appointment,
     kind: "moved" | "cancelled",
+    /** Where a moved appointment was: the notice shows the old time and the new. */
+    previousStart?: DateTime,
   ) => Promise<OutboundMessage[] | null>;
   ownChanges: OwnChanges;
   seen: AppointmentSeen;

@@ -33,12 +33,16 @@ export function createSyncJobs(
     appt: Appointment,
     kind: "moved" | "cancelled",
     notificationId: string,
+    /** `YYYYMMDDhhmm`, where it was before this change. */
+    before?: string,
   ) {
     const cell = appt.customer.cell;
     if (!cell || !deps.composeNotice) return;
+    const tz = appointments.site(siteId)?.timezone ?? "Asia/Jerusalem";
+    const previousStart = before ? parseLocalMinute(before, tz) : undefined;
     for (const chat of await deps.chatsFor(siteId, cell)) {
       if (chat.remindersOff || chat.unreachable) continue;
-      const messages = await deps.composeNotice(chat.address, appt, kind);
+      const messages = await deps.composeNotice(chat.address, appt, kind, previousStart);
       if (!messages?.length) continue;
       await deps.enqueue(
         chat.address,
@@ -100,7 +104,7 @@ export function createSyncJobs(
           if (!own && before) {
             if (told.status !== "live") await notice(p.site, told, "cancelled", p.notificationId);
             else if (formatApiMinute(told.start, s.timezone) !== before)
-              await notice(p.site, told, "moved", p.notificationId);
+              await notice(p.site, told, "moved", p.notificationId, before);
           }
           return { ...result, own, from: "webhook" };
         }
@@ -139,7 +143,7 @@ export function createSyncJobs(
       if (!own && before) {
         if (appt.status !== "live") await notice(p.site, appt, "cancelled", p.notificationId);
         else if (formatApiMinute(appt.start, s.timezone) !== before)
-          await notice(p.site, appt, "moved", p.notificationId);
+          await notice(p.site, appt, "moved", p.notificationId, before);
       }
       return { ...result, own };
     },

@@ -20,7 +20,7 @@ yes = نعم
 no = لا
 
 ## Linking the customer's own phone
-link-ask = لأجد مواعيدك أحتاج إلى رقم هاتفك. اضغط على الزر أدناه لمشاركته.
+link-ask = لأجد مواعيدك أحتاج إلى رقم هاتفك. يمكن الضغط على الزر أدناه لمشاركته.
 link-button = مشاركة رقم هاتفي
 link-not-own = حفاظًا على خصوصيتك، يمكنني استخدام رقمك أنت فقط، بعد مشاركته عبر الزر أدناه. لا يمكن استخدام رقم مكتوب أو مُعاد توجيهه.
 link-bad-number = هذا الرقم ليس رقم هاتف محمول إسرائيليًا، لذلك لا يمكنني البحث به عن مواعيد. يرجى مشاركة رقمك عبر الزر.
@@ -37,17 +37,17 @@ appt-card = { $when }
 appt-card-branch = { $when }
     { $service } مع { $staff }، { $branch }
 appt-confirmed-mark = ✓ أكدت حضورك
-appt-declined-mark = ✗ أبلغت أنك لا تستطيع الحضور
+appt-declined-mark = ✗ تم الإبلاغ بعدم إمكانية الحضور
 appt-confirm = نعم، سأحضر
 appt-cancel = إلغاء الموعد
 appt-change = تغيير الوقت
-appt-confirmed = شكرًا! سجلنا أنك ستحضر يوم { $when }.
+appt-confirmed = شكرًا! تم تأكيد الحضور يوم { $when }.
 appt-not-found = لم أجد هذا الموعد بين مواعيدك. ربما تم نقله أو إلغاؤه.
 staff-anyone = فريقنا
 
 ## Cancel
-cancel-pick = أي موعد تريد إلغاءه؟
-cancel-confirm = هل تريد إلغاء موعد { $service } يوم { $when }؟
+cancel-pick = أي موعد نلغي؟
+cancel-confirm = هل نلغي موعد { $service } يوم { $when }؟
 cancel-yes = نعم، ألغِ الموعد
 keep-it = إبقاء الموعد
 cancel-done = تم إلغاء موعدك يوم { $when }.
@@ -56,7 +56,7 @@ too-late-phone = بقي على الموعد أقل من { $cutoff }، لذلك �
 too-late = بقي على الموعد أقل من { $cutoff }، لذلك لا يمكن تغييره هنا. يرجى التواصل مباشرة مع مقدم الخدمة.
 
 ## Book and change time
-book-service = ما الخدمة التي تريدها؟
+book-service = ما الخدمة المطلوبة؟
 book-no-services = الحجز عبر الإنترنت غير متاح هنا حاليًا. يرجى التواصل مباشرة مع مقدم الخدمة.
 book-branch = أي فرع؟
 book-staff = مع من؟
@@ -89,17 +89,17 @@ book-aborted = حسنًا، لم يتم حجز أي موعد.
 book-done = تم الحجز! { $service } مع { $staff }، { $when }.
 book-taken = عذرًا، هذا الوقت حُجز للتو.
 book-nearest = هذه أقرب الأوقات المتاحة:
-change-pick = أي موعد تريد تغيير وقته؟
+change-pick = أي موعد نغيّر وقته؟
 change-old-cancelled = تم إلغاء موعدك السابق يوم { $when }.
 change-rolled-back = لم أتمكن من إلغاء موعدك السابق، لذلك ألغيت الموعد الجديد. موعدك يوم { $when } ما زال قائمًا.
 change-both-kept = لم أتمكن من إلغاء موعدك السابق يوم { $when }، لذلك لديك الآن موعدان. يرجى التواصل مع مقدم الخدمة لإلغاء أحدهما.
 
 ## Settings
-language-pick = اختر اللغة:
+language-pick = اختيار اللغة:
 language-set = من الآن سأكتب بالعربية.
-stop-done = لن تصلك تذكيرات بعد الآن. أرسل "ابدأ" لتشغيلها مرة أخرى.
+stop-done = لن تصلك تذكيرات بعد الآن. لتشغيلها مرة أخرى يمكن إرسال "ابدأ".
 start-done = تم تشغيل التذكيرات مرة أخرى.
-forget-confirm = هل تريد حذف رقم هاتفك وإعداداتك من هذه المحادثة؟ ستبقى مواعيدك كما هي.
+forget-confirm = هل نحذف رقم هاتفك وإعداداتك من هذه المحادثة؟ ستبقى مواعيدك كما هي.
 forget-yes = نعم، احذف
 forget-done = تم: حذفت رقمك وإعداداتك.
 forget-kept = حسنًا، لم يُحذف شيء.

@@ -1,8 +1,8 @@
 ## Typed answers to a reminder that are not a plain yes or no
 answer-unsure = لا مشكلة. موعدك { $when }. عندما تعرف، أجب هنا بضغطة واحدة:
 answer-late = شكرًا لإعلامنا! أبلغتُ المصلحة أنك ستتأخر قليلًا. موعدك { $when }.
-answer-question = موعدك: { $service } مع { $staff }، { $when }. هل ستحضر؟
-answer-unclear = عذرًا، لم أفهم. هل ستحضر إلى موعدك { $when }؟
+answer-question = موعدك: { $service } مع { $staff }، { $when }. هل الحضور مؤكد؟
+answer-unclear = عذرًا، لم أفهم. هل الحضور إلى موعدك { $when } مؤكد؟
 answer-which = أيّ موعد تقصد؟
 
 ## To staff

@@ -11,4 +11,8 @@ stale-moved = That appointment was moved to { $when }, so this message is out of
 stale-past = That appointment has already started, so nothing was changed.
 
 notice-moved = { $business } moved your appointment: { $service } with { $staff } is now on { $when }.
-notice-cancelled = { $business } cancelled your appointment: { $service } with { $staff } on { $when }.
+notice-moved-from = { $business } moved your appointment: { $service } with { $staff }.
+    Was: { $was }
+    Now: { $when }
+notice-cancelled = { $business } cancelled your appointment: { $service } with { $staff } on { $when }. You can book a new one here.
+notice-book-again = Book again

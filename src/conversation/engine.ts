@@ -445,10 +445,11 @@ export function createConversationEngine(deps: ConversationDeps) {
     address: ChatAddress,
     appt: Appointment,
     kind: "moved" | "cancelled",
+    previousStart?: DateTime,
   ): Promise<OutboundMessage[] | null> {
     const out = await prepare(
       address,
-      (ctx) => withCalendar(ctx, changeNotice(ctx, appt, kind), appt, kind === "cancelled"),
+      (ctx) => withCalendar(ctx, changeNotice(ctx, appt, kind, previousStart), appt, kind === "cancelled"),
       Boolean(appt.serviceName?.trim()),
     );
     // A moved appointment can be answered like a reminder, at its new time; a cancelled one cannot.

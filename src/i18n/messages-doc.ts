@@ -21,6 +21,7 @@ function sampleValues(locale: Locale, dir: string): Record<string, FluentVariabl
     business: "מספרת הדקל",
     when: tr.formatDateTime(locale, start, ZONE),
     from: tr.formatDateTime(locale, start.minus({ days: 1 }), ZONE),
+    was: tr.formatDateTime(locale, start.minus({ days: 1 }).set({ hour: 10, minute: 0 }), ZONE),
     day: tr.formatDay(locale, start, ZONE),
     service: "תספורת גברים",
     staff: "יוסי כהן",

@@ -108,7 +108,8 @@ export function createBackground(deps: {
       );
     },
     compose: (address, appt) => app.engine.prepareReminder(address, appt),
-    composeNotice: (address, appt, kind) => app.engine.prepareNotice(address, appt, kind),
+    composeNotice: (address, appt, kind, previousStart) =>
+      app.engine.prepareNotice(address, appt, kind, previousStart),
     ownChanges: app.ownChanges,
     dropLookup: app.lookups.drop,
     seen: createAppointmentSeen(connection, app.keys),

@@ -245,7 +245,7 @@ describe("a reminder on Telegram", () => {
     expect(reminder[0]?.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual([
       "כן, אגיע",
       "לא אוכל להגיע",
-      "שינוי מועד",
+      "להזיז את התור",
     ]);
     const thanks = await c.say("כן");
     expect(all(thanks)).toMatch(/16:00/);

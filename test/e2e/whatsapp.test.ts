@@ -185,7 +185,7 @@ describe("a customer on WhatsApp", () => {
     );
     const reminder = await w.waitForReplies(from, before);
     expect(reminder.join("\n")).toMatch(
-      /תזכורת מ.*מספרת הדקל[\s\S]*1\. כן, אגיע\n2\. לא אוכל להגיע\n3\. שינוי מועד/,
+      /תזכורת מאת מספרת הדקל[\s\S]*1\. כן, אגיע\n2\. לא אוכל להגיע\n3\. להזיז את התור/,
     );
     await w.say(from, "1");
     expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("1");
@@ -365,6 +365,31 @@ describe("a customer on WhatsApp", () => {
     const captioned = (await w.say(from, "התורים שלי", { type: "image" })).join("\n");
     expect(captioned).not.toMatch(/רק הודעות כתובות/);
     expect(await w.say(from, "", { type: "e2e_notification" }, 800)).toEqual([]);
+  });
+
+  it("a reminder inside the cancel cut-off offers no 'move'; a typed cancel after 'can't come' is allowed like the button", async () => {
+    const cell = "0509876545";
+    const from = `972${cell.slice(1)}@c.us`;
+    // An hour or so from now: inside the 3 h cut-off.
+    const soon = w.emulator.clock.now().setZone("Asia/Jerusalem").plus({ minutes: 90 }).startOf("hour");
+    await addAppointment(cell, soon.toFormat("yyyy-MM-dd'T'HH:mm"));
+    const appt = live(cell)[0]!;
+    const before = w.all().filter((m) => m.chatId === from).length;
+    await w.jobs.queues.reminders.add(
+      "remind",
+      { site: DEMO_BARBER_SITEID, apptId: appt.id, offsetMin: 60, plannedStart: appt.from.toUTC().toISO()! },
+      { jobId: `r-${DEMO_BARBER_SITEID}-${appt.id}-60m` },
+    );
+    const reminder = (await w.waitForReplies(from, before)).join("\n");
+    expect(reminder).toMatch(/1\. כן, אגיע\n2\. לא אוכל להגיע\n\nאפשר לענות במספר/);
+    expect(reminder).not.toMatch(/להזיז/);
+    await w.say(from, "2"); // can't come
+    expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("2");
+    // Typed instead of pressing "cancel it": the same waiver, not "too late".
+    const ask = (await w.say(from, "אז תבטלו לי את התור בבקשה")).join("\n");
+    expect(ask).not.toMatch(/אי אפשר לשנות/);
+    await w.say(from, "כן");
+    expect(live(cell)).toHaveLength(0);
   });
 
   it("'try again' after a failure works by its number and in words", async () => {

@@ -88,13 +88,21 @@ export async function startCancel(
   if (apptId) {
     const a = await findOwn(ctx, apptId);
     if (!a) return done(text(ctx.t("appt-not-found")));
-    return tooLateToChange(ctx, a, afterDecline) ?? confirmStep(ctx, a, token, afterDecline);
+    const waived = afterDecline || declined(a);
+    return tooLateToChange(ctx, a, waived) ?? confirmStep(ctx, a, token, waived);
   }
   const list = await upcoming(ctx);
   if (list.length === 0) return done(text(ctx.t("appts-none")));
-  if (list.length === 1) return tooLateToChange(ctx, list[0]!) ?? confirmStep(ctx, list[0]!, token);
+  const only = list.length === 1 ? list[0]! : undefined;
+  if (only) return tooLateToChange(ctx, only, declined(only)) ?? confirmStep(ctx, only, token, declined(only));
   return pickStep(ctx, list, token);
 }
+
+/**
+ * The customer said they cannot come (iscoming=2): cancelling it is allowed after the cut-off,
+ * whether they press the reminder's button or type "cancel" afterwards.
+ */
+const declined = (a: Appointment) => a.iscoming === 2;
 
 export async function cancelStep(
   flow: CancelFlow,
@@ -104,7 +112,7 @@ export async function cancelStep(
   if (flow.step === "pick" && input.action === "pick") {
     const a = await findOwn(ctx, input.arg);
     if (!a) return done(text(ctx.t("appt-not-found")));
-    return tooLateToChange(ctx, a) ?? confirmStep(ctx, a, flow.token, false, true);
+    return tooLateToChange(ctx, a, declined(a)) ?? confirmStep(ctx, a, flow.token, declined(a), true);
   }
   if (flow.step === "confirm" && flow.apptId) {
     if (input.action === "no") return stopped(ctx, flow);

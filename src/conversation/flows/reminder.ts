@@ -1,3 +1,4 @@
+import type { DateTime } from "luxon";
 import type { Appointment } from "../../domain/appointment.ts";
 import { formatApiMinute } from "../../tor4you/dates.ts";
 import { apptChoice, menuChoice, newToken } from "../choice-ids.ts";
@@ -7,15 +8,23 @@ import { startCancel } from "./cancel.ts";
 
 const startStamp = (ctx: StepContext, a: Appointment) => formatApiMinute(a.start, ctx.site.timezone);
 
-/** Coming / can't come / change time, pinned to the appointment's start. */
+/**
+ * Coming / can't come / change time, pinned to the appointment's start. Inside the cancel cut-off
+ * "change time" could only answer "too late", so it is not offered ("can't come" still is: the
+ * business wants to know, and cancelling after declining is allowed).
+ */
 export function reminderButtons(ctx: StepContext, a: Appointment) {
   const start = startStamp(ctx, a);
   return [
     { id: apptChoice("c", a.id, start), label: ctx.t("reminder-coming") },
     { id: apptChoice("d", a.id, start), label: ctx.t("reminder-not-coming") },
-    { id: apptChoice("m", a.id, start), label: ctx.t("reminder-change") },
+    ...(changeable(ctx, a) ? [{ id: apptChoice("m", a.id, start), label: ctx.t("reminder-change") }] : []),
   ];
 }
+
+/** Still before the self-service cut-off: the customer may move it themselves. */
+const changeable = (ctx: StepContext, a: Appointment) =>
+  a.start.toMillis() - ctx.now.toMillis() >= ctx.site.cancelCutoffMs;
 
 /** The reminder itself: who, what, when, and three answers. Its state lets "yes"/"no"/"1"/"2" answer it. */
 export function reminderMessage(ctx: StepContext, a: Appointment): StepResult {
@@ -75,7 +84,7 @@ export async function decline(ctx: StepContext, apptId: string, start?: string):
   return done(
     choices(ctx.t("declined-ask", { when: ctx.when(a.start) }), [
       { id: apptChoice("x", a.id), label: ctx.t("declined-cancel") },
-      { id: apptChoice("m", a.id), label: ctx.t("reminder-change") },
+      ...(changeable(ctx, a) ? [{ id: apptChoice("m", a.id), label: ctx.t("reminder-change") }] : []),
       { id: menuChoice("keep"), label: ctx.t("keep-it") },
     ]),
   );
@@ -101,17 +110,32 @@ export async function cancelOwn(ctx: StepContext, apptId: string): Promise<StepR
   return startCancel(ctx, apptId, r.appt.iscoming === 2);
 }
 
-/** The business moved or cancelled the appointment: tell the customer, with the new time. */
-export function changeNotice(ctx: StepContext, a: Appointment, kind: "moved" | "cancelled"): StepResult {
+/**
+ * The business moved or cancelled the appointment: tell the customer. A move shows the time it
+ * was and the time it is now; a cancel offers to book again.
+ */
+export function changeNotice(
+  ctx: StepContext,
+  a: Appointment,
+  kind: "moved" | "cancelled",
+  previousStart?: DateTime,
+): StepResult {
   const args = {
     business: ctx.site.name,
     service: serviceName(ctx, a),
     staff: staffName(ctx, a),
     when: ctx.when(a.start),
+    was: previousStart ? ctx.when(previousStart) : "",
   };
-  if (kind === "cancelled") return done(text(ctx.t("notice-cancelled", args)));
+  if (kind === "cancelled")
+    return done(
+      choices(ctx.t("notice-cancelled", args), [
+        { id: menuChoice("book"), label: ctx.t("notice-book-again") },
+        { id: menuChoice("menu"), label: ctx.t("back-to-menu"), nav: true },
+      ]),
+    );
   return {
     flow: { name: "reminder", token: newToken(), apptId: a.id },
-    out: [choices(ctx.t("notice-moved", args), reminderButtons(ctx, a))],
+    out: [choices(ctx.t(previousStart ? "notice-moved-from" : "notice-moved", args), reminderButtons(ctx, a))],
   };
 }

@@ -225,6 +225,8 @@ describe("change notices", () => {
     await p.jobs.runScan(SITE);
     const appt = p.emulator.site(SITE).appointments.get("8001")!;
     const later = appt.from.plus({ days: 1 }).set({ hour: 11, minute: 0 });
+    // The notice shows the old time and the new, so the customer sees what changed.
+    const was = appt.from.setZone("Asia/Jerusalem").toFormat("dd.MM.yyyy HH:mm");
     await dashboard(p, "/8001/move", {
       from: formatApiMinute(later),
       to: formatApiMinute(later.plus({ minutes: 30 })),
@@ -234,7 +236,9 @@ describe("change notices", () => {
     await waitFor(() => p.sent.length === 1);
     expect(p.sent[0]!.chatId).toBe("5001");
     expect(p.sent[0]!.messages[0]!.text).toMatch(
-      new RegExp(`moved your appointment.*${later.toFormat("dd.MM.yyyy")} 11:00`),
+      new RegExp(
+        `moved your appointment[^]*Was: [^\\n]*${was}[^\\n]*\\n\\s*Now: [^\\n]*${later.toFormat("dd.MM.yyyy")} 11:00`,
+      ),
     );
 
     // The customer cancels 8002 through the bot (marked as our own change): its echo is not news.
@@ -249,7 +253,10 @@ describe("change notices", () => {
     await dashboard(p, "/8001/cancel", {});
     await p.jobs.recordWebhook(SITE, webhook("8001", "cancel", 13));
     await waitFor(() => p.sent.length === 2);
-    expect(p.sent[1]!.messages[0]!.text).toMatch(/cancelled your appointment/);
+    const cancelled = p.sent[1]!.messages[0]!;
+    expect(cancelled.text).toMatch(/cancelled your appointment/);
+    // …and offers to book again.
+    expect(cancelled.type === "choices" && cancelled.choices.map((c) => c.label)).toContain("Book again");
     expect(await p.jobs.queues.reminders.getDelayedCount()).toBe(0);
   }, 30_000);
 });

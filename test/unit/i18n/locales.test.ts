@@ -51,6 +51,7 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
   return {
     business: "מספרת הדר",
     when: tr.formatDateTime(locale, start, ZONE),
+    was: tr.formatDateTime(locale, start.minus({ days: 1 }), ZONE),
     day: tr.formatDay(locale, start, ZONE),
     service: "תספורת גבר",
     staff: "דנה ",
@@ -161,6 +162,20 @@ describe("rendering", () => {
       for (const id of englishIds) expectClean(locale, id, sampleArgs(locale, { people, max: people }));
     }
     for (const id of englishIds) expectClean(locale, id, sampleArgs(locale, { first: "none" }));
+  });
+
+  it("Hebrew never glues a one-letter prefix to a name in Latin letters ('מBarber King')", () => {
+    const latin = {
+      business: "Barber King",
+      service: "Fade",
+      staff: "Dana",
+      branch: "Tel Aviv",
+      name: "Dana Levi",
+    };
+    const glued = englishIds
+      .map((id) => ({ id, text: tr.t("he", id, sampleArgs("he", latin)) }))
+      .filter(({ text }) => /(^|[\s(])[ובלמהשכ]\u2068?[A-Za-z]/m.test(text));
+    expect(glued.map((g) => `${g.id}: ${g.text}`)).toEqual([]);
   });
 
   it.each(LOCALES)("%s link-done greets by name, or without one", (locale) => {
