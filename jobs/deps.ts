@@ -50,6 +50,8 @@ export interface JobsDeps {
   ledger: ReminderLedger;
   reconcilerFor: (scheduler: ReminderScheduler) => Reconciler;
   chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
+  /** How a job id names a chat: an HMAC, never the chat id (src/storage/keys.ts chatRef). */
+  chatRef: (address: ChatAddress) => string;
   /** The phone said "stop" on this site. */
   optedOut: (site: string, cell: string) => Promise<boolean>;
   channels: (site: string) => ChannelKind[];

@@ -15,7 +15,10 @@ import { applyFacts, factsOf } from "./webhook-facts.ts";
  * chats when the business (not the bot) moved or cancelled it.
  */
 export function createSyncJobs(
-  deps: Pick<JobsDeps, "chatsFor" | "composeNotice" | "ownChanges" | "seen" | "snapshots" | "dropLookup"> & {
+  deps: Pick<
+    JobsDeps,
+    "chatsFor" | "chatRef" | "composeNotice" | "ownChanges" | "seen" | "snapshots" | "dropLookup"
+  > & {
     /** Read when a time frees: the waitlist may be wired after the jobs. */
     onFreed: () => JobsDeps["onFreed"];
     queue: Queue<SyncPayload>;
@@ -47,7 +50,7 @@ export function createSyncJobs(
       await deps.enqueue(
         chat.address,
         { site: siteId, chatId: chat.address.chatId, messages },
-        `notice-${siteId}-${notificationId}-${chat.address.channel}-${chat.address.chatId.replace(/[^\w.-]/g, "_")}`,
+        `notice-${siteId}-${notificationId}-${deps.chatRef(chat.address)}`,
       );
     }
   }
