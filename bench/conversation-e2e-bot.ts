@@ -65,10 +65,10 @@ if (cfg.role === "ours") {
     keyPrefix: cfg.prefix,
     now,
     fetch: process.env.DEBUG_T4Y
-      ? ((input, init) => {
+      ? (((input, init) => {
           console.error("T4Y", String(input).split("?")[0]!.split("/").pop());
           return countingFetch(tor4you)(input, init);
-        }) as typeof fetch
+        }) as typeof fetch)
       : countingFetch(tor4you),
   });
   const channel = createTelegramChannel({

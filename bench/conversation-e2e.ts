@@ -66,7 +66,15 @@ async function startBotApi(tokens: Record<string, ReturnType<typeof fakeTelegram
         : body.length
           ? (JSON.parse(body.toString()) as Record<string, unknown>)
           : {};
-      if (process.env.DEBUG_BOTAPI) console.error("BOTAPI", m![1]!.slice(0, 6), m![2], String(payload.text ?? "").slice(0, 60).replace(/\n/g, " "));
+      if (process.env.DEBUG_BOTAPI)
+        console.error(
+          "BOTAPI",
+          m![1]!.slice(0, 6),
+          m![2],
+          String(payload.text ?? "")
+            .slice(0, 60)
+            .replace(/\n/g, " "),
+        );
       const answer = await (
         telegram.transformer as unknown as (p: unknown, m: string, x: unknown) => unknown
       )(null, m![2]!, payload);

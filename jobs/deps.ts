@@ -50,6 +50,8 @@ export interface JobsDeps {
   ledger: ReminderLedger;
   reconcilerFor: (scheduler: ReminderScheduler) => Reconciler;
   chatsFor: (site: string, cell: string) => Promise<LinkedChat[]>;
+  /** How a job id names a chat: an HMAC, never the chat id (src/storage/keys.ts chatRef). */
+  chatRef: (address: ChatAddress) => string;
   /** The phone said "stop" on this site. */
   optedOut: (site: string, cell: string) => Promise<boolean>;
   channels: (site: string) => ChannelKind[];
@@ -100,6 +102,8 @@ export interface JobsDeps {
   ) => Promise<OutboundMessage[] | null>;
   /** A time that became free (the appointment as it was): offered to the waitlist. */
   onFreed?: (site: string, was: Appointment) => Promise<void>;
+  /** A customer's appointment list kept for their conversation is old: a webhook touched one of them. */
+  dropLookup?: (site: string, cell: string) => Promise<void>;
   now: () => DateTime;
   logger: Logger;
   countSkip?: SkipCounter;

@@ -15,6 +15,7 @@ export function createDigestJobs(deps: {
   appointments: AppointmentAccess;
   staffChats: (site: string) => Promise<Array<{ address: ChatAddress; role: StaffRole }>>;
   composeDigest: JobsDeps["composeDigest"];
+  chatRef: JobsDeps["chatRef"];
   enqueue: EnqueueOutbound;
   now: () => DateTime;
   logger: Logger;
@@ -63,7 +64,7 @@ export function createDigestJobs(deps: {
       await deps.enqueue(
         address,
         { site: siteId, chatId: address.chatId, messages },
-        `digest-${siteId}-${today.toFormat("yyyyMMdd")}-${address.channel}-${address.chatId.replace(/[^\w.-]/g, "_")}`,
+        `digest-${siteId}-${today.toFormat("yyyyMMdd")}-${deps.chatRef(address)}`,
       );
       sent++;
     }

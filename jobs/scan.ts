@@ -90,6 +90,14 @@ export function createScanJobs(deps: {
       { from, to, format: 2, showCancelled: true },
       async (appts) => {
         await forgetAbsent(siteId, appts, from, to);
+        // What each appointment was when last reconciled, for the whole batch in one round trip
+        // (one read per appointment was a thousand round trips a site).
+        const before = deps.webhookHealth
+          ? await deps.seen.getMany(
+              siteId,
+              appts.map((a) => a.id),
+            )
+          : new Map<string, { start: string | null }>();
         const known: Appointment[] = [];
         for (const listed of appts) {
           let a = listed;
@@ -105,7 +113,7 @@ export function createScanJobs(deps: {
             }
             a = r.appt;
           }
-          await noteMissed(siteId, a, await deps.seen.get(siteId, a.id));
+          await noteMissed(siteId, a, before.get(a.id) ?? null);
           known.push(a);
         }
         await deps.snapshots?.put(siteId, known);
@@ -155,8 +163,12 @@ export function createScanJobs(deps: {
           siteId,
           appts.filter((a) => a.status === "unknown").map((a) => a.id),
         );
+        const seen = await deps.seen.getMany(
+          siteId,
+          known.map((a) => a.id),
+        );
         for (const a of known) {
-          const before = await deps.seen.get(siteId, a.id);
+          const before = seen.get(a.id);
           const start = a.status === "live" ? formatApiMinute(a.start, s.timezone) : null;
           if ((before?.start ?? null) !== start) unplanned = true;
         }

@@ -24,6 +24,8 @@ export interface StaffSite {
 
 export interface StaffMessagesDeps {
   queue: Queue;
+  /** How a job id names a chat: an HMAC, never the chat id. */
+  chatRef: (address: ChatAddress) => string;
   sites: readonly StaffSite[];
   client: (site: string) => Tor4YouClient;
   fetchAppointment: (site: string, apptId: string) => Promise<Appointment | null>;
@@ -39,7 +41,6 @@ export interface StaffMessagesDeps {
   logger: Logger;
 }
 
-const chatPart = (a: ChatAddress) => `${a.channel}-${a.chatId.replace(/[^\w.-]/g, "_")}`;
 const sees = (role: StaffRole, appt: Appointment) => role.kind === "owner" || role.staffId === appt.staffId;
 
 /**
@@ -97,7 +98,7 @@ export function createStaffMessages(deps: StaffMessagesDeps) {
       await deps.enqueue(
         address,
         { site: p.site, chatId: address.chatId, messages },
-        `alert-${p.site}-${p.kind}-${p.apptId}-${chatPart(address)}`,
+        `alert-${p.site}-${p.kind}-${p.apptId}-${deps.chatRef(address)}`,
         delayMs,
       );
       chats++;
@@ -152,7 +153,7 @@ export function createStaffMessages(deps: StaffMessagesDeps) {
         await deps.enqueue(
           address,
           { site: siteId, chatId: address.chatId, messages },
-          `unconfirmed-${siteId}-${now.toFormat("yyyyMMddHHmm")}-${chatPart(address)}`,
+          `unconfirmed-${siteId}-${now.toFormat("yyyyMMddHHmm")}-${deps.chatRef(address)}`,
           0,
         );
         chats++;

@@ -15,7 +15,10 @@ import { applyFacts, factsOf } from "./webhook-facts.ts";
  * chats when the business (not the bot) moved or cancelled it.
  */
 export function createSyncJobs(
-  deps: Pick<JobsDeps, "chatsFor" | "composeNotice" | "ownChanges" | "seen" | "snapshots"> & {
+  deps: Pick<
+    JobsDeps,
+    "chatsFor" | "chatRef" | "composeNotice" | "ownChanges" | "seen" | "snapshots" | "dropLookup"
+  > & {
     /** Read when a time frees: the waitlist may be wired after the jobs. */
     onFreed: () => JobsDeps["onFreed"];
     queue: Queue<SyncPayload>;
@@ -47,14 +50,20 @@ export function createSyncJobs(
       await deps.enqueue(
         chat.address,
         { site: siteId, chatId: chat.address.chatId, messages },
-        `notice-${siteId}-${notificationId}-${chat.address.channel}-${chat.address.chatId.replace(/[^\w.-]/g, "_")}`,
+        `notice-${siteId}-${notificationId}-${deps.chatRef(chat.address)}`,
       );
     }
+  }
+
+  async function dropLookupOf(siteId: string, appt: Appointment | null) {
+    if (appt?.customer.cell) await deps.dropLookup?.(siteId, appt.customer.cell);
   }
 
   return {
     /** Webhook intake: recorded as a job, deduplicated by Tor4You's notification id. */
     async recordWebhook(siteId: string, e: WebhookEvent) {
+      // At once, not when the job runs: the customer may be asking about their appointments now.
+      if (e.customer.cell) await deps.dropLookup?.(siteId, e.customer.cell);
       await deps.queue.add(
         "sync",
         {
@@ -88,6 +97,7 @@ export function createSyncJobs(
         if (BigInt(p.notificationId) < (await deps.snapshots.lastNotification(p.site, p.apptId)))
           return { stale: true };
         const base = await deps.snapshots.get(p.site, p.apptId);
+        await dropLookupOf(p.site, base);
         const told = applyFacts(p.apptId, p.facts, base, s.timezone);
         if (told) {
           await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);
@@ -113,6 +123,8 @@ export function createSyncJobs(
         );
       }
       const appt = reading.kind === "found" ? reading.appt : null;
+      // A webhook without the customer's cell: theirs is known once the appointment is.
+      await dropLookupOf(p.site, appt ?? (await deps.snapshots?.get(p.site, p.apptId)) ?? null);
       if (!appt) {
         await deps.reconciler.forget(p.site, p.apptId);
         await deps.seen.delete(p.site, p.apptId);

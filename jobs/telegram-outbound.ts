@@ -1,6 +1,7 @@
 import type { Job, Queue } from "bullmq";
 import type { Logger } from "pino";
 import type { OutboundMessage } from "../src/core/messages.ts";
+import { scrubError } from "../src/log/scrub.ts";
 import type { SkipCounter } from "../src/reminders/remind.ts";
 import type { ActivityLog } from "../src/storage/activity-log.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
@@ -67,9 +68,10 @@ export function createTelegramOutbound(deps: {
     try {
       result = await deps.sendTelegram(p.site, entry.chatId, entry.messages);
     } catch (e) {
-      // Refused for sure (no message went out): the next attempt may send it.
+      // Refused for sure (no message went out): the next attempt may send it. The error stays on
+      // the job (bull-board, failed lists): without the chat id it may name.
       if (ref) await deps.ledger.release(ref);
-      throw e;
+      throw scrubError(e);
     }
     await deps.outbox.delete(p.site, p.outboxId);
     if (result === "blocked") {

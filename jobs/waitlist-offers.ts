@@ -27,6 +27,8 @@ export interface WaitlistSite {
 
 export interface WaitlistOffersDeps {
   connection: Redis;
+  /** How a job id names a chat: an HMAC, never the chat id. */
+  chatRef: (address: ChatAddress) => string;
   prefix: string;
   sites: readonly WaitlistSite[];
   store: WaitlistStore;
@@ -39,8 +41,6 @@ export interface WaitlistOffersDeps {
   now: () => DateTime;
   logger: Logger;
 }
-
-const chatPart = (a: ChatAddress) => `${a.channel}-${a.chatId.replace(/[^\w.-]/g, "_")}`;
 
 /**
  * A freed time goes to the waitlist in waves: the first WAITLIST_WAVE_SIZE matching entries in
@@ -102,7 +102,7 @@ export function createWaitlistOffers(deps: WaitlistOffersDeps) {
       await deps.enqueue(
         e.address,
         { site: p.site, chatId: e.address.chatId, messages },
-        `wlo-${p.site}-${f.id}-${chatPart(e.address)}`,
+        `wlo-${p.site}-${f.id}-${deps.chatRef(e.address)}`,
         delayMs,
       );
       sent++;

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { WaOutgoing } from "../src/channels/whatsapp/render.ts";
 import type { OutboundMessage } from "../src/core/messages.ts";
+import { scrubError } from "../src/log/scrub.ts";
 import type { SkipCounter } from "../src/reminders/remind.ts";
 import type { ActivityLog } from "../src/storage/activity-log.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
@@ -158,7 +159,8 @@ function lane(
         }
       } catch (e) {
         if (ref) await deps.ledger.release(ref);
-        throw e;
+        // Kept on the job as failedReason: a WhatsApp error names the number it failed on.
+        throw scrubError(e);
       }
       await deps.outbox.delete(p.site, p.outboxId);
       if (ref) {

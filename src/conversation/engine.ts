@@ -23,6 +23,7 @@ import { callable } from "./flows/navigation.ts";
 import { changeNotice, reminderMessage } from "./flows/reminder.ts";
 import { waitlistOffer } from "./flows/waitlist.ts";
 import { matchIntent, matchLanguageName, normalizeText } from "./intents.ts";
+import { LookupChangedError, type LookupStore, withOwnLookups } from "./own-lookups.ts";
 import { pickFromText } from "./pick-choice.ts";
 import type {
   BookingApi,
@@ -77,6 +78,8 @@ export interface ConversationDeps {
   waitlist?: WaitlistPort;
   /** Chats a person at the business took over (WhatsApp): no replies there meanwhile. */
   handoff?: HandoffPort;
+  /** A customer's appointment list kept between turns; without it, one lookup per turn at most. */
+  lookups?: LookupStore;
   now: () => DateTime;
   logger: Logger;
 }
@@ -244,11 +247,19 @@ export function createConversationEngine(deps: ConversationDeps) {
     let result: StepResult;
     try {
       if (!ctx) throw new CatalogUnavailable();
-      result = await route(state, message, ctx, {
-        translate: (l, id) => deps.translator.t(l, id),
+      const routeDeps = {
+        translate: (l: Locale, id: string) => deps.translator.t(l, id),
         staff: deps.staff,
         person: deps.personRequests,
-      });
+      };
+      try {
+        result = await route(state, message, ctx, routeDeps);
+      } catch (e) {
+        if (!(e instanceof LookupChangedError)) throw e;
+        // Nothing was changed yet: the same turn again, on the customer's appointments as they are now.
+        ctx = await makeCtx(identity, locale);
+        result = await route(state, message, ctx, routeDeps);
+      }
       if (result.effects?.some((e) => e.type === "forget")) {
         await deps.identities.forget(address);
         return result.out;
@@ -349,7 +360,15 @@ export function createConversationEngine(deps: ConversationDeps) {
     return {
       address: p.address,
       site: { ...policy, name },
-      api: p.site.api,
+      api: p.identity
+        ? withOwnLookups(p.site.api, {
+            site: p.address.site,
+            cell: p.identity.cell,
+            zone: policy.timezone,
+            now: p.now,
+            store: deps.lookups,
+          })
+        : p.site.api,
       catalog,
       identity: p.identity,
       staffRole: deps.staff ? await deps.staff.roleOf(p.address) : null,

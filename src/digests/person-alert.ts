@@ -21,6 +21,8 @@ export function personAlerts(deps: {
     build: (f: StaffFormat) => OutboundMessage[],
   ) => Promise<OutboundMessage[] | null>;
   send: (address: ChatAddress, messages: OutboundMessage[], jobId: string) => Promise<void>;
+  /** How a job id names a chat: an HMAC, never the chat id. */
+  chatRef: (address: ChatAddress) => string;
 }): PersonRequestSink {
   return async (site, request) => {
     let told = 0;
@@ -28,8 +30,7 @@ export function personAlerts(deps: {
     for (const { address } of await deps.staffChats(site)) {
       const messages = await deps.compose(address, (f) => composePersonAlert(f, request));
       if (!messages?.length) continue;
-      const chat = `${address.channel}-${address.chatId.replace(/[^\w-]/g, "_")}`;
-      await deps.send(address, messages, `person-${site}-${at}-${chat}`);
+      await deps.send(address, messages, `person-${site}-${at}-${deps.chatRef(address)}`);
       told++;
     }
     return told;

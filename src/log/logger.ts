@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
+import { withoutNumbers } from "./scrub.ts";
 
 /** Fields that can hold a phone, an ID number, a name, an email or a credential. */
 const SENSITIVE = [
@@ -42,6 +43,10 @@ export function createLogger(
       level: opts.level ?? "info",
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       base: { app: "tor4you-bot" },
+      // Redaction goes by field name; a reason text (`err`) can hold a number inside it.
+      formatters: {
+        log: (obj) => (typeof obj.err === "string" ? { ...obj, err: withoutNumbers(obj.err) } : obj),
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Our `err` fields are one-line reasons (e.message); pino-pretty would break an error key onto
       // lines of its own, so only a logged Error object (under `error`) gets that treatment.

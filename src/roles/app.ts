@@ -27,6 +27,7 @@ import {
 import { createDecisionLog } from "../storage/decision-log.ts";
 import { createHandoffStore } from "../storage/handoff.ts";
 import { createKeys } from "../storage/keys.ts";
+import { createLookupCache } from "../storage/lookup-cache.ts";
 import { createOptOuts } from "../storage/opt-outs.ts";
 import { createOutbox } from "../storage/outbox.ts";
 import { createPendingReminders } from "../storage/pending-reminders.ts";
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps) {
     place: createPlaceCache((site) => clients.get(site), { now: () => now().toMillis() }),
     now,
   });
+  const lookups = createLookupCache(deps.redis, keys);
   const turnsPerMinute = deps.chatTurnsPerMinute ?? 20;
   const engine = createConversationEngine({
     sites: (id) => {
@@ -177,12 +179,15 @@ export function createApp(deps: AppDeps) {
     calendar,
     waitlist,
     handoff: createHandoffStore(deps.redis, keys),
+    lookups,
     personRequests,
     now,
     logger: deps.logger.child({ mod: "conversation" }),
   });
   return {
     waitlist,
+    /** Customers' appointment lists kept between turns; webhooks drop theirs. */
+    lookups,
     keys,
     clients,
     translator,

@@ -99,6 +99,7 @@ export function createBackground(deps: {
         countSkip,
       }),
     chatsFor: directory.chatsFor,
+    chatRef: app.keys.chatRef,
     optedOut: directory.optedOut,
     channels: (site) => {
       const s = sites.find((x) => x.id === site);
@@ -111,6 +112,7 @@ export function createBackground(deps: {
     composeNotice: (address, appt, kind, previousStart) =>
       app.engine.prepareNotice(address, appt, kind, previousStart),
     ownChanges: app.ownChanges,
+    dropLookup: app.lookups.drop,
     seen: createAppointmentSeen(connection, app.keys),
     snapshots,
     webhookHealth,
@@ -144,6 +146,7 @@ export function createBackground(deps: {
       sendAt: staffSendTime(s),
     })),
     store: app.waitlist,
+    chatRef: app.keys.chatRef,
     compose: (address, freed, entry) => app.engine.prepareWaitlistOffer(address, freed, entry),
     enqueue: (address, request, jobId, delayMs) => jobs.sendTo(address, request, jobId, delayMs),
     now: app.now,
@@ -183,6 +186,7 @@ export function createBackground(deps: {
     personAlerts({
       staffChats: (site) => app.staff.list(site),
       compose: (address, build) => app.engine.prepareStaffMessage(address, build),
+      chatRef: app.keys.chatRef,
       send: (address, messages, jobId) =>
         jobs.sendTo(address, { site: address.site, chatId: address.chatId, messages }, jobId),
     }),

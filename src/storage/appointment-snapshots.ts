@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import type { Appointment } from "../domain/appointment.ts";
+import { decodeAppointment, encodeAppointment } from "./appointment-json.ts";
 import type { Keys } from "./keys.ts";
 
 /**
@@ -10,25 +11,8 @@ import type { Keys } from "./keys.ts";
  * chat identities): never copied into logs or job payloads.
  */
 export function createAppointmentSnapshots(redis: Redis, keys: Keys) {
-  const encode = (a: Appointment) =>
-    JSON.stringify({
-      ...a,
-      start: a.start.toISO(),
-      end: a.end.toISO(),
-      tmpExpire: a.tmpExpire?.toISO(),
-      zone: a.start.zoneName,
-    });
-  const decode = (json: string): Appointment => {
-    const o = JSON.parse(json) as Record<string, unknown> & { zone: string };
-    const at = (v: unknown) => DateTime.fromISO(String(v), { zone: o.zone });
-    const { zone: _z, ...rest } = o;
-    return {
-      ...(rest as unknown as Appointment),
-      start: at(o.start),
-      end: at(o.end),
-      ...(o.tmpExpire ? { tmpExpire: at(o.tmpExpire) } : {}),
-    };
-  };
+  const encode = encodeAppointment;
+  const decode = decodeAppointment;
   return {
     async get(site: string, apptId: string): Promise<Appointment | null> {
       const v = await redis.hget(keys.apptSnapshots(site), apptId);

@@ -53,6 +53,11 @@ export function createKeys(prefix: string, secret: string) {
   return {
     prefix,
     chatBase,
+    /**
+     * A chat as job ids may name it (`telegram-<HMAC>`): unique per chat, without its id (a
+     * WhatsApp one is a phone). BullMQ keeps job ids in key names and shows them on bull-board.
+     */
+    chatRef: (c: ChatKey) => chat(c),
     /** "2" once key names hold HMACs (APP_SECRET) instead of chat ids and bare sha256 digests. */
     keyScheme: () => `${prefix}:key-scheme`,
     keySchemeLock: () => `${prefix}:key-scheme-lock`,

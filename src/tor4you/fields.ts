@@ -13,7 +13,12 @@ export interface FieldSet {
   aliases: Record<string, string[]>;
   /** Numbered extra fields the schema reads by pattern (af1..af20, cx1..cx10). */
   numbered?: RegExp;
+  /** Fields read as alternatives for one fact: one of them present, none missing. */
+  either?: string[][];
 }
+
+/** A service is bookable by customers when `external` is 1, or when `internal` is 0: one says it. */
+const EITHER: Partial<Record<keyof Schemas, string[][]>> = { service: [["external", "internal"]] };
 
 const NUMBERED: Partial<Record<keyof Schemas, RegExp>> = {
   appointment: /^af\d{1,2}$/,
@@ -32,7 +37,7 @@ export function fieldsOf(schemas: Schemas, name: keyof Schemas): FieldSet {
   }
   while (s instanceof z.ZodPipe) s = s.in;
   const read = s instanceof z.ZodObject ? Object.keys(s.shape) : [];
-  return { read, aliases, numbered: NUMBERED[name] };
+  return { read, aliases, numbered: NUMBERED[name], either: EITHER[name] };
 }
 
 /**
@@ -45,8 +50,9 @@ export function compareFields(
 ): { missing: string[]; unexpected: string[] } {
   const present = new Set<string>();
   for (const r of rows) for (const [k, v] of Object.entries(r)) if (v !== undefined) present.add(k);
+  const has = (f: string) => present.has(f) || (fields.aliases[f] ?? []).some((a) => present.has(a));
   const missing = fields.read.filter(
-    (f) => !present.has(f) && !(fields.aliases[f] ?? []).some((a) => present.has(a)),
+    (f) => !has(f) && !(fields.either ?? []).some((group) => group.includes(f) && group.some(has)),
   );
   const known = new Set([...fields.read, ...Object.values(fields.aliases).flat()]);
   const unexpected = [...present].filter((k) => !known.has(k) && !fields.numbered?.test(k));

@@ -16,14 +16,14 @@ const REDIS_URL = "redis://127.0.0.1:6379/14";
 const TOKEN = "700222:AAdemoIsolationTestToken000000000";
 
 /** `tor4you-bot start --role web` in this process with exactly `env`; `stop()` ends it. */
-async function start(env: Record<string, string>) {
+async function start(env: Record<string, string>, args = ["--role", "web"]) {
   const out: string[] = [];
   const err: string[] = [];
   let stop!: () => void;
   const stopped = new Promise<void>((r) => {
     stop = r;
   });
-  const exit = runCli(["start", "--role", "web"], {
+  const exit = runCli(["start", ...args], {
     env: { REDIS_URL, PORT: "0", LOG_LEVEL: "silent", ...env },
     out: (l) => out.push(l),
     err: (l) => err.push(l),
@@ -114,6 +114,12 @@ describe("the demo", () => {
     }
     // The control: a real-looking number of the same shape is reported valid.
     expect(parsePhoneNumber("0527654321", "IL")?.isValid()).toBe(true);
+  });
+
+  it("cannot run a WhatsApp session: `start --role whatsapp` is refused with one line", async () => {
+    const run = await start({}, ["--role", "whatsapp", "--session", "main"]);
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual(['start: --session: "main" is not in WHATSAPP_SESSIONS or the sites file']);
   });
 
   it("listens on 127.0.0.1 only; HOST=0.0.0.0 opens it to other addresses", async () => {

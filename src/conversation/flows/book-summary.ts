@@ -9,7 +9,7 @@ export const serviceLabel = (ctx: StepContext, serviceId: string | undefined) =>
   ctx.catalog.services.find((s) => s.id === serviceId)?.name.trim() ?? "";
 
 const staffLabel = (ctx: StepContext, id: string) =>
-  ctx.catalog.providers.find((p) => p.id === id)?.name.trim() ?? ctx.t("staff-anyone");
+  ctx.catalog.providers.find((p) => p.id === id)?.name.trim() || ctx.t("staff-anyone");
 
 /**
  * "Shall I book it?": what, with whom, when, in whose name (a messenger's profile name is not

@@ -455,7 +455,8 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
   // Tor4You refused (most likely the time was taken meanwhile): offer the nearest free times.
   if (!added) return nearestTimes(ctx, flow);
   const when = ctx.when(parseApiMinute(t.from, zone));
-  const staff = ctx.catalog.providers.find((p) => p.id === staffId)?.name.trim() ?? ctx.t("staff-anyone");
+  // A provider Tor4You sent without a name reads as "anyone" rather than as an empty gap.
+  const staff = ctx.catalog.providers.find((p) => p.id === staffId)?.name.trim() || ctx.t("staff-anyone");
   const out = [text(ctx.t("book-done", { service: serviceLabel(ctx, flow.serviceId), staff, when }))];
   const event = {
     apptId: added.apptId,
@@ -468,7 +469,7 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
     start: event.start,
     end: parseApiMinute(t.to, zone),
     serviceName: serviceLabel(ctx, flow.serviceId),
-    staffName: ctx.catalog.providers.find((p) => p.id === staffId)?.name,
+    staffName: ctx.catalog.providers.find((p) => p.id === staffId)?.name || undefined,
     branchId: flow.branchId,
     branchName: ctx.catalog.branches.find((b) => b.id === flow.branchId)?.name,
   };

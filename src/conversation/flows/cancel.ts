@@ -94,7 +94,8 @@ export async function startCancel(
   const list = await upcoming(ctx);
   if (list.length === 0) return done(text(ctx.t("appts-none")));
   const only = list.length === 1 ? list[0]! : undefined;
-  if (only) return tooLateToChange(ctx, only, declined(only)) ?? confirmStep(ctx, only, token, declined(only));
+  if (only)
+    return tooLateToChange(ctx, only, declined(only)) ?? confirmStep(ctx, only, token, declined(only));
   return pickStep(ctx, list, token);
 }
 

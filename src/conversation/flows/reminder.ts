@@ -136,6 +136,8 @@ export function changeNotice(
     );
   return {
     flow: { name: "reminder", token: newToken(), apptId: a.id },
-    out: [choices(ctx.t(previousStart ? "notice-moved-from" : "notice-moved", args), reminderButtons(ctx, a))],
+    out: [
+      choices(ctx.t(previousStart ? "notice-moved-from" : "notice-moved", args), reminderButtons(ctx, a)),
+    ],
   };
 }

@@ -29,9 +29,12 @@ describe("booking over the variants wire", () => {
     expect(labels.every((l) => l !== "")).toBe(true);
     await c.tapLabel(/^Wed 25\.11/);
     await c.tapLabel(/^Afternoon 12:00/);
-    await c.tapLabel("12:00");
+    const summary = await c.tapLabel("12:00");
+    // The nameless provider is "anyone", never an empty gap after "with".
+    expect(texts(summary)).not.toMatch(/with\s*(\n|$|·|,)/);
     const booked = await c.tapLabel("Yes, book it");
     expect(texts(booked)).toMatch(/You're booked/);
+    expect(texts(booked)).not.toMatch(/with\s*(\n|$|·|,)/);
 
     const s = w.emulator.site(DEMO_BARBER_SITEID);
     const mine = [...s.appointments.values()].filter((a) => s.customers.get(a.customer)?.cell === NEW_CELL);

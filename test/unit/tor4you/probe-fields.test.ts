@@ -27,6 +27,19 @@ describe("the fields the client reads, taken from its schemas (for probe's table
     expect(r.missing).toContain("status");
     expect(r.unexpected).toEqual(["colour"]);
   });
+
+  it("a service saying external or internal is not missing the other", () => {
+    const service = fieldsOf(schemas, "service");
+    expect(compareFields([{ id: "1", name: "Cut", external: "1" }], service).missing).not.toContain(
+      "internal",
+    );
+    expect(compareFields([{ id: "1", name: "Cut", internal: "0" }], service).missing).not.toContain(
+      "external",
+    );
+    expect(compareFields([{ id: "1", name: "Cut" }], service).missing).toEqual(
+      expect.arrayContaining(["external", "internal"]),
+    );
+  });
 });
 
 describe("the probe sample keeps the structure and replaces people by their shapes", () => {
