@@ -57,7 +57,6 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     staff: "דנה ",
     branch: "Tel Aviv",
     max: 4,
-    hours: 2,
     people: 3,
     cutoff: "3 hours",
     name: "דנה כהן",
