@@ -133,6 +133,30 @@ const envSchema = z.object({
   DIGEST_AT: timeOfDay.prefault("19:00"),
   TIMEZONE: zoneName.prefault("Asia/Jerusalem"),
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  /**
+   * Who may tell the client's address in X-Forwarded-For: `false` (nobody: the peer's address
+   * counts), `true` (any peer: only behind a proxy that overwrites the header), or the proxies'
+   * addresses/CIDRs (`127.0.0.1,10.0.0.0/8`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("false")
+    .transform((v, ctx): boolean | string[] => {
+      const s = v.toLowerCase();
+      if (["false", "no", "off", "0", ""].includes(s)) return false;
+      if (["true", "yes", "on"].includes(s)) return true;
+      const list = s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
+      if (list.every((x) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(x))) return list;
+      ctx.addIssue({
+        code: "custom",
+        message: `"${v}" is not true, false or the proxies' addresses`,
+      });
+      return z.NEVER;
+    }),
   /** bull-board may retry, clean, pause and remove jobs; read-only otherwise. */
   ADMIN_QUEUES_WRITABLE: booleanText.prefault(false),
   /** The key of every HMAC (phones, chat ids and staff codes in Redis key names); unset: generated and kept in Redis. */
@@ -482,6 +506,7 @@ export function loadConfig(
     adminToken: e.ADMIN_TOKEN,
     appSecret: e.APP_SECRET,
     adminQueuesWritable: e.ADMIN_QUEUES_WRITABLE,
+    trustProxy: e.TRUST_PROXY,
     chatTurnsPerMinute: e.CHAT_TURNS_PER_MINUTE,
     reminderReservePercent: e.TOR4YOU_REMINDER_RESERVE,
     logLevel: e.LOG_LEVEL,

@@ -81,6 +81,8 @@ export interface AppConfig {
   /** HTTP listen address (HOST): 127.0.0.1 for the demo unless set, 0.0.0.0 otherwise. */
   host: string;
   adminToken?: string;
+  /** TRUST_PROXY: whose X-Forwarded-For names the client (the admin's login limit counts by it). */
+  trustProxy: boolean | string[];
   /** ADMIN_QUEUES_WRITABLE: bull-board may change jobs (retry, clean, remove); read-only otherwise. */
   adminQueuesWritable: boolean;
   /** APP_SECRET: the key of every HMAC; unset, one is generated on first start and kept in Redis. */

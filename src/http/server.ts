@@ -23,6 +23,8 @@ export interface HttpDeps {
    * (401, 429) when not. Without it, /readyz says only ready or not.
    */
   adminGuard?: (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+  /** TRUST_PROXY: whose X-Forwarded-For gives the client's address (default: nobody's). */
+  trustProxy?: boolean | string[];
   /** Extra routes registered by the roles that run in this process. */
   plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
 }
@@ -35,6 +37,7 @@ export interface HttpDeps {
  */
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
+    trustProxy: deps.trustProxy ?? false,
     // Request lines would carry chat and site ids on every call; warnings and errors are enough.
     loggerInstance: deps.logger.child({ mod: "http" }, { level: "warn" }) as FastifyBaseLogger,
   });

@@ -58,6 +58,7 @@ export async function startWeb(
   const loginLimiter = createLoginFailures(redis, app.keys);
   const http = await createHttpServer({
     logger,
+    trustProxy: config.trustProxy as boolean | string[],
     adminGuard: config.adminToken ? adminGuard(config.adminToken, loginLimiter) : undefined,
     details: () => ({ whatsapp: whatsapp.statuses() }),
     readiness: [

@@ -159,6 +159,40 @@ describe("the admin", () => {
     }
   });
 
+  it("X-Forwarded-For counts only with TRUST_PROXY: rotating it does not escape the limit; behind a trusted proxy each client counts apart", async () => {
+    const direct = await start();
+    try {
+      for (let i = 0; i < 10; i++)
+        await call(direct.port, "/admin", {
+          headers: { ...basic(`guess-${i}-xxxxxxxxxx`), "x-forwarded-for": `198.51.100.${i}` },
+        });
+      const spoofed = await call(direct.port, "/admin", {
+        headers: { ...basic(TOKEN), "x-forwarded-for": "198.51.100.99" },
+      });
+      expect(spoofed.status).toBe(429);
+    } finally {
+      await direct.stop();
+      await forgetFailures();
+    }
+    const proxied = await start({ TRUST_PROXY: "127.0.0.1" });
+    try {
+      const guesser = { "x-forwarded-for": "203.0.113.5" };
+      for (let i = 0; i < 10; i++)
+        await call(proxied.port, "/admin", { headers: { ...basic(`guess-${i}-xxxxxxxxxx`), ...guesser } });
+      expect((await call(proxied.port, "/admin", { headers: { ...basic(TOKEN), ...guesser } })).status).toBe(
+        429,
+      );
+      // The owner, through the same proxy from elsewhere, is not held off.
+      const owner = { "x-forwarded-for": "203.0.113.6" };
+      expect((await call(proxied.port, "/admin", { headers: { ...basic(TOKEN), ...owner } })).status).toBe(
+        200,
+      );
+    } finally {
+      await proxied.stop();
+      await forgetFailures();
+    }
+  });
+
   it("the queues are read-only by default: a change is refused, looking is not", async () => {
     const bot = await start();
     try {
