@@ -85,6 +85,7 @@ book-abort = No, never mind
 book-aborted = OK, nothing was booked.
 book-done = You're booked! { $service } with { $staff }, { $when }.
 book-taken = Sorry, that time was just taken.
+book-refused = Sorry, the booking system didn't accept this booking, although the time is still free. Nothing was booked: please try again later or contact the business.
 book-nearest = These are the nearest free times:
 change-pick = Which appointment do you want to move?
 change-old-cancelled = Your previous appointment on { $when } is cancelled.

@@ -50,6 +50,8 @@ const bookFlow = z.object({
   first: z.string().optional(),
   last: z.string().optional(),
   tz: z.string().optional(),
+  /** The ID number was asked for after Tor4You refused the booking with the time still free: one retry. */
+  tzForRetry: z.boolean().optional(),
   /** The linked customer's Tor4You record was read at the booking's start (one lookup a booking). */
   recordRead: z.boolean().optional(),
   /** What the customer asked for in words ("tomorrow afternoon", "at 16:00"): days YYYYMMDD, a part of day, HH:MM. */

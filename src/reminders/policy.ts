@@ -30,6 +30,7 @@
  */
 import { DateTime } from "luxon";
 import type { QuietHours, SiteConfig } from "../config/types.ts";
+import { rememberingZone } from "../core/zones.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { dailyQuietSource, earliestQuietEdge, type QuietKind, type QuietSource } from "./quiet-windows.ts";
 import { type ShabbatOptions, shabbatCalendar } from "./shabbat.ts";
@@ -116,7 +117,9 @@ export function offsetsFor(policy: Pick<ReminderPolicy, "offsetsMs" | "perServic
  * (same wall-clock time), anything else real elapsed time.
  */
 export function rawDueTime(start: DateTime, offsetMs: number, zone: string): DateTime {
-  return DateTime.fromMillis(rawDueMs(zoneClock(zone), start.toMillis(), offsetMs), { zone });
+  return DateTime.fromMillis(rawDueMs(zoneClock(zone), start.toMillis(), offsetMs), {
+    zone: rememberingZone(zone),
+  });
 }
 
 function rawDueMs(clock: ZoneClock, startMs: number, offsetMs: number): number {
@@ -204,7 +207,7 @@ export function createReminderPlanner(policy: ReminderPolicy): ReminderPlanner {
         continue;
       }
       lastDueMs = edge.ms;
-      const dueAt = DateTime.fromMillis(edge.ms, { zone });
+      const dueAt = DateTime.fromMillis(edge.ms, { zone: rememberingZone(zone.name) });
       out.push(edge.kind ? { offsetMs, dueAt, adjusted: edge.kind } : { offsetMs, dueAt });
     }
 

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { InvalidInputError } from "../core/errors.ts";
+import { rememberingZone } from "../core/zones.ts";
 
 /** Tor4You speaks naive local time; every site we know of is in Israel. */
 export const TOR4YOU_ZONE = "Asia/Jerusalem";
@@ -29,7 +30,7 @@ function fromParts(
   const key = `${zone}|${parts.year}|${parts.month}|${parts.day}|${parts.hour}|${parts.minute}|${parts.second}|${parts.millisecond}`;
   const known = parsed.get(key);
   if (known) return known;
-  const dt = DateTime.fromObject(parts, { zone });
+  const dt = DateTime.fromObject(parts, { zone: rememberingZone(zone) });
   const sameDay = dt.isValid && dt.year === parts.year && dt.month === parts.month && dt.day === parts.day;
   if (!sameDay) throw new InvalidInputError(field, `"${input}" is not a valid date/time`);
   if (parsed.size >= PARSED_MAX) parsed.clear();

@@ -452,8 +452,7 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
       if (!(e instanceof Tor4YouApiError)) throw e;
     }
   }
-  // Tor4You refused (most likely the time was taken meanwhile): offer the nearest free times.
-  if (!added) return nearestTimes(ctx, flow);
+  if (!added) return refused(ctx, flow);
   const when = ctx.when(parseApiMinute(t.from, zone));
   // A provider Tor4You sent without a name reads as "anyone" rather than as an empty gap.
   const staff = ctx.catalog.providers.find((p) => p.id === staffId)?.name.trim() || ctx.t("staff-anyone");
@@ -493,16 +492,36 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
   return done(...out);
 }
 
-async function nearestTimes(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
-  const wanted = flow.time!.from;
+/**
+ * Tor4You refused the booking. Its refusals all look alike, so the time is looked up again: only
+ * if it is gone does the customer hear it was taken. Still free, the refusal was about something
+ * else, most likely an ID number the site requires without siteinfo saying so: asked for once,
+ * and the booking tried again with it. Refused again, the customer hears that plainly.
+ */
+async function refused(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
+  const t = flow.time!;
   const r = await ctx.api.availability({
     ...availabilityQuery(flow),
     from: flow.date!,
     to: flow.date!,
     dateOnly: false,
   });
+  const offered = offeredTimes(ctx, r, flow.staffId === "any");
+  const stillFree = offered.some(
+    (o) => o.from === t.from && (flow.staffId === "any" || o.staffId === t.staffId),
+  );
+  if (!stillFree) return nearestTimes(ctx, flow, offered);
+  if (!flow.tz && !flow.tzForRetry) {
+    const next: BookFlow = { ...flow, step: "tz", tzForRetry: true };
+    return { flow: next, out: [choices(ctx.t("book-tz"), navChoices(ctx, next, []))] };
+  }
+  return done(text(ctx.t("book-refused")));
+}
+
+async function nearestTimes(ctx: StepContext, flow: BookFlow, offered: OfferedTime[]): Promise<StepResult> {
+  const wanted = flow.time!.from;
   const distance = (t: OfferedTime) => Math.abs(Number(t.from) - Number(wanted));
-  const times = offeredTimes(ctx, r, flow.staffId === "any")
+  const times = offered
     .filter((t) => t.from !== wanted || t.staffId !== flow.time!.staffId)
     .sort((a, b) => distance(a) - distance(b))
     .slice(0, 4)
@@ -595,7 +614,9 @@ export async function bookStep(
     if (flow.step === "tz") {
       if (!isValidIsraeliId(input.text))
         return { flow, out: [choices(ctx.t("book-tz-invalid"), navChoices(ctx, flow, []))] };
-      return summary(ctx, { ...flow, tz: normalizeIsraeliId(input.text) });
+      const withTz = { ...flow, tz: normalizeIsraeliId(input.text) };
+      // Asked after a refusal: the customer already said yes to this booking.
+      return flow.tzForRetry ? book(ctx, withTz) : summary(ctx, withTz);
     }
     return null;
   }

@@ -201,7 +201,10 @@ describe("tor4you-bot stats", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     //                      appts reminded sent answered conf decl none ns|conf ns|none ns bot conf% ns%
-    expect(row(r.out, "2026-11-22  all")).toEqual("2026-11-22 all 7 6 8 4 2 2 2 1 1 3 1 33% 43%".split(" "));
+    // The last column: bookings the waitlist filled that week (none in this seeded week).
+    expect(row(r.out, "2026-11-22  all")).toEqual(
+      "2026-11-22 all 7 6 8 4 2 2 2 1 1 3 1 33% 43% 0".split(" "),
+    );
     const staffSection = r.out.slice(r.out.indexOf("per staff member"), r.out.indexOf("per service"));
     // Dana: 801 802 805 807 (4 appts); reminded 801 802 805; 4 sent; confirmed 801 802; 805 silent;
     // no-shows 802 (confirmed) and 807 (never reminded).
