@@ -57,3 +57,6 @@ service-hours = { $hours ->
         [few] { $hours } ساعات
        *[other] { $hours } ساعة
     }
+## Under a reminder or a confirmation: the branch and its address, the business's phone
+appt-place = 📍 { $place }
+appt-phone = 📞 للاستفسار: { $phone }

@@ -55,3 +55,6 @@ service-hours = { $hours ->
         [one] 1 hour
        *[other] { $hours } hours
     }
+## Under a reminder or a confirmation: the branch and its address, the business's phone
+appt-place = 📍 { $place }
+appt-phone = 📞 Questions: { $phone }

@@ -56,3 +56,6 @@ service-hours = { $hours ->
         [2] שעתיים
        *[other] { $hours } שעות
     }
+## Under a reminder or a confirmation: the branch and its address, the business's phone
+appt-place = 📍 { $place }
+appt-phone = 📞 לשאלות: { $phone }

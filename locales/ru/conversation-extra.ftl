@@ -56,3 +56,6 @@ service-hours = { $hours ->
         [few] { $hours } часа
        *[many] { $hours } часов
     }
+## Under a reminder or a confirmation: the branch and its address, the business's phone
+appt-place = 📍 { $place }
+appt-phone = 📞 Вопросы: { $phone }

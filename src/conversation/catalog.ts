@@ -43,6 +43,13 @@ export function createCatalogCache(opts: { ttlMs?: number; now?: () => number } 
   }
 
   return {
+    /**
+     * The catalog last read for the site, however old, without reading it: for messages that
+     * should not spend the site's budget (reminders) but show its address and phone when known.
+     */
+    peek(site: string): Promise<Catalog> | undefined {
+      return cache.get(site)?.value;
+    },
     get(site: string, api: BookingApi): Promise<Catalog> {
       const hit = cache.get(site);
       if (hit && now() - hit.at < ttl) return hit.value;

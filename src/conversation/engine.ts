@@ -352,9 +352,12 @@ export function createConversationEngine(deps: ConversationDeps) {
     const policy = p.site.policy;
     // A deployment configured without a business name greets with Tor4You's (siteinfo), not the site id.
     const unnamed = policy.name === policy.id;
-    const catalog =
-      p.offline || (p.withoutCatalog && !unnamed)
-        ? NO_CATALOG
+    // Reminders and notices take the catalog only when it is already read (its address and phone).
+    const known = () => deps.catalog.peek?.(p.address.site)?.catch(() => NO_CATALOG) ?? NO_CATALOG;
+    const catalog = p.offline
+      ? NO_CATALOG
+      : p.withoutCatalog && !unnamed
+        ? await known()
         : await deps.catalog.get(p.address.site, p.site.api);
     const name = unnamed && catalog.info.name?.trim() ? catalog.info.name.trim() : policy.name;
     return {

@@ -82,6 +82,10 @@ describe("self-service in English", () => {
     expect(summary).toMatch(/Shall I book it/);
     const booked = await c.tap("Yes, book it");
     expect(all(booked)).toMatch(/You're booked/);
+    // The branch chosen, its address with a map link, and the business's phone.
+    expect(all(booked)).toMatch(
+      /📍 סניף מרכז, רחוב הדקל 12, תל אביב\nhttps:\/\/www\.google\.com\/maps\/search\/\?api=1&query=\S+\n📞 Questions: \+972/,
+    );
     const mine = liveFor(DEMO_BARBER_SITEID, cell);
     expect(mine.map((a) => a.from.toFormat("dd.MM HH:mm"))).toEqual(["25.11 12:00"]);
 

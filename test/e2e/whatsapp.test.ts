@@ -172,6 +172,9 @@ describe("a customer on WhatsApp", () => {
     });
     expect(res.statusCode).toBe(200);
     const appt = live(cell)[0]!;
+    // Reminders spend no calls on the catalog: they show the address once any conversation has
+    // read it (another customer asking for help, here).
+    await w.say("972509876599@c.us", "עזרה");
     const before = w.all().filter((m) => m.chatId === from).length;
     await w.jobs.queues.reminders.add(
       "remind",
@@ -186,6 +189,10 @@ describe("a customer on WhatsApp", () => {
     const reminder = await w.waitForReplies(from, before);
     expect(reminder.join("\n")).toMatch(
       /תזכורת מאת מספרת הדקל[\s\S]*1\. כן, אגיע\n2\. לא אוכל להגיע\n3\. להזיז את התור/,
+    );
+    // Where to come (the staff member's branch and its address, with a map link) and whom to call.
+    expect(reminder.join("\n")).toMatch(
+      /📍 סניף (מרכז|צפון), [^\n]+\nhttps:\/\/www\.google\.com\/maps\/search\/\?api=1&query=%D7[^\s]+\n📞 לשאלות: \+972 3 555 1234/,
     );
     await w.say(from, "1");
     expect(w.emulator.site(DEMO_BARBER_SITEID).appointments.get(appt.id)!.iscoming).toBe("1");

@@ -1,6 +1,7 @@
 import type { Appointment } from "../../domain/appointment.ts";
 import { apptChoice, menuChoice } from "../choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
+import { businessPhone } from "./navigation.ts";
 
 /**
  * The verified phone's live, future appointments, soonest first. Only ever called with the
@@ -36,6 +37,29 @@ export function card(ctx: StepContext, a: Appointment): string {
   if (a.iscoming === 2) return `${body}\n${ctx.t("appt-declined-mark")}`;
   return body;
 }
+
+/**
+ * Where and whom to call, under a reminder or a confirmation: the branch and its address with a
+ * map link (when Tor4You has an address), and the business's phone in tap-to-call form.
+ */
+export function placeLines(ctx: StepContext, a: { branchId?: string; branchName?: string }): string[] {
+  const branch = ctx.catalog.branches.find((b) => b.id === a.branchId);
+  const name = (branch?.name ?? a.branchName ?? "").trim();
+  const address = (
+    branch?.address ?? (ctx.catalog.branches.length <= 1 ? ctx.catalog.info.address : "")
+  )?.trim();
+  const lines: string[] = [];
+  const place = [name, address].filter(Boolean).join(", ");
+  if (place) lines.push(ctx.t("appt-place", { place }));
+  if (address) lines.push(`https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address)}`);
+  const phone = businessPhone(ctx);
+  if (phone) lines.push(ctx.t("appt-phone", { phone }));
+  return lines;
+}
+
+/** The message and, on lines of their own, the place and the phone. */
+export const withPlace = (ctx: StepContext, body: string, a: { branchId?: string; branchName?: string }) =>
+  [body, ...placeLines(ctx, a)].join("\n");
 
 /** A short label for an appointment on a button: "Tue 24.11 14:30 Haircut". */
 export function shortLabel(ctx: StepContext, a: Appointment): string {

@@ -8,6 +8,7 @@ import { choices, done, type StepContext, type StepResult, text } from "../conte
 import type { BookFlow, OfferedTime } from "../state.ts";
 import { resolveDay } from "../understanding/resolve-day.ts";
 import type { WhenSlots } from "../understanding/slots.ts";
+import { withPlace } from "./appointments.ts";
 import { serviceLabel, summary } from "./book-summary.ts";
 import {
   availabilityQuery,
@@ -456,7 +457,9 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
   const when = ctx.when(parseApiMinute(t.from, zone));
   // A provider Tor4You sent without a name reads as "anyone" rather than as an empty gap.
   const staff = ctx.catalog.providers.find((p) => p.id === staffId)?.name.trim() || ctx.t("staff-anyone");
-  const out = [text(ctx.t("book-done", { service: serviceLabel(ctx, flow.serviceId), staff, when }))];
+  const branchId = flow.branchId ?? ctx.catalog.providers.find((p) => p.id === staffId)?.branchId;
+  const booked = ctx.t("book-done", { service: serviceLabel(ctx, flow.serviceId), staff, when });
+  const out = [text(withPlace(ctx, booked, { branchId }))];
   const event = {
     apptId: added.apptId,
     staffId,

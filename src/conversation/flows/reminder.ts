@@ -3,7 +3,7 @@ import type { Appointment } from "../../domain/appointment.ts";
 import { formatApiMinute } from "../../tor4you/dates.ts";
 import { apptChoice, menuChoice, newToken } from "../choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
-import { serviceName, staffName } from "./appointments.ts";
+import { serviceName, staffName, withPlace } from "./appointments.ts";
 import { startCancel } from "./cancel.ts";
 
 const startStamp = (ctx: StepContext, a: Appointment) => formatApiMinute(a.start, ctx.site.timezone);
@@ -32,12 +32,16 @@ export function reminderMessage(ctx: StepContext, a: Appointment): StepResult {
     flow: { name: "reminder", token: newToken(), apptId: a.id },
     out: [
       choices(
-        ctx.t("reminder-text", {
-          business: ctx.site.name,
-          service: serviceName(ctx, a),
-          staff: staffName(ctx, a),
-          when: ctx.when(a.start),
-        }),
+        withPlace(
+          ctx,
+          ctx.t("reminder-text", {
+            business: ctx.site.name,
+            service: serviceName(ctx, a),
+            staff: staffName(ctx, a),
+            when: ctx.when(a.start),
+          }),
+          a,
+        ),
         reminderButtons(ctx, a),
       ),
     ],
@@ -137,7 +141,10 @@ export function changeNotice(
   return {
     flow: { name: "reminder", token: newToken(), apptId: a.id },
     out: [
-      choices(ctx.t(previousStart ? "notice-moved-from" : "notice-moved", args), reminderButtons(ctx, a)),
+      choices(
+        withPlace(ctx, ctx.t(previousStart ? "notice-moved-from" : "notice-moved", args), a),
+        reminderButtons(ctx, a),
+      ),
     ],
   };
 }

@@ -57,6 +57,7 @@ function sampleArgs(locale: Locale, overrides: Record<string, FluentVariable> = 
     staff: "דנה ",
     branch: "Tel Aviv",
     max: 4,
+    place: "Tel Aviv, Dizengoff 50",
     people: 3,
     cutoff: "3 hours",
     name: "דנה כהן",
