@@ -38,6 +38,7 @@ import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
 import { listAppointments } from "../src/tor4you/apptlist-range.ts";
 import { formatApiMinute } from "../src/tor4you/dates.ts";
 import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
+import { emulatorAdmin } from "./emulator-admin.ts";
 
 const SITE = "710001";
 const zone = "Asia/Jerusalem";
@@ -90,7 +91,6 @@ async function main() {
     seed: buildSeed(buildSite(SITE, { customers, appointments: seeded })),
   });
   const apiUrl = await emulator.listen(0);
-  const admin = apiUrl.replace(/\/api$/, "/__emulator");
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
   const logger = pino({ level: "silent" });
@@ -156,14 +156,7 @@ async function main() {
     },
   });
   const http = await createHttpServer({ logger, readiness: [], plugins: [webhookRoutes] });
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${admin}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  };
+  const { post } = emulatorAdmin(apiUrl);
 
   try {
     const port = await http.listen({ port: 0, host: "127.0.0.1" }).then((a) => new URL(a).port);

@@ -37,6 +37,7 @@ import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
 import { connectRedis, redisTargetFromEnv } from "../src/storage/redis-connection.ts";
 import { formatApiMinute } from "../src/tor4you/dates.ts";
 import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
+import { emulatorAdmin } from "./emulator-admin.ts";
 
 const SITES = Number(process.env.SITES ?? 1000);
 const PER_SITE = Number(process.env.PER_SITE ?? 10);
@@ -97,7 +98,7 @@ async function memoryUnder(redis: Redis, prefix: string): Promise<{ bytes: numbe
 
 async function main() {
   const emulator = await startEmulator();
-  const admin = emulator.apiUrl.replace(/\/api$/, "/__emulator");
+  const admin = emulatorAdmin(emulator.apiUrl).base;
   const target = redisTargetFromEnv(process.env);
   const redis = connectRedis(target, { maxRetriesPerRequest: null });
   const where = target.clusterNodes
@@ -145,15 +146,7 @@ async function main() {
     telegram: { has: () => true, send: async () => "sent" },
   });
   const http = await createHttpServer({ logger, readiness: [], plugins: [webhookRoutes] });
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${admin}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<{ appt?: { id?: string; apptid?: string } }>;
-  };
+  const { post } = emulatorAdmin(emulator.apiUrl);
   const { scan, sync } = jobs.queues;
   const idle = async (queues: Array<typeof scan | typeof sync>) => {
     for (;;) {
@@ -204,7 +197,7 @@ async function main() {
         .set({ hour: 16 })
         .plus({ minutes: 30 * (i % 6) });
       const start = performance.now();
-      const made = await post(`/sites/${site.id}/appointments`, {
+      const made = await post<{ appt?: { id?: string; apptid?: string } }>(`/sites/${site.id}/appointments`, {
         staff: "11",
         service: "21",
         from: formatApiMinute(from),

@@ -46,3 +46,14 @@ person-alert = 🙋 زبون/ة يطلب التحدث مع موظف ({ $channel 
 person-alert-unknown = لم تتم مشاركة الرقم
 ## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
 media-text-only = أستطيع قراءة الرسائل المكتوبة فقط، لا الرسائل الصوتية أو الصور أو الملصقات. يمكن الكتابة لي بالكلمات أو الاختيار من هنا:
+## Dates to a customer: "Tuesday 25.11 (tomorrow) at 14:30"
+when-today = اليوم
+when-tomorrow = غدًا
+when-at = الساعة
+## A service that lasts whole hours: "1 hour", not "60 min"
+service-hours = { $hours ->
+        [1] ساعة
+        [2] ساعتان
+        [few] { $hours } ساعات
+       *[other] { $hours } ساعة
+    }

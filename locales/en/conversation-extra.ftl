@@ -46,3 +46,12 @@ person-alert = 🙋 A customer asks to talk to a person ({ $channel }): { $who }
 person-alert-unknown = number not shared
 ## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
 media-text-only = I can read text only, not voice notes, pictures or stickers. Please write to me in words, or pick one of these:
+## Dates to a customer: "Tuesday 25.11 (tomorrow) at 14:30"
+when-today = today
+when-tomorrow = tomorrow
+when-at = at
+## A service that lasts whole hours: "1 hour", not "60 min"
+service-hours = { $hours ->
+        [one] 1 hour
+       *[other] { $hours } hours
+    }

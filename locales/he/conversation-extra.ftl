@@ -46,3 +46,13 @@ person-alert = 🙋 לקוח/ה מבקש/ת לדבר עם נציג ({ $channel }
 person-alert-unknown = המספר לא שותף
 ## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
 media-text-only = אני יכול לקרוא רק הודעות כתובות, לא הקלטות, תמונות או מדבקות. אפשר לכתוב לי במילים, או לבחור כאן:
+## Dates to a customer: "Tuesday 25.11 (tomorrow) at 14:30"
+when-today = היום
+when-tomorrow = מחר
+when-at = בשעה
+## A service that lasts whole hours: "1 hour", not "60 min"
+service-hours = { $hours ->
+        [1] שעה
+        [2] שעתיים
+       *[other] { $hours } שעות
+    }

@@ -46,3 +46,13 @@ person-alert = 🙋 Клиент просит связаться с ним ({ $c
 person-alert-unknown = номер не указан
 ## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
 media-text-only = Я понимаю только текст, а не голосовые сообщения, фото или стикеры. Напишите мне словами или выберите здесь:
+## Dates to a customer: "Tuesday 25.11 (tomorrow) at 14:30"
+when-today = сегодня
+when-tomorrow = завтра
+when-at = в
+## A service that lasts whole hours: "1 hour", not "60 min"
+service-hours = { $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+       *[many] { $hours } часов
+    }

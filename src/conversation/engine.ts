@@ -388,6 +388,8 @@ export function createConversationEngine(deps: ConversationDeps) {
       now: p.now,
       senderName: p.senderName,
       ...wording(p.locale, p.site.policy.timezone),
+      // To a customer, dates as people say them ("tomorrow", no year when it is this one).
+      when: (dt: DateTime) => deps.translator.formatDateTime(p.locale, dt, p.site.policy.timezone, p.now),
       waitlist: deps.waitlist,
       calendarFile: async (appt, opts = {}) => {
         if (!deps.calendar) return [];

@@ -71,11 +71,11 @@ function dayHtml(
   const items = [...groups.values()]
     .map(({ entry, count }) => {
       const text = view.t("admin-waitlist-item", {
-        service: names.services.get(entry.serviceId)?.trim() ?? entry.serviceId,
+        service: names.services.get(entry.serviceId)?.trim() || entry.serviceId,
         staff:
           entry.staffId === "any"
             ? view.t("admin-waitlist-any-staff")
-            : (names.staff.get(entry.staffId)?.trim() ?? entry.staffId),
+            : (names.staff.get(entry.staffId)?.trim() || entry.staffId),
         part: entry.part,
         count,
       });

@@ -28,6 +28,7 @@ function sampleValues(locale: Locale, dir: string): Record<string, FluentVariabl
     branch: "סניף מרכז",
     address: "רחוב הדקל 12, תל אביב",
     max: 4,
+    hours: 2,
     people: 3,
     cutoff: locale === "he" ? "3 שעות" : locale === "ar" ? "3 ساعات" : locale === "ru" ? "3 часа" : "3 hours",
     phone: "+972 3 555 1234",

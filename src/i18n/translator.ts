@@ -22,8 +22,13 @@ export interface Translator {
   formatDay(locale: Locale, dt: DateTime, zone: string): string;
   /** 24-hour HH:MM in the site's zone, whatever the locale. */
   formatTime(dt: DateTime, zone: string): string;
-  /** Weekday, date and time, for summaries and reminders. */
-  formatDateTime(locale: Locale, dt: DateTime, zone: string): string;
+  /**
+   * Weekday, date and time, for summaries and reminders. With `now`, as people say it to a
+   * customer: "Tuesday 25.11 (tomorrow) at 14:30", today and tomorrow named, the year only when
+   * it is not this year. The relative word follows the weekday so that the prepositions the
+   * messages put before a date ("on", "ב", "на", "يوم") still fit.
+   */
+  formatDateTime(locale: Locale, dt: DateTime, zone: string, now?: DateTime): string;
 }
 
 export interface LoadedLocales {
@@ -92,9 +97,15 @@ export function createTranslator(opts: { dir: string; defaultLocale: Locale }): 
     formatTime(dt, zone) {
       return dt.setZone(zone).toFormat("HH:mm");
     },
-    formatDateTime(locale, dt, zone) {
+    formatDateTime(locale, dt, zone, now) {
       const local = dt.setZone(zone).setLocale(locale);
-      return `${local.toFormat("cccc")} ${local.toFormat("dd.MM.yyyy")} ${local.toFormat("HH:mm")}`;
+      if (!now) return `${local.toFormat("cccc")} ${local.toFormat("dd.MM.yyyy")} ${local.toFormat("HH:mm")}`;
+      const today = now.setZone(zone).startOf("day");
+      const days = Math.round(local.startOf("day").diff(today, "days").days);
+      const word = (id: string) => format(locale, id) ?? format("en", id) ?? "";
+      const relative = days === 0 ? word("when-today") : days === 1 ? word("when-tomorrow") : "";
+      const date = local.toFormat(local.year === today.year ? "dd.MM" : "dd.MM.yyyy");
+      return `${local.toFormat("cccc")} ${date}${relative ? ` (${relative})` : ""} ${word("when-at")} ${local.toFormat("HH:mm")}`;
     },
   };
 }

@@ -60,7 +60,7 @@ describe("the waitlist refills a freed time", () => {
       const b = waiting[1]!.offers();
       return a.length && b.length ? [a, b] : false;
     });
-    expect(text(o1)).toMatch(/A time has freed up: תספורת with רון, Wednesday 25\.11\.2026 10:00/);
+    expect(text(o1)).toMatch(/A time has freed up: תספורת with רון, Wednesday 25\.11 at 10:00/);
     expect(waiting[2]!.offers()).toHaveLength(0);
 
     // Both tap "Book it" at the same moment.

@@ -130,7 +130,7 @@ describe("a customer on WhatsApp", () => {
   it("is known by the sender's own number: asks and sees the appointment, no phone question", async () => {
     const out = await w.say(DAVID, "התורים שלי");
     expect(out.join("\n")).toContain("תספורת גברים");
-    expect(out.join("\n")).toContain("24.11.2026 09:00");
+    expect(out.join("\n")).toContain("24.11 (מחר) בשעה 09:00");
     expect(out.join("\n")).toMatch(/\n1\. /); // the choices as a numbered list
   });
 

@@ -118,7 +118,10 @@ function askService(ctx: StepContext, flow: BookFlow, again?: Again): StepResult
 function serviceButton(ctx: StepContext, serviceId: string): string {
   const s = ctx.catalog.services.find((x) => x.id === serviceId)!;
   const parts = [s.name.trim()];
-  if (s.durationMinutes) parts.push(ctx.t("service-minutes", { minutes: s.durationMinutes }));
+  // Whole hours as hours ("1 hour", "שעתיים"); anything else in minutes ("90 min").
+  if (s.durationMinutes && s.durationMinutes % 60 === 0)
+    parts.push(ctx.t("service-hours", { hours: s.durationMinutes / 60 }));
+  else if (s.durationMinutes) parts.push(ctx.t("service-minutes", { minutes: s.durationMinutes }));
   if (s.price !== undefined && s.price > 0) {
     parts.push(
       new Intl.NumberFormat(ctx.locale, {

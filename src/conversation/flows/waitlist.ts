@@ -66,7 +66,7 @@ const today = (ctx: StepContext) => formatApiDate(ctx.now.setZone(ctx.site.timez
 const serviceName = (ctx: StepContext, id?: string) =>
   ctx.catalog.services.find((s) => s.id === id)?.name.trim() ?? "";
 const staffName = (ctx: StepContext, id: string) =>
-  ctx.catalog.providers.find((p) => p.id === id)?.name.trim() ?? ctx.t("staff-anyone");
+  ctx.catalog.providers.find((p) => p.id === id)?.name.trim() || ctx.t("staff-anyone");
 
 function describe(
   ctx: StepContext,

@@ -52,7 +52,7 @@ describe("typed answers to a reminder", () => {
     const appt = all[0]!;
     await remind(appt);
     const question = await c.text("what time is my appointment?");
-    expect(texts(question)).toMatch(/Tuesday 24\.11\.2026 09:00\. Are you coming\?/);
+    expect(texts(question)).toMatch(/Tuesday 24\.11 \(tomorrow\) at 09:00\. Are you coming\?/);
     await c.text("help"); // the menu replaced the conversation state; the reminder is still open
     const out = await c.text("yes, see you then 👍");
     expect(texts(out)).toMatch(/noted that you're coming/);
@@ -69,7 +69,7 @@ describe("typed answers to a reminder", () => {
     expect(all.every((a) => stored(a.id).iscoming !== "1")).toBe(true);
     // Naming the day that has one picks it.
     const thursday = await c.text("yes for thursday");
-    expect(texts(thursday)).toMatch(/Thursday 26\.11\.2026 11:00/);
+    expect(texts(thursday)).toMatch(/Thursday 26\.11 at 11:00/);
     expect(stored(all[2]!.id).iscoming).toBe("1");
     // A tap on the question's button answers the one it names.
     await c.tapLabel(/09:00/);
@@ -90,7 +90,7 @@ describe("typed answers to a reminder", () => {
     await remind(all[0]!);
     const out = await c.text("maybe, not sure yet");
     expect(out[0]).toMatchObject({ type: "choices" });
-    expect(texts(out)).toMatch(/No problem\. Your appointment is on Tuesday 24\.11\.2026 09:00/);
+    expect(texts(out)).toMatch(/No problem\. Your appointment is on Tuesday 24\.11 \(tomorrow\) at 09:00/);
     expect(stored(all[0]!.id).iscoming).toBe("0");
   });
 
@@ -127,7 +127,9 @@ describe("typed answers to a reminder", () => {
     await remind(all[0]!);
     const out = await c.text("ok?? no wait");
     expect(out[0]).toMatchObject({ type: "choices" });
-    expect(texts(out)).toMatch(/Are you coming to your appointment on Tuesday 24\.11\.2026 09:00\?/);
+    expect(texts(out)).toMatch(
+      /Are you coming to your appointment on Tuesday 24\.11 \(tomorrow\) at 09:00\?/,
+    );
     expect(stored(all[0]!.id).iscoming).toBe("0");
   });
 });

@@ -226,7 +226,8 @@ describe("change notices", () => {
     const appt = p.emulator.site(SITE).appointments.get("8001")!;
     const later = appt.from.plus({ days: 1 }).set({ hour: 11, minute: 0 });
     // The notice shows the old time and the new, so the customer sees what changed.
-    const was = appt.from.setZone("Asia/Jerusalem").toFormat("dd.MM.yyyy HH:mm");
+    const wasAt = appt.from.setZone("Asia/Jerusalem");
+    const was = `${wasAt.toFormat("dd.MM")}[^\\n]*${wasAt.toFormat("HH:mm")}`;
     await dashboard(p, "/8001/move", {
       from: formatApiMinute(later),
       to: formatApiMinute(later.plus({ minutes: 30 })),
@@ -237,7 +238,7 @@ describe("change notices", () => {
     expect(p.sent[0]!.chatId).toBe("5001");
     expect(p.sent[0]!.messages[0]!.text).toMatch(
       new RegExp(
-        `moved your appointment[^]*Was: [^\\n]*${was}[^\\n]*\\n\\s*Now: [^\\n]*${later.toFormat("dd.MM.yyyy")} 11:00`,
+        `moved your appointment[^]*Was: [^\\n]*${was}[^\\n]*\\n\\s*Now: [^\\n]*${later.toFormat("dd.MM")}[^\\n]*11:00`,
       ),
     );
 

@@ -129,3 +129,41 @@ describe("t", () => {
     }
   });
 });
+
+describe("formatDateTime to a customer, as people say dates", () => {
+  const zone = "Asia/Jerusalem";
+  // Monday 23.11.2026, late evening in Israel (already the 24th in some zones, not here).
+  const now = DateTime.fromISO("2026-11-23T23:10:00", { zone });
+  const at = (iso: string) => DateTime.fromISO(iso, { zone });
+  it.each([
+    ["en", "2026-11-24T14:30", "Tuesday 24.11 (tomorrow) at 14:30"],
+    ["en", "2026-11-23T23:45", "Monday 23.11 (today) at 23:45"],
+    ["en", "2026-11-26T09:00", "Thursday 26.11 at 09:00"],
+    ["en", "2027-01-05T09:00", "Tuesday 05.01.2027 at 09:00"],
+    ["he", "2026-11-24T14:30", "יום שלישי 24.11 (מחר) בשעה 14:30"],
+    ["ru", "2026-11-24T14:30", "вторник 24.11 (завтра) в 14:30"],
+    ["ar", "2026-11-24T14:30", "(غدًا) الساعة 14:30"],
+  ] as const)("%s %s → %s", (locale, iso, expected) => {
+    expect(tr.formatDateTime(locale, at(iso), zone, now)).toContain(expected);
+  });
+
+  it("without `now` (staff messages), the full date as before", () => {
+    expect(tr.formatDateTime("en", at("2026-11-24T14:30"), zone)).toBe("Tuesday 24.11.2026 14:30");
+  });
+});
+
+describe("service durations", () => {
+  it.each([
+    ["en", 1, "1 hour"],
+    ["en", 2, "2 hours"],
+    ["he", 1, "שעה"],
+    ["he", 2, "שעתיים"],
+    ["he", 3, "3 שעות"],
+    ["ru", 1, "1 час"],
+    ["ru", 2, "2 часа"],
+    ["ru", 5, "5 часов"],
+    ["ar", 2, "ساعتان"],
+  ] as const)("%s %d hours → %s", (locale, hours, expected) => {
+    expect(tr.t(locale, "service-hours", { hours }).replace(/[\u2068\u2069]/g, "")).toBe(expected);
+  });
+});
