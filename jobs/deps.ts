@@ -102,8 +102,11 @@ export interface JobsDeps {
   ) => Promise<OutboundMessage[] | null>;
   /** A time that became free (the appointment as it was): offered to the waitlist. */
   onFreed?: (site: string, was: Appointment) => Promise<void>;
-  /** A customer's appointment list kept for their conversation is old: a webhook touched one of them. */
-  dropLookup?: (site: string, cell: string) => Promise<void>;
+  /** Customers' appointment lists kept for their conversations: a webhook touching one drops it. */
+  lookups?: {
+    drop(site: string, cell: string): Promise<void>;
+    dropAppointment(site: string, apptId: string): Promise<void>;
+  };
   now: () => DateTime;
   logger: Logger;
   countSkip?: SkipCounter;

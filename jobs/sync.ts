@@ -17,7 +17,7 @@ import { applyFacts, factsOf } from "./webhook-facts.ts";
 export function createSyncJobs(
   deps: Pick<
     JobsDeps,
-    "chatsFor" | "chatRef" | "composeNotice" | "ownChanges" | "seen" | "snapshots" | "dropLookup"
+    "chatsFor" | "chatRef" | "composeNotice" | "ownChanges" | "seen" | "snapshots" | "lookups"
   > & {
     /** Read when a time frees: the waitlist may be wired after the jobs. */
     onFreed: () => JobsDeps["onFreed"];
@@ -56,14 +56,15 @@ export function createSyncJobs(
   }
 
   async function dropLookupOf(siteId: string, appt: Appointment | null) {
-    if (appt?.customer.cell) await deps.dropLookup?.(siteId, appt.customer.cell);
+    if (appt?.customer.cell) await deps.lookups?.drop(siteId, appt.customer.cell);
   }
 
   return {
     /** Webhook intake: recorded as a job, deduplicated by Tor4You's notification id. */
     async recordWebhook(siteId: string, e: WebhookEvent) {
       // At once, not when the job runs: the customer may be asking about their appointments now.
-      if (e.customer.cell) await deps.dropLookup?.(siteId, e.customer.cell);
+      if (e.customer.cell) await deps.lookups?.drop(siteId, e.customer.cell);
+      await deps.lookups?.dropAppointment(siteId, e.appointmentId);
       await deps.queue.add(
         "sync",
         {

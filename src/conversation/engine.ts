@@ -164,6 +164,7 @@ export function createConversationEngine(deps: ConversationDeps) {
     identity: Identity | null;
     prefs: Preferences;
     pending: PendingReminder[];
+    staffLink: string | null;
     save: (state: ConversationState) => Promise<void>;
   }
 
@@ -218,8 +219,13 @@ export function createConversationEngine(deps: ConversationDeps) {
     // Remember the language the customer writes in, for messages they did not ask for (reminders).
     if (!prefs.locale && locale !== prefs.hintLocale)
       await deps.identities.setPreferences(address, { hintLocale: locale });
-    const makeCtx = (id: Identity | null, loc: Locale): Promise<StepContext> =>
-      buildContext({
+    // The staff link read with the turn's opening serves its first context only: a code redeemed
+    // in this turn changes it.
+    let staffLink = preloaded ? preloaded.staffLink : undefined;
+    const makeCtx = (id: Identity | null, loc: Locale): Promise<StepContext> => {
+      const linked = staffLink;
+      staffLink = undefined;
+      return buildContext({
         address,
         site,
         identity: id,
@@ -228,7 +234,9 @@ export function createConversationEngine(deps: ConversationDeps) {
         locale: loc,
         now,
         senderName: event.senderName,
+        staffLink: linked,
       });
+    };
     let ctx = await makeCtx(identity, locale).catch(() => null);
     // Tor4You is down: stop, start, language, help, "forget me" and "talk to a person" still work.
     if (!ctx && needsNoTor4You(message, state))
@@ -348,6 +356,8 @@ export function createConversationEngine(deps: ConversationDeps) {
     withoutCatalog?: boolean;
     /** Tor4You cannot be reached: what needs no Tor4You still works (stop, language, help…). */
     offline?: boolean;
+    /** The chat's staff-list entry already read with the turn (undefined: read it). */
+    staffLink?: string | null;
   }): Promise<StepContext> {
     const policy = p.site.policy;
     // A deployment configured without a business name greets with Tor4You's (siteinfo), not the site id.
@@ -374,7 +384,7 @@ export function createConversationEngine(deps: ConversationDeps) {
         : p.site.api,
       catalog,
       identity: p.identity,
-      staffRole: deps.staff ? await deps.staff.roleOf(p.address) : null,
+      staffRole: deps.staff ? await deps.staff.roleOf(p.address, p.staffLink) : null,
       prefs: p.prefs,
       pending: p.pending ?? [],
       locale: p.locale,

@@ -53,7 +53,8 @@ export type StaffRole = { kind: "staff"; staffId: string } | { kind: "owner" };
 export interface StaffDirectory {
   /** "locked": this chat sent too many wrong codes lately; none is tried. */
   redeem(site: string, code: string, address: ChatAddress): Promise<StaffRole | "locked" | null>;
-  roleOf(address: ChatAddress): Promise<StaffRole | null>;
+  /** `linked`: the chat's entry in the site's staff list when already read (null: none); otherwise it is read. */
+  roleOf(address: ChatAddress, linked?: string | null): Promise<StaffRole | null>;
 }
 
 /** A chat's proven phone and preferences. */
@@ -147,6 +148,8 @@ export type OpenedTurn =
       identity: Identity | null;
       prefs: Preferences;
       pending: PendingReminder[];
+      /** The chat's entry in the site's linked staff chats, as stored (null: not staff). */
+      staffLink: string | null;
     };
 
 /** True the first time an inbound event id is seen for a chat, false on a repeat delivery. */

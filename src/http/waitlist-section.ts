@@ -75,7 +75,7 @@ function dayHtml(
         staff:
           entry.staffId === "any"
             ? view.t("admin-waitlist-any-staff")
-            : (names.staff.get(entry.staffId)?.trim() || entry.staffId),
+            : names.staff.get(entry.staffId)?.trim() || entry.staffId,
         part: entry.part,
         count,
       });

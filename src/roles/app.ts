@@ -246,8 +246,10 @@ function withConfiguredStaff(links: StaffLinks, sites: readonly SiteConfig[]) {
   const same = (a: ChatAddress, b: ChatAddress) => a.channel === b.channel && a.chatId === b.chatId;
   return {
     redeem: links.redeem,
-    async roleOf(address: ChatAddress): Promise<StaffRole | null> {
-      return configured(address.site).find((c) => same(c.address, address))?.role ?? links.roleOf(address);
+    async roleOf(address: ChatAddress, linked?: string | null): Promise<StaffRole | null> {
+      return (
+        configured(address.site).find((c) => same(c.address, address))?.role ?? links.roleOf(address, linked)
+      );
     },
     async list(site: string): Promise<Array<{ address: ChatAddress; role: StaffRole }>> {
       const fixed = configured(site);

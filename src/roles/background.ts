@@ -112,7 +112,7 @@ export function createBackground(deps: {
     composeNotice: (address, appt, kind, previousStart) =>
       app.engine.prepareNotice(address, appt, kind, previousStart),
     ownChanges: app.ownChanges,
-    dropLookup: app.lookups.drop,
+    lookups: app.lookups,
     seen: createAppointmentSeen(connection, app.keys),
     snapshots,
     webhookHealth,

@@ -147,6 +147,8 @@ export function createKeys(prefix: string, secret: string) {
     scanTurn: (s: string, minute: number) => `${prefix}:scan-turn:${site(s)}:${minute}`,
     /** A customer's appointment list (JSON, seconds-long TTL), by the cell's HMAC. */
     lookupCache: (s: string, cell: string) => `${prefix}:lookup:${site(s)}:${digest("cell", cell)}`,
+    /** Hash: appointment id -> the lookupCache key of the list that holds it (a webhook may carry no cell). */
+    lookupOwners: (s: string) => `${prefix}:lookup-owners:${site(s)}`,
     /** Hash: an appointment's calendar event (UID, SEQUENCE, start as last sent, cancelled). */
     calendarEvent: (s: string, apptId: string) => `${prefix}:calendar:${site(s)}:${apptId}`,
   };

@@ -33,11 +33,25 @@ export function createLookupCache(redis: Redis, keys: Keys, o: { ttlMs?: number;
     },
     /** `readAt`: when the answer was asked for; a drop since then wins. */
     async put(site: string, cell: string, appts: readonly Appointment[], readAt: number): Promise<void> {
+      const key = keys.lookupCache(site, cell);
       const json = JSON.stringify(appts.map(encodeAppointment));
-      await redis.eval(PUT, 1, keys.lookupCache(site, cell), json, String(readAt), String(ttlMs));
+      await redis.eval(PUT, 1, key, json, String(readAt), String(ttlMs));
+      if (appts.length === 0) return;
+      // Which list holds each appointment, for as long as lists are kept.
+      const owners = keys.lookupOwners(site);
+      await redis
+        .multi()
+        .hset(owners, Object.fromEntries(appts.map((a) => [a.id, key])))
+        .pexpire(owners, ttlMs)
+        .exec();
     },
     async drop(site: string, cell: string): Promise<void> {
       await redis.set(keys.lookupCache(site, cell), `d${now()}`, "PX", ttlMs);
+    },
+    /** A webhook that names only the appointment: the list holding it is dropped. */
+    async dropAppointment(site: string, apptId: string): Promise<void> {
+      const key = await redis.hget(keys.lookupOwners(site), apptId);
+      if (key) await redis.set(key, `d${now()}`, "PX", ttlMs);
     },
   };
 }

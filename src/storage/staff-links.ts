@@ -17,6 +17,8 @@ export const MAX_CODE_HOURS = 72;
 export const MAX_WRONG_CODES = 5;
 const WRONG_CODE_WINDOW_SECONDS = 3600;
 const encode = (r: StaffRole) => (r.kind === "owner" ? "owner" : `staff:${r.staffId}`);
+/** How a chat is named in the site's linked staff chats. */
+export const staffMember = (a: ChatAddress) => `${a.channel}|${a.chatId}`;
 const decode = (v: string): StaffRole | null =>
   v === "owner" ? { kind: "owner" } : v.startsWith("staff:") ? { kind: "staff", staffId: v.slice(6) } : null;
 
@@ -58,8 +60,9 @@ export function createStaffLinks(redis: Redis, keys: Keys) {
       await redis.hset(keys.staffChats(site), `${address.channel}|${address.chatId}`, encode(role));
       return role;
     },
-    async roleOf(address: ChatAddress): Promise<StaffRole | null> {
-      const v = await redis.hget(keys.staffChats(address.site), `${address.channel}|${address.chatId}`);
+    async roleOf(address: ChatAddress, linked?: string | null): Promise<StaffRole | null> {
+      const v =
+        linked !== undefined ? linked : await redis.hget(keys.staffChats(address.site), staffMember(address));
       return v ? decode(v) : null;
     },
     async list(site: string): Promise<Array<{ address: ChatAddress; role: StaffRole }>> {

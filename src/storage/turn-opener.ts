@@ -4,6 +4,7 @@ import type { OpenedTurn, PendingReminder, TurnOpener } from "../conversation/po
 import type { ConversationState } from "../conversation/state.ts";
 import { identityOf, preferencesOf, STATE_TTL_SECONDS, stateOf } from "./chat-stores.ts";
 import type { Keys } from "./keys.ts";
+import { staffMember } from "./staff-links.ts";
 
 /**
  * A turn's opening, the same steps as the separate stores (chat-stores.ts, handoff.ts,
@@ -32,7 +33,8 @@ end
 if not redis.call('SET', KEYS[5], ARGV[4], 'PX', ARGV[5], 'NX') then return {'busy'} end
 redis.call('ZREMRANGEBYSCORE', KEYS[9], '-inf', ARGV[6])
 return {'open', redis.call('GET', KEYS[6]) or '', redis.call('HGETALL', KEYS[7]),
-  redis.call('HGETALL', KEYS[8]), redis.call('ZRANGE', KEYS[9], 0, -1, 'WITHSCORES')}
+  redis.call('HGETALL', KEYS[8]), redis.call('ZRANGE', KEYS[9], 0, -1, 'WITHSCORES'),
+  redis.call('HGET', KEYS[10], ARGV[7]) or ''}
 `;
 
 /** The turn's end: its state saved (when it has one to save) and the lock freed if still ours. */
@@ -97,9 +99,10 @@ export function createTurnOpener(
           keys.chatIdentity(a),
           keys.chatPrefs(a),
           keys.chatPendingReminders(a),
+          keys.staffChats(a.site),
         ],
-        [seenSeconds, perMinute, randomUUID(), token, lease, nowMs],
-      )) as [string, string?, string[]?, string[]?, string[]?];
+        [seenSeconds, perMinute, randomUUID(), token, lease, nowMs, staffMember(a)],
+      )) as [string, string?, string[]?, string[]?, string[]?, string?];
       const kind = r[0];
       if (kind === "seen") return { kind };
       if (kind === "paused") return { kind };
@@ -116,6 +119,7 @@ export function createTurnOpener(
         identity: identityOf(hash(r[2] ?? [])),
         prefs: preferencesOf(hash(r[3] ?? [])),
         pending,
+        staffLink: r[5] || null,
       };
     },
     async close(a, token, state: ConversationState | undefined) {

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import Fastify from "fastify";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { QUEUES } from "../../../jobs/queues.ts";
 import type { Inbound, OutboundMessage } from "../../../src/core/messages.ts";
 import { tor4youWebhookRoutes } from "../../../src/http/tor4you-webhook.ts";
 import { signWebhook } from "../../../src/tor4you/signature.ts";
-import { CELL, SITE, startPipeline } from "../reminders/pipeline-world.ts";
+import { CELL, SITE, startPipeline, waitFor } from "../reminders/pipeline-world.ts";
 
 // Issue 13 §5: a customer's lookup is one apptbycellortz, kept briefly for their next turns, and
 // dropped when a webhook touches one of their appointments or the bot changes one.
@@ -84,6 +85,41 @@ describe("a customer's own appointments, looked up once and kept briefly", () =>
       const after = await myAppointments();
       expect(listed(after)).toEqual([`a.x.${B}`]);
       expect(lookups).toHaveLength(2);
+    } finally {
+      await http.close();
+    }
+  });
+
+  it("a webhook without the customer's cell drops the kept list that holds its appointment", async () => {
+    await myAppointments();
+    const http = Fastify();
+    await tor4youWebhookRoutes({
+      sites: [{ id: SITE, webhookKey: KEY, timezone: "Asia/Jerusalem" }],
+      record: p.jobs.recordWebhook,
+      logger: pino({ level: "silent" }),
+    })(http);
+    try {
+      p.jobs.startWorkers([QUEUES.sync]);
+      const site = p.emulator.site(SITE);
+      const a = site.appointments.get(A)!;
+      p.emulator.bookings.cancel(site, a, "1");
+      const res = await http.inject({
+        method: "POST",
+        url: `/webhooks/tor4you/${SITE}`,
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify({
+          id: "9102",
+          action: "3",
+          apptid: A,
+          From_date: a.from.toFormat("dd/MM/yyyy HH:mm:ss"),
+          to_date: a.to.toFormat("dd/MM/yyyy HH:mm:ss"),
+          updateby: "1",
+          sh: signWebhook("9102", KEY),
+        }),
+      });
+      expect(res.statusCode).toBe(200);
+      await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 1);
+      expect(listed(await myAppointments())).toEqual([`a.x.${B}`]);
     } finally {
       await http.close();
     }

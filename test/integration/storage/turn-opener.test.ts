@@ -6,6 +6,7 @@ import {
 } from "../../../src/storage/chat-stores.ts";
 import { createHandoffStore } from "../../../src/storage/handoff.ts";
 import { createPendingReminders } from "../../../src/storage/pending-reminders.ts";
+import { createStaffLinks } from "../../../src/storage/staff-links.ts";
 import { createTurnOpener } from "../../../src/storage/turn-opener.ts";
 import { useRedisPrefix } from "../../support/redis-prefix.ts";
 
@@ -57,6 +58,23 @@ describe("opening a turn in one round trip", () => {
     expect((await opener.open(a, "u1", NOW)).kind).toBe("seen");
     // One memory of deliveries for both ways of handling a turn.
     expect(await createInboundDedupe(redis, keys).firstSeen(a, "u1")).toBe(false);
+  });
+
+  it("hands the turn the chat's staff link: none for a customer, the role once a code is redeemed", async () => {
+    const keys = fresh();
+    const opener = createTurnOpener(redis, keys);
+    const links = createStaffLinks(redis, keys);
+    const a = chat("6");
+    const before = await opener.open(a, "u1", NOW);
+    if (before.kind !== "open") throw new Error(before.kind);
+    expect(before.staffLink).toBeNull();
+    expect(await links.roleOf(a, before.staffLink)).toBeNull();
+    await opener.close(a, before.token, undefined);
+    const code = await links.createCode(a.site, { kind: "staff", staffId: "11" });
+    expect(await links.redeem(a.site, code, a)).toEqual({ kind: "staff", staffId: "11" });
+    const after = await opener.open(a, "u2", NOW);
+    if (after.kind !== "open") throw new Error(after.kind);
+    expect(await links.roleOf(a, after.staffLink)).toEqual({ kind: "staff", staffId: "11" });
   });
 
   it("a chat a person at the business took over gets no turn", async () => {
