@@ -42,7 +42,16 @@ import { emulatorAdmin } from "./emulator-admin.ts";
 
 const SITE = "710001";
 const zone = "Asia/Jerusalem";
-const DAY = DateTime.fromISO("2026-11-24T00:00", { zone }); // a Tuesday: both staff work 09:00–17:00
+/**
+ * A Tuesday (both staff work 09:00–17:00) a month or more ahead of the real clock. The planner
+ * stamps each reminder's BullMQ job with its own (here scripted) clock, so a scripted day in the
+ * real past would make every reminder due the moment it is planned; in the real future they wait
+ * until this script promotes them at their time.
+ */
+const DAY = (() => {
+  const d = DateTime.now().setZone(zone).plus({ days: 30 }).startOf("day");
+  return d.plus({ days: (2 - d.weekday + 7) % 7 });
+})();
 const STEPS = 144; // 24 h of 10-minute scans
 /** The default REMINDER_OFFSETS (24h, 2h), as plain offsets: quiet hours are not what is measured. */
 const OFFSETS = [1440, 120];
