@@ -38,10 +38,10 @@ call-business = للتواصل معنا: { $phone }
 ## Talk to a person
 menu-person = التحدث مع موظف
 person-call = للاتصال بنا: { $phone }
-person-ask = اكتب/ي رسالتك هنا وسأنقلها إلى فريقنا ليعاودوا التواصل معك.
+person-ask = يمكن كتابة الرسالة هنا وسأنقلها إلى فريقنا ليعاودوا التواصل معك.
 person-passed-on = نقلتُ رسالتك إلى فريقنا، وسيعاودون التواصل معك قريبًا.
 person-no-staff = لا يمكنني نقل الرسائل من هنا حاليًا.
-person-offer = عذرًا، ما زلت لم أفهم. هل تودّ/ين التحدث مع موظف؟
+person-offer = عذرًا، ما زلت لم أفهم. هل نحوّل المحادثة إلى موظف؟
 person-alert = 🙋 زبون/ة يطلب التحدث مع موظف ({ $channel }): { $who }
 person-alert-unknown = لم تتم مشاركة الرقم
 ## A voice note, picture or sticker came without words: the bot reads text only (then the menu or the question again)
