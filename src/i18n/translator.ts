@@ -105,7 +105,12 @@ export function createTranslator(opts: { dir: string; defaultLocale: Locale }): 
       const word = (id: string) => format(locale, id) ?? format("en", id) ?? "";
       const relative = days === 0 ? word("when-today") : days === 1 ? word("when-tomorrow") : "";
       const date = local.toFormat(local.year === today.year ? "dd.MM" : "dd.MM.yyyy");
-      return `${local.toFormat("cccc")} ${date}${relative ? ` (${relative})` : ""} ${word("when-at")} ${local.toFormat("HH:mm")}`;
+      const time = `${word("when-at")} ${local.toFormat("HH:mm")}`;
+      // Russian puts the date after "на" ("запись на …"), which would need the weekday declined
+      // ("на среду"); the date first reads right after any preposition: "на 25.11 (среда, завтра) в 14:30".
+      if (locale === "ru")
+        return `${date} (${[local.toFormat("cccc"), relative].filter(Boolean).join(", ")}) ${time}`;
+      return `${local.toFormat("cccc")} ${date}${relative ? ` (${relative})` : ""} ${time}`;
     },
   };
 }

@@ -141,7 +141,9 @@ describe("formatDateTime to a customer, as people say dates", () => {
     ["en", "2026-11-26T09:00", "Thursday 26.11 at 09:00"],
     ["en", "2027-01-05T09:00", "Tuesday 05.01.2027 at 09:00"],
     ["he", "2026-11-24T14:30", "יום שלישי 24.11 (מחר) בשעה 14:30"],
-    ["ru", "2026-11-24T14:30", "вторник 24.11 (завтра) в 14:30"],
+    // The date first: "запись на 24.11 (вторник, завтра)", not the undeclined "на вторник".
+    ["ru", "2026-11-24T14:30", "24.11 (вторник, завтра) в 14:30"],
+    ["ru", "2026-11-26T09:00", "26.11 (четверг) в 09:00"],
     ["ar", "2026-11-24T14:30", "(غدًا) الساعة 14:30"],
   ] as const)("%s %s → %s", (locale, iso, expected) => {
     expect(tr.formatDateTime(locale, at(iso), zone, now)).toContain(expected);
