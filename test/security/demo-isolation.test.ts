@@ -1,6 +1,6 @@
 import parsePhoneNumber from "libphonenumber-js/max";
 import pino from "pino";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/dispatch.ts";
 import { normalizeCell } from "../../src/domain/phone.ts";
 import type { Emulator } from "../../src/emulator/emulator.ts";
@@ -76,19 +76,23 @@ describe("a messenger without Tor4You credentials", () => {
 });
 
 describe("the demo", () => {
-  afterAll(async () => {
-    await emulator?.close();
-  });
-  let emulator: Emulator | undefined;
-
-  it("has no bot and no WhatsApp session, whatever the environment asks", async () => {
-    // startDemoBackend is what `start` runs with no credentials; even handed a token and sessions
-    // (the configuration refuses them before it gets here), its sites reach nobody.
-    const demo = await startDemoBackend(
+  // What `start` runs with no credentials; even handed a token and sessions (the configuration
+  // refuses them before it gets here), its sites must reach nobody. One demo for both tests, so
+  // each passes alone and in any order.
+  let demo: Awaited<ReturnType<typeof startDemoBackend>>;
+  let emulator: Emulator;
+  beforeAll(async () => {
+    demo = await startDemoBackend(
       { TELEGRAM_BOT_TOKEN: TOKEN, WHATSAPP_SESSIONS: "main" },
       pino({ level: "silent" }),
     );
     emulator = demo.emulator;
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+
+  it("has no bot and no WhatsApp session, whatever the environment asks", async () => {
     expect(demo.sites.length).toBeGreaterThan(0);
     for (const site of demo.sites) {
       expect(site.telegram).toBeUndefined();
