@@ -25,7 +25,9 @@ export async function seedDemoActivity(deps: {
   const ledger = createReminderLedger(deps.redis, deps.keys);
   let reminded = 0;
   let sentToday = 0;
-  // Sent together rather than one round trip after another: the demo must start in seconds.
+  // Sent together rather than one round trip after another: the demo must start in seconds. Nothing
+  // is awaited until all are started: a write that failed while the loop awaited another (Redis
+  // closed by a quick stop) was a rejection nobody handled.
   const writes: Array<Promise<void>> = [];
   for (const s of deps.emulator.sites()) {
     const site = deps.sites.find((x) => x.id === s.siteid);
@@ -39,14 +41,16 @@ export async function seedDemoActivity(deps: {
         const answered = a.iscoming !== "0";
         if (!answered && Number(a.id) % 6 === 0) continue;
         for (let i = 0; i < (answered ? 1 : offsets.length); i++)
-          await activity.reminderSent(site.id, a.id, start);
+          writes.push(activity.reminderSent(site.id, a.id, start));
         if (a.status === "0" && a.iscoming === "2")
-          await activity.cancelledByBot(site.id, {
-            apptId: a.id,
-            start,
-            staffId: a.staff,
-            serviceId: a.service,
-          });
+          writes.push(
+            activity.cancelledByBot(site.id, {
+              apptId: a.id,
+              start,
+              staffId: a.staff,
+              serviceId: a.service,
+            }),
+          );
         reminded++;
         continue;
       }
