@@ -1,35 +1,17 @@
 import { randomUUID } from "node:crypto";
-import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWebChatChannel } from "../../../src/channels/webchat/webchat-channel.ts";
 import { DEMO_BARBER_SITEID } from "../../../src/emulator/seed-demo.ts";
-import { demoBusinesses, demoReminder } from "../../../src/roles/demo.ts";
-import { startDemoApp } from "../../support/demo-app.ts";
+import { startWebChat } from "../../support/webchat-world.ts";
 
 /** Issue 15 on the web chat: a person when needed, a way out of every step, what a confirmation must say. */
-let demo: Awaited<ReturnType<typeof startDemoApp>>;
-let app: ReturnType<typeof Fastify>;
-let channel: ReturnType<typeof createWebChatChannel>;
+let world: Awaited<ReturnType<typeof startWebChat>>;
+let app: typeof world.app;
 
 beforeAll(async () => {
-  demo = await startDemoApp();
-  channel = createWebChatChannel({
-    engine: demo.app.engine,
-    translator: demo.app.translator,
-    demo: {
-      businesses: async () => demoBusinesses(demo.emulator),
-      remindNow: (address) => demoReminder(demo.app, address),
-    },
-    logger: demo.logger,
-  });
-  app = Fastify();
-  await app.register(channel.plugin);
+  world = await startWebChat();
+  app = world.app;
 });
-afterAll(async () => {
-  channel.close();
-  await app.close();
-  await demo.stop();
-});
+afterAll(() => world.stop());
 
 type Answer = { messages: Array<{ text: string; buttons?: Array<{ id: string; label: string }> }> };
 

@@ -1,34 +1,19 @@
 import { randomUUID } from "node:crypto";
-import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWebChatChannel, SHARE_PHONE } from "../../../src/channels/webchat/webchat-channel.ts";
+import { SHARE_PHONE } from "../../../src/channels/webchat/webchat-channel.ts";
 import { DEMO_BARBER_SITEID } from "../../../src/emulator/seed-demo.ts";
-import { DEMO_NEW_CUSTOMER, demoBusinesses, demoReminder } from "../../../src/roles/demo.ts";
-import { startDemoApp } from "../../support/demo-app.ts";
+import { DEMO_NEW_CUSTOMER } from "../../../src/roles/demo.ts";
+import { startWebChat } from "../../support/webchat-world.ts";
 
-let demo: Awaited<ReturnType<typeof startDemoApp>>;
-let app: ReturnType<typeof Fastify>;
-let channel: ReturnType<typeof createWebChatChannel>;
+let world: Awaited<ReturnType<typeof startWebChat>>;
+let demo: typeof world.demo;
+let app: typeof world.app;
 
 beforeAll(async () => {
-  demo = await startDemoApp();
-  channel = createWebChatChannel({
-    engine: demo.app.engine,
-    translator: demo.app.translator,
-    demo: {
-      businesses: async () => demoBusinesses(demo.emulator),
-      remindNow: (address) => demoReminder(demo.app, address),
-    },
-    logger: demo.logger,
-  });
-  app = Fastify();
-  await app.register(channel.plugin);
+  world = await startWebChat();
+  ({ demo, app } = world);
 });
-afterAll(async () => {
-  channel.close();
-  await app.close();
-  await demo.stop();
-});
+afterAll(() => world.stop());
 
 const post = (url: string, payload: unknown) =>
   app.inject({ method: "POST", url, payload: payload as object });
