@@ -220,19 +220,7 @@ describe("a customer on WhatsApp", () => {
   ])(
     "a typed answer in %s (%s, %s): '%s', then '%s'",
     async (_lang, cell, at, ask, answer, iscoming, script) => {
-      const like = live("0527654321")[0]!;
-      const res = await w.emulator.app.inject({
-        method: "POST",
-        url: `/__emulator/sites/${DEMO_BARBER_SITEID}/appointments`,
-        payload: {
-          staff: like.staff,
-          service: like.service,
-          from: at,
-          customer: { first: "Test", last: "Customer", cell },
-          force: true,
-        },
-      });
-      expect(res.statusCode).toBe(200);
+      await addAppointment(cell, at);
       const appt = live(cell)[0]!;
       const from = `972${cell.slice(1)}@c.us`;
       await w.say(from, ask);
