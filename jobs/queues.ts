@@ -38,6 +38,16 @@ export function queueOptions(connection: Redis, prefix: string, queue: string) {
   return { connection, prefix: isCluster(connection) ? `${prefix}:{${queue}}` : prefix };
 }
 
+/**
+ * A Worker's options: its queue's, plus room for stalls. Every processor here may run again safely
+ * (the reminder ledger, deterministic job ids, re-read state), and a stall is a crash or an event
+ * loop too busy to renew a lock, not a poisoned job: BullMQ's default of failing a job on its second
+ * stall would drop a reminder for no reason of its own.
+ */
+export function workerOptions(connection: Redis, prefix: string, queue: string) {
+  return { ...queueOptions(connection, prefix, queue), maxStalledCount: 5 };
+}
+
 const siteId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i);
 const numericId = z.string().regex(/^\d+$/);
 

@@ -9,10 +9,13 @@ import {
   QUEUES,
   queueOptions,
   type ReminderPayload,
+  reminderPayload,
   type ScanPayload,
   type SyncPayload,
+  workerOptions,
 } from "./queues.ts";
 import { createRemindWorker } from "./remind.ts";
+import { isFinal } from "./reminder-claims.ts";
 import { createReminderScheduler } from "./reminder-scheduler.ts";
 import { createScanJobs } from "./scan.ts";
 import { createStaffMessages } from "./staff-messages.ts";
@@ -138,6 +141,25 @@ export function createJobs(deps: JobsDeps) {
     [QUEUES.telegramOutbound]: telegramOutbound.process,
   };
 
+  /** A reminder whose job ended for good is a decision not to send: logged and counted with its reason. */
+  async function settleFailed(queue: string, job: Job | undefined, err: Error) {
+    if (queue === QUEUES.telegramOutbound) return telegramOutbound.failed(job, err);
+    if (queue !== QUEUES.reminders || !job || !isFinal(job)) return;
+    const p = reminderPayload.safeParse(job.data);
+    if (!p.success) return;
+    log.warn(
+      {
+        site: p.data.site,
+        apptId: p.data.apptId,
+        offsetMin: p.data.offsetMin,
+        reason: "send_failed",
+        err: err.message,
+      },
+      "reminder not sent: its job ended for good",
+    );
+    deps.countSkip?.(p.data.site, "send_failed", { apptId: p.data.apptId, offsetMin: p.data.offsetMin });
+  }
+
   return {
     queues: { sync, scan, reminders, telegram, digests, staffAlerts },
     staff,
@@ -169,7 +191,7 @@ export function createJobs(deps: JobsDeps) {
           Object.entries(deps.workerTuning ?? {}).filter(([, v]) => v !== undefined),
         );
         const worker = new Worker(name, processors[name], {
-          ...opts(name),
+          ...workerOptions(deps.connection, deps.prefix, name),
           ...tuning,
           concurrency: name === QUEUES.reminders ? 20 : 5,
           // Telegram allows about 30 messages a second per bot: 28/s, in quarter-second windows so a
@@ -178,12 +200,15 @@ export function createJobs(deps: JobsDeps) {
             ? { limiter: { max: Math.max(1, Math.round((deps.telegramPerSecond ?? 28) / 4)), duration: 250 } }
             : {}),
         });
-        worker.on("failed", (job, err) =>
+        worker.on("failed", (job, err) => {
           log.warn(
             { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
             "job failed",
-          ),
-        );
+          );
+          settleFailed(name, job, err).catch((e) =>
+            log.warn({ queue: name, err: (e as Error).message }, "failed job not settled"),
+          );
+        });
         workers.push(worker);
       }
       return workers;

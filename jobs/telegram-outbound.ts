@@ -7,6 +7,7 @@ import type { ActivityLog } from "../src/storage/activity-log.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
 import { type OutboundPayload, type OutboundRequest, outboundPayload } from "./queues.ts";
+import { createReminderClaims } from "./reminder-claims.ts";
 
 /**
  * The Telegram outbound queue: its producer (texts into the outbox, ids into the job) and its
@@ -22,6 +23,7 @@ export function createTelegramOutbound(deps: {
   logger: Logger;
 }) {
   const log = deps.logger;
+  const claims = createReminderClaims(deps);
 
   async function enqueue(request: OutboundRequest, jobId: string, delayMs = 0) {
     const outboxId = await deps.outbox.put(request.site, "telegram", {
@@ -39,7 +41,7 @@ export function createTelegramOutbound(deps: {
     });
   }
 
-  async function process(job: Job) {
+  async function process(job: Job, token?: string) {
     const p = outboundPayload.parse(job.data);
     if (!deps.sendTelegram) throw new Error("telegram is not configured in this process");
     const entry = await deps.outbox.get(p.site, p.outboxId);
@@ -52,17 +54,8 @@ export function createTelegramOutbound(deps: {
     }
     const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
     if (ref) {
-      const claim = await deps.ledger.claim(ref);
-      // Another worker is sending this very reminder: look again after a backoff.
-      if (!claim.ok && claim.state === "in_flight") throw new Error("reminder send in flight elsewhere");
-      if (!claim.ok) {
-        log.warn(
-          { site: p.site, apptId: ref.apptId, offsetMin: ref.offsetMin, state: claim.state },
-          "reminder not sent again",
-        );
-        deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate", ref);
-        return { skipped: claim.state };
-      }
+      const refused = await claims.claim(job, token, ref);
+      if (refused) return refused;
     }
     let result: "sent" | "blocked";
     try {
@@ -90,5 +83,5 @@ export function createTelegramOutbound(deps: {
     return { sent: true };
   }
 
-  return { enqueue, process };
+  return { enqueue, process, failed: claims.failed };
 }

@@ -16,7 +16,9 @@ import {
   queueOptions,
   whatsappOutboundQueue,
   whatsappRepliesQueue,
+  workerOptions,
 } from "./queues.ts";
+import { createReminderClaims } from "./reminder-claims.ts";
 
 export interface WhatsAppSender {
   name: string;
@@ -122,9 +124,10 @@ function lane(
   pacing: { minMs: number; maxMs: number },
 ) {
   let last = 0;
+  const claims = createReminderClaims({ ...deps, logger: log });
   const worker = new Worker(
     queue,
-    async (job: Job) => {
+    async (job: Job, token?: string) => {
       const p = outboundPayload.parse(job.data);
       const entry = await deps.outbox.get(p.site, p.outboxId);
       if (!entry) {
@@ -137,13 +140,8 @@ function lane(
       await deps.session.whenReady();
       const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
       if (ref) {
-        const claim = await deps.ledger.claim(ref);
-        if (!claim.ok && claim.state === "in_flight") throw new Error("reminder send in flight elsewhere");
-        if (!claim.ok) {
-          deps.countSkip?.(p.site, claim.state === "uncertain" ? "uncertain" : "duplicate", ref);
-          log.warn({ site: p.site, apptId: ref.apptId, state: claim.state }, "reminder not sent again");
-          return { skipped: claim.state };
-        }
+        const refused = await claims.claim(job, token, ref);
+        if (refused) return refused;
       }
       try {
         for (const item of deps.render(entry.messages)) {
@@ -170,10 +168,11 @@ function lane(
       }
       return { sent: true };
     },
-    { ...queueOptions(deps.connection, deps.prefix, queue), concurrency: 1 },
+    { ...workerOptions(deps.connection, deps.prefix, queue), concurrency: 1 },
   );
-  worker.on("failed", (job, err) =>
-    log.warn({ jobId: job?.id, queue, err: err.message }, "whatsapp send failed"),
-  );
+  worker.on("failed", (job, err) => {
+    log.warn({ jobId: job?.id, queue, err: err.message }, "whatsapp send failed");
+    claims.failed(job, err).catch((e) => log.warn({ err: (e as Error).message }, "failed send not settled"));
+  });
   return worker;
 }

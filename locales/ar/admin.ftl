@@ -60,6 +60,7 @@ admin-reason-quiet-unavoidable = وقع وقت التذكير في ساعات ا
 admin-reason-duplicate = أُرسل تذكير آخر في الوقت نفسه: يكفي واحد.
 admin-reason-invalid-offset = أوقات التذكير في الإعدادات غير صالحة: راجع REMINDER_OFFSETS.
 admin-reason-uncertain = توقف الخادم أثناء الإرسال: ربما لم يصل التذكير، ولن يُرسل مرتين. اتصل إن لزم.
+admin-reason-send-failed = فشل الإرسال في كل المحاولات (رفضت خدمة الرسائل أو Tor4You مرارًا): لم يُرسل التذكير. اتصل إن لزم.
 admin-reason-other = لم يُرسل لسبب لا تعرفه هذه الصفحة بعد: راجع السجل.
 
 ## رابط الدعوة، القرارات الأخيرة، واتساب

@@ -59,6 +59,7 @@ admin-reason-quiet-unavoidable = Its time fell in the quiet hours or on Shabbat,
 admin-reason-duplicate = Another reminder went out at the same time: one is enough.
 admin-reason-invalid-offset = The reminder times in the settings are not valid: check REMINDER_OFFSETS.
 admin-reason-uncertain = The server stopped while sending: it may not have arrived, so it is not sent twice. Call if needed.
+admin-reason-send-failed = Sending failed on every try (the messenger or Tor4You kept refusing): it was not sent. Call if needed.
 admin-reason-other = Not sent, for a reason this page does not know yet: see the log.
 
 ## Invite link, recent decisions, WhatsApp

@@ -28,8 +28,12 @@ const REASON_MESSAGES = {
   duplicate: "admin-reason-duplicate",
   invalid_offset: "admin-reason-invalid-offset",
   uncertain: "admin-reason-uncertain",
+  send_failed: "admin-reason-send-failed",
   unverified: "admin-reason-unverified",
-} as const satisfies Record<SkipReason | PlanSkipReason | "uncertain" | "unreachable" | "duplicate", string>;
+} as const satisfies Record<
+  SkipReason | PlanSkipReason | "uncertain" | "unreachable" | "duplicate" | "send_failed",
+  string
+>;
 
 export const KNOWN_REASONS = Object.keys(REASON_MESSAGES) as Array<keyof typeof REASON_MESSAGES>;
 

@@ -32,14 +32,20 @@ export function createReminderLedger(
   const key = (r: ReminderRef) => keys.reminderLedger(r.site, r.apptId, r.offsetMin, r.start);
   return {
     /** True when this caller may send; otherwise the state another attempt left. */
-    async claim(r: ReminderRef): Promise<{ ok: true } | { ok: false; state: ClaimRefusal }> {
+    async claim(
+      r: ReminderRef,
+    ): Promise<
+      | { ok: true }
+      | { ok: false; state: ClaimRefusal /** in_flight: when the claim's lease ends. */; retryAt?: number }
+    > {
       const set = await redis.set(key(r), `claimed:${now()}`, "EX", ttlSeconds, "NX");
       if (set === "OK") return { ok: true };
       const value = (await redis.get(key(r))) ?? "sent";
       if (!value.startsWith("claimed"))
         return { ok: false, state: value === "uncertain" ? "uncertain" : "sent" };
       const since = Number(value.split(":")[1]);
-      if (Number.isFinite(since) && now() - since < leaseMs) return { ok: false, state: "in_flight" };
+      if (Number.isFinite(since) && now() - since < leaseMs)
+        return { ok: false, state: "in_flight", retryAt: since + leaseMs };
       // Only the first to notice turns a dead claim uncertain; the value check keeps a racing markSent.
       await redis.eval(
         "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[2]) end return 0",
@@ -52,6 +58,20 @@ export function createReminderLedger(
     },
     async markSent(r: ReminderRef): Promise<void> {
       await redis.set(key(r), "sent", "EX", ttlSeconds);
+    },
+    /**
+     * The job behind a claim ended for good (attempts spent, stalled past its limit): nobody will
+     * look at the claim again, so one still open becomes "uncertain" now instead of staying open.
+     * Returns what the reminder ended as; `null` when no send was ever left open (never sent).
+     */
+    async abandon(r: ReminderRef): Promise<LedgerState | null> {
+      const v = (await redis.eval(
+        "local v = redis.call('GET', KEYS[1]) if v and string.sub(v, 1, 7) == 'claimed' then redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[1]) return 'uncertain' end return v",
+        1,
+        key(r),
+        String(ttlSeconds),
+      )) as string | null;
+      return v ? (v.split(":")[0] as LedgerState) : null;
     },
     /** The send failed for sure (the API refused it): the reminder may be tried again. */
     async release(r: ReminderRef): Promise<void> {

@@ -33,6 +33,8 @@ export async function startPipeline(opts: {
   ratePerMinute?: number;
   /** Sees every Tor4You call (the app's own fetch). */
   fetch?: typeof fetch;
+  /** How soon a dead sender's claim, lock or stall is taken over (production: a minute, 30 s). */
+  takeover?: { ledgerLeaseMs?: number; lockDuration?: number; stalledInterval?: number };
 }) {
   const emulator = createEmulator({
     // The site's own budget (600/min here) is what the test exercises, not the emulator's default.
@@ -89,6 +91,7 @@ export async function startPipeline(opts: {
         return "sent";
       },
     },
+    takeover: opts.takeover,
     plans: opts.plan
       ? { plan: (_site, appt, now) => opts.plan!(appt, now), knownOffsets: () => opts.offsets ?? [] }
       : undefined,
