@@ -1,5 +1,5 @@
 /**
- * Issue goal: N reminders due in the same minute reach Telegram at ≥ 90% of the rate the Bot API
+ * Issue goal: N reminders due in the same minute reach Telegram at ≥ 97% of the rate the Bot API
  * allows, with none sent twice and none lost. The real outbound path runs (reminders worker,
  * telegram-outbound worker, grammY with auto-retry) against a recording Bot API that answers 429
  * with retry_after beyond R messages in any 1 s window. The issue's 10,000 at 30/s takes 333 s, so
@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
-import { createTelegramChannel } from "../src/channels/telegram/telegram-channel.ts";
+import { createTelegramChannel, TELEGRAM_PER_SECOND } from "../src/channels/telegram/telegram-channel.ts";
 import { demoSiteDefaults } from "../src/config/load.ts";
 import { createEmulator } from "../src/emulator/emulator.ts";
 import { buildSeed, buildSite } from "../src/emulator/seed.ts";
@@ -24,6 +24,7 @@ import { createApp } from "../src/roles/app.ts";
 import { createBackground } from "../src/roles/background.ts";
 import { sitesFromEmulator } from "../src/roles/demo.ts";
 import { deleteKeysUnder } from "../src/storage/prefix-cleanup.ts";
+import { createSendPacing } from "../src/storage/send-pacing.ts";
 import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 import { fakeBotInfo, startFakeBotApi } from "../test/support/fake-bot-api.ts";
 import { dueReminderJob } from "../test/support/reminder-jobs.ts";
@@ -80,6 +81,7 @@ async function main() {
     defaultLocale: "en",
     keyPrefix: prefix,
   });
+  const pacing = createSendPacing(redis, app.keys, { perSecond: TELEGRAM_PER_SECOND });
   const channel = createTelegramChannel({
     site: SITE,
     token: "123456:AAbenchbenchbenchbenchbenchbench",
@@ -90,6 +92,12 @@ async function main() {
     logger,
     // Skips getMe: the fake answers only what sending needs.
     botInfo: fakeBotInfo(1, "bench_bot"),
+    // As `start` wires it (src/roles/base.ts): the bot's sends evenly spaced through Redis.
+    pacing: {
+      reserve: () => pacing.reserve(SITE),
+      late: (ms) => pacing.late(SITE, ms),
+      hold: (ms) => pacing.hold(SITE, ms),
+    },
   });
   const { jobs } = createBackground({
     sites,
@@ -126,8 +134,7 @@ async function main() {
   jobs.startWorkers(["reminders", "telegram-outbound"]);
 
   // Done when every chat has its message and nothing is left to retry (a late duplicate would show).
-  const ideal = N / R;
-  const deadline = Date.now() + (3 * ideal + 60) * 1000;
+  const deadline = Date.now() + ((3 * 2 * N) / R + 60) * 1000;
   const pending = async () => {
     const counts = await Promise.all(
       [jobs.queues.reminders, jobs.queues.telegram].map((q) =>
@@ -140,18 +147,26 @@ async function main() {
     await new Promise((r) => setTimeout(r, 200));
   }
   const actual = (botApi.lastAt() - dueAt) / 1000;
+  // A reminder is a text and its calendar file: two messages, both counted by Telegram's limit.
+  const messages = botApi.sends.length;
+  const ideal = messages / R;
   // A reminder renders to one sendMessage, so a second one in a chat is a duplicate.
   const duplicates = [...botApi.perChat.values()].filter((n) => n > 1).length;
   const lost = N - botApi.perChat.size;
   const ratio = ideal / actual;
 
   const scaled = N === 10_000 && R === 30 ? "" : `scaled: N=${N} at R=${R}/s (issue: 10000 at 30/s); `;
+  // The rate while sending (first message to last), and the wait before the first: at the due
+  // minute the first reminder runs the site's `lu` scan, which here lists all N appointments.
+  const sending = (botApi.lastAt() - botApi.sends[0]!) / 1000;
+  const rate = (messages - 1) / sending / R;
   const summary =
-    `${scaled}delivered ${botApi.perChat.size}/${N} in ${actual.toFixed(1)} s (${(botApi.perChat.size / actual).toFixed(1)}/s), ideal ${ideal.toFixed(1)} s, ` +
-    `${(ratio * 100).toFixed(0)}% of ideal, ${botApi.tooMany()} × 429, ${duplicates} duplicates, ${lost} lost` +
-    (R > 28 ? "; the telegram-outbound queue sends at most 28/s" : "");
-  const ok = ratio >= 0.9 && duplicates === 0 && lost === 0;
-  console.log(`dispatch: ${summary} (goal: ≥ 90%, 0 duplicates, 0 lost) ${ok ? "OK" : "MISSED"}`);
+    `${scaled}delivered ${botApi.perChat.size}/${N} reminders as ${messages} messages (text and calendar file); ` +
+    `while sending ${((messages - 1) / sending).toFixed(2)} messages/s = ${(rate * 100).toFixed(1)}% of ${R}/s; ` +
+    `first message ${((botApi.sends[0]! - dueAt) / 1000).toFixed(2)} s after due, last ${actual.toFixed(1)} s after (ideal ${ideal.toFixed(1)} s, ${(ratio * 100).toFixed(1)}%); ` +
+    `${botApi.tooMany()} × 429, ${duplicates} duplicates, ${lost} lost; each bot's sends evenly spaced at ${TELEGRAM_PER_SECOND}/s`;
+  const ok = rate >= 0.97 && duplicates === 0 && lost === 0;
+  console.log(`dispatch: ${summary} (goal: ≥ 97%, 0 duplicates, 0 lost) ${ok ? "OK" : "MISSED"}`);
   appendFileSync(
     join(import.meta.dirname, "RESULTS.md"),
     `| ${new Date().toISOString().slice(0, 16)} | dispatch | ${summary} | ${cpus().length}× ${cpus()[0]?.model.trim()}, Node ${process.version} |\n`,

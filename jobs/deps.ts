@@ -113,8 +113,6 @@ export interface JobsDeps {
   countSent?: (site: string, channel: string) => void;
   /** How fast a crashed worker's jobs are taken over (BullMQ's lock and stall check); tests shorten them. */
   workerTuning?: { lockDuration?: number; stalledInterval?: number };
-  /** Telegram messages a second for the whole deployment (one bot's limit is about 30); default 28. */
-  telegramPerSecond?: number;
 }
 
 /** Sends messages to a chat on its channel's outbound queue (later, with a delay); see jobs/outbound.ts. */

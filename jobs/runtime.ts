@@ -24,6 +24,14 @@ import { createTelegramOutbound } from "./telegram-outbound.ts";
 
 export type { JobsDeps, JobsSite } from "./deps.ts";
 
+/** Jobs each worker process runs at once, per queue (others: 5). */
+export const CONCURRENCY: Partial<Record<string, number>> = {
+  [QUEUES.reminders]: 20,
+  // Each Telegram send waits for its bot's turn (the channel's pacing): more sends in flight keep
+  // every bot's turns used while some wait.
+  [QUEUES.telegramOutbound]: 10,
+};
+
 /**
  * Queues, producers, workers and schedulers of every background job, built from their
  * dependencies. Each queue's worker and producer live in their own file (scan, sync, remind,
@@ -193,12 +201,7 @@ export function createJobs(deps: JobsDeps) {
         const worker = new Worker(name, processors[name], {
           ...workerOptions(deps.connection, deps.prefix, name),
           ...tuning,
-          concurrency: name === QUEUES.reminders ? 20 : 5,
-          // Telegram allows about 30 messages a second per bot: 28/s, in quarter-second windows so a
-          // burst at a window edge stays near the limit (a 429 beyond it is waited out by auto-retry).
-          ...(name === QUEUES.telegramOutbound
-            ? { limiter: { max: Math.max(1, Math.round((deps.telegramPerSecond ?? 28) / 4)), duration: 250 } }
-            : {}),
+          concurrency: CONCURRENCY[name] ?? 5,
         });
         worker.on("failed", (job, err) => {
           log.warn(

@@ -49,8 +49,6 @@ export function createBackground(deps: {
   plans?: Pick<SitePlans, "plan" | "knownOffsets">;
   /** How soon a crashed sender's claim and jobs are taken over (tests shorten them). */
   takeover?: { ledgerLeaseMs?: number; lockDuration?: number; stalledInterval?: number };
-  /** Telegram's send rate for the deployment; tests against a recorder that has no limit raise it. */
-  telegramPerSecond?: number;
 }): {
   jobs: Jobs;
   webhookRoutes: (app: FastifyInstance) => Promise<void>;
@@ -128,7 +126,6 @@ export function createBackground(deps: {
     logger: deps.logger,
     countSkip,
     countSent: deps.metrics.sent,
-    telegramPerSecond: deps.telegramPerSecond,
     workerTuning: deps.takeover && {
       lockDuration: deps.takeover.lockDuration,
       stalledInterval: deps.takeover.stalledInterval,

@@ -1,6 +1,10 @@
 import type { Logger } from "pino";
 import { whatsappOutboundProducer } from "../../jobs/whatsapp-outbound.ts";
-import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/telegram-channel.ts";
+import {
+  createTelegramChannel,
+  TELEGRAM_PER_SECOND,
+  type TelegramChannel,
+} from "../channels/telegram/telegram-channel.ts";
 import type { AppConfig, SiteConfig } from "../config/types.ts";
 import { derivedWebhookSecret } from "../config/webhook-secret.ts";
 import { createMetrics } from "../http/metrics.ts";
@@ -10,6 +14,7 @@ import { migrateKeyNames } from "../storage/key-migration.ts";
 import { appSecretKey, createKeys } from "../storage/keys.ts";
 import { deleteKeysUnder } from "../storage/prefix-cleanup.ts";
 import { connectRedis, redisTargetFromEnv } from "../storage/redis-connection.ts";
+import { createSendPacing } from "../storage/send-pacing.ts";
 import { createApp } from "./app.ts";
 import { createBackground } from "./background.ts";
 import { type DemoBackend, startDemoBackend } from "./demo.ts";
@@ -100,6 +105,7 @@ export async function openBase(deps: {
   shutdown.add("queues", () => whatsappProducer.close());
 
   const telegram = new Map<string, TelegramChannel>();
+  const pacing = createSendPacing(redis, app.keys, { perSecond: TELEGRAM_PER_SECOND });
   for (const site of sites) {
     if (!site.telegram) continue;
     const webhookBase = site.telegram.webhookUrl;
@@ -119,6 +125,11 @@ export async function openBase(deps: {
         translator: app.translator,
         markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
         logger,
+        pacing: {
+          reserve: () => pacing.reserve(site.id),
+          late: (ms) => pacing.late(site.id, ms),
+          hold: (ms) => pacing.hold(site.id, ms),
+        },
       }),
     );
   }

@@ -67,6 +67,8 @@ export function createKeys(prefix: string, secret: string) {
     budgetMinute: (s: string) => `${prefix}:t4y-budget:${site(s)}:minute`,
     /** Counter of calls admitted on one Israeli calendar day (`YYYYMMDD`). */
     budgetDay: (s: string, day: string) => `${prefix}:t4y-budget:${site(s)}:day:${day}`,
+    /** When the site's Telegram bot may send its next message (epoch ms), across every process. */
+    sendPacing: (s: string, channel: string) => `${prefix}:send-pacing:${site(s)}:${channel}`,
     /** apptlist `lu` cursor of one query (its signature is a hash of the query's parameters). */
     apptlistCursor: (s: string, signature: string) => `${prefix}:t4y-lu:${site(s)}:${signature}`,
     /** Hash: the chat's proven phone and name (cannot be rebuilt: AOF in production). */

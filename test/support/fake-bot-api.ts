@@ -3,13 +3,15 @@ import type { UserFromGetMe } from "grammy/types";
 
 /**
  * A Telegram Bot API for tests and benchmarks: it records every sendMessage per chat and, like
- * Telegram, answers 429 with `retry_after` beyond `perSecond` messages in any second. Every other
- * method succeeds.
+ * Telegram, answers 429 with `retry_after` beyond `perSecond` messages (texts, files, any send) in
+ * any second. Every other method succeeds.
  */
 export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: number } = {}) {
   const perSecond = opts.perSecond ?? Number.POSITIVE_INFINITY;
   const perChat = new Map<string, number>();
   const accepted: number[] = [];
+  /** When each message was accepted (any kind). */
+  const sends: number[] = [];
   let tooMany = 0;
   let lastAt = 0;
   let messageId = 1;
@@ -18,7 +20,10 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
     req.on("data", (d) => (body += d));
     req.on("end", () => {
       res.setHeader("content-type", "application/json");
-      if (!req.url?.endsWith("/sendMessage")) return res.end(JSON.stringify({ ok: true, result: true }));
+      const method = req.url?.split("/").pop() ?? "";
+      // Every message counts toward Telegram's limit, a calendar file as much as a text.
+      if (!/^(send|copyMessage|forwardMessage)/.test(method) || method === "sendChatAction")
+        return res.end(JSON.stringify({ ok: true, result: true }));
       const now = Date.now();
       while (accepted.length && accepted[0]! <= now - 1000) accepted.shift();
       if (accepted.length >= perSecond) {
@@ -35,7 +40,15 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
         );
       }
       accepted.push(now);
+      sends.push(now);
       lastAt = now;
+      if (method !== "sendMessage")
+        return res.end(
+          JSON.stringify({
+            ok: true,
+            result: { message_id: messageId++, date: 1, chat: { id: 1, type: "private" } },
+          }),
+        );
       const chatId = String((JSON.parse(body) as { chat_id: string | number }).chat_id);
       perChat.set(chatId, (perChat.get(chatId) ?? 0) + 1);
       const result = {
@@ -51,6 +64,7 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     perChat,
+    sends,
     tooMany: () => tooMany,
     lastAt: () => lastAt,
     close: () => new Promise((r) => server.close(r)),

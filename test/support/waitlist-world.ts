@@ -23,7 +23,6 @@ export async function startWaitlistWorld(seed: Seed) {
         return "sent";
       },
     },
-    telegramPerSecond: 1000,
   });
   bg.jobs.startWorkers(["telegram-outbound"]);
   bg.waitlist.startWorker();

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { ChatAddress, InboundEvent, OutboundMessage } from "../../core/messages.ts";
 import { LOCALES, type Translator } from "../../i18n/translator.ts";
 import { mapUpdate } from "./map-update.ts";
+import { type BotPacing, pacedSends } from "./paced-sends.ts";
 import { render } from "./render.ts";
 import { secretMatches } from "./secret.ts";
 
@@ -26,7 +27,15 @@ export interface TelegramChannelDeps {
   logger: Logger;
   /** Tests pass it to skip getMe. */
   botInfo?: UserFromGetMe;
+  /** The bot's send rate, shared by every process (none: sends go as fast as they come). */
+  pacing?: BotPacing;
 }
+
+/**
+ * Messages a second a bot sends. Telegram allows a bot about 30 (its guidance for bulk
+ * notifications); evenly spaced, 29.5 stays under that with room for the network's jitter.
+ */
+export const TELEGRAM_PER_SECOND = 29.5;
 
 const COMMANDS = ["appointments", "book", "cancel", "language", "stop", "help"] as const;
 
@@ -36,6 +45,8 @@ const COMMANDS = ["appointments", "book", "cancel", "language", "stop", "help"] 
  */
 export function createTelegramChannel(deps: TelegramChannelDeps) {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, botInfo: deps.botInfo });
+  // First, so that it sits next to the network: auto-retry's retries wait their turn too.
+  if (deps.pacing) bot.api.config.use(pacedSends(deps.pacing));
   // Telegram's 429s carry retry_after; waiting it out is the only polite answer.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const log = deps.logger.child({ mod: "telegram", site: deps.site });

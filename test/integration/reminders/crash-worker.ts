@@ -11,11 +11,10 @@ import { createBackground } from "../../../src/roles/background.ts";
 import { TEST_APP_SECRET } from "../../support/app-secret.ts";
 import { connectTestRedis } from "../../support/test-redis.ts";
 
-const { sites, prefix, sinkUrl, telegramPerSecond } = JSON.parse(process.env.CRASH_WORKER_CONFIG!) as {
+const { sites, prefix, sinkUrl } = JSON.parse(process.env.CRASH_WORKER_CONFIG!) as {
   sites: SiteConfig[];
   prefix: string;
   sinkUrl: string;
-  telegramPerSecond?: number;
 };
 const redis = connectTestRedis({ maxRetriesPerRequest: null });
 const logger = pino({ level: "silent" });
@@ -46,7 +45,6 @@ const { jobs } = createBackground({
     },
   },
   takeover: { ledgerLeaseMs: 3_000, lockDuration: 2_000, stalledInterval: 1_000 },
-  telegramPerSecond,
 });
 jobs.startWorkers(["reminders", "telegram-outbound"]);
 process.stdout.write("ready\n");

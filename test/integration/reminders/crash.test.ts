@@ -1,5 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { afterEach, expect, it } from "vitest";
+import { QUEUES } from "../../../jobs/queues.ts";
+import { CONCURRENCY } from "../../../jobs/runtime.ts";
 import { startDuePipeline, startRecordingSink, startWorkerProcess } from "./due-reminders.ts";
 import { SITE, waitFor } from "./pipeline-world.ts";
 
@@ -57,5 +59,5 @@ it(`a worker killed with SIGKILL during ${N} due reminders: none sent twice, non
   expect(received.size + states.uncertain).toBeGreaterThanOrEqual(N);
   expect(states.sent + states.uncertain).toBe(N);
   // In flight at a kill: at most the outbound worker's concurrency.
-  expect(states.uncertain).toBeLessThanOrEqual(5);
+  expect(states.uncertain).toBeLessThanOrEqual(CONCURRENCY[QUEUES.telegramOutbound]!);
 }, 320_000);

@@ -55,8 +55,7 @@ export async function startDuePipeline(n: number, cellPrefix: string) {
       );
     },
     /** What crash-worker.ts needs to run the production wiring against this pipeline. */
-    workerConfig: (sinkUrl: string, telegramPerSecond?: number) => ({
-      telegramPerSecond,
+    workerConfig: (sinkUrl: string) => ({
       // The site's API budget (600 a minute in the demo) is not what these tests are about.
       sites: sitesFromEmulator(
         p.emulator,
