@@ -11,10 +11,11 @@ import { webhookCallback } from "grammy";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
-import { createTelegramChannel } from "../src/channels/telegram/telegram-channel.ts";
+import { createTelegramChannel, TELEGRAM_PER_SECOND } from "../src/channels/telegram/telegram-channel.ts";
 import type { SiteConfig } from "../src/config/types.ts";
 import { createHttpServer } from "../src/http/server.ts";
 import { createApp } from "../src/roles/app.ts";
+import { createSendPacing } from "../src/storage/send-pacing.ts";
 import { createTor4YouClient } from "../src/tor4you/client.ts";
 import { TEST_APP_SECRET } from "../test/support/app-secret.ts";
 import { fakeBotInfo } from "../test/support/fake-bot-api.ts";
@@ -81,6 +82,8 @@ if (cfg.role === "ours") {
     markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
     logger,
     botInfo: fakeBotInfo(Number(cfg.token.split(":")[0]), "bench_ours_bot"),
+    // As `start` wires it: every send of the bot takes its turn in Redis (Telegram's per-bot rate).
+    pacing: createSendPacing(redis, app.keys, { perSecond: TELEGRAM_PER_SECOND }).forSite(cfg.site.id),
   });
   channel.bot.catch(failed);
   const http = await createHttpServer({

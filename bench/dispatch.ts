@@ -93,11 +93,7 @@ async function main() {
     // Skips getMe: the fake answers only what sending needs.
     botInfo: fakeBotInfo(1, "bench_bot"),
     // As `start` wires it (src/roles/base.ts): the bot's sends evenly spaced through Redis.
-    pacing: {
-      reserve: () => pacing.reserve(SITE),
-      late: (ms) => pacing.late(SITE, ms),
-      hold: (ms) => pacing.hold(SITE, ms),
-    },
+    pacing: pacing.forSite(SITE),
   });
   const { jobs } = createBackground({
     sites,

@@ -125,11 +125,7 @@ export async function openBase(deps: {
         translator: app.translator,
         markUnreachable: (address) => app.identities.setPreferences(address, { unreachable: true }),
         logger,
-        pacing: {
-          reserve: () => pacing.reserve(site.id),
-          late: (ms) => pacing.late(site.id, ms),
-          hold: (ms) => pacing.hold(site.id, ms),
-        },
+        pacing: pacing.forSite(site.id),
       }),
     );
   }

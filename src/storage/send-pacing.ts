@@ -31,7 +31,7 @@ export function createSendPacing(redis: Redis, keys: Keys, opts: { perSecond: nu
   if (!(opts.perSecond > 0)) throw new InvalidInputError("perSecond", "must be a positive number");
   const gapMs = 1000 / opts.perSecond;
   const key = (site: string) => keys.sendPacing(site, opts.channel ?? "telegram");
-  return {
+  const pacing = {
     gapMs,
     /** Takes the bot's next turn; resolves with how long to wait for it (ms). */
     async reserve(site: string): Promise<number> {
@@ -48,6 +48,13 @@ export function createSendPacing(redis: Redis, keys: Keys, opts: { perSecond: nu
     async hold(site: string, ms: number): Promise<void> {
       await redis.eval(HOLD, 1, key(site), String(ms));
     },
+    /** One site's bot's pacing, as its channel takes it. */
+    forSite: (site: string) => ({
+      reserve: () => pacing.reserve(site),
+      late: (ms: number) => pacing.late(site, ms),
+      hold: (ms: number) => pacing.hold(site, ms),
+    }),
   };
+  return pacing;
 }
 export type SendPacing = ReturnType<typeof createSendPacing>;

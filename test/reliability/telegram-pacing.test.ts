@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createTelegramChannel, TELEGRAM_PER_SECOND } from "../../src/channels/telegram/telegram-channel.ts";
 import type { OutboundMessage } from "../../src/core/messages.ts";
 import { createTranslator, LOCALES_DIR } from "../../src/i18n/translator.ts";
@@ -31,19 +31,17 @@ function busiestSecond(times: number[]) {
 }
 
 describe("a bot's sends, paced through Redis", () => {
-  let botApi: Awaited<ReturnType<typeof startFakeBotApi>>;
-  beforeAll(async () => {
-    // Telegram as it behaves: beyond 30 messages (texts and files alike) in a second, 429.
-    botApi = await startFakeBotApi({ perSecond: 30 });
-  });
-  afterAll(() => botApi.close());
+  const fakes: Array<Awaited<ReturnType<typeof startFakeBotApi>>> = [];
+  afterAll(() => Promise.all(fakes.map((f) => f.close())));
 
-  it("two processes sending for the same bot stay within Telegram's 30 a second together: no 429, each reminder once", async () => {
+  /** Telegram as it behaves (beyond 30 messages a second, texts and files alike: 429), and `n` processes' channels of one bot. */
+  async function bot(site: string, n: number) {
+    const botApi = await startFakeBotApi({ perSecond: 30 });
+    fakes.push(botApi);
     const pacing = createSendPacing(redis, keys, { perSecond: TELEGRAM_PER_SECOND });
-    // One channel per process, as two worker processes of one deployment would have.
-    const channels = [1, 2].map(() =>
+    const channels = Array.from({ length: n }, () =>
       createTelegramChannel({
-        site: "pace1",
+        site,
         token: "123456:AApacedpacedpacedpacedpacedpaced",
         apiRoot: botApi.url,
         engine: { handle: async () => [] },
@@ -51,13 +49,38 @@ describe("a bot's sends, paced through Redis", () => {
         markUnreachable: async () => {},
         logger: pino({ level: "silent" }),
         botInfo: fakeBotInfo(1, "paced_bot"),
-        pacing: {
-          reserve: () => pacing.reserve("pace1"),
-          late: (ms) => pacing.late("pace1", ms),
-          hold: (ms) => pacing.hold("pace1", ms),
-        },
+        pacing: pacing.forSite(site),
       }),
     );
+    return { botApi, channels };
+  }
+
+  it("an answer to a customer goes at once while reminders are paced, and the bot stays within its limit", async () => {
+    const { botApi, channels } = await bot("pace5", 1);
+    const channel = channels[0]!;
+    const reminders = Promise.all(
+      Array.from({ length: 10 }, async (_, w) => {
+        for (let i = w; i < 60; i += 10)
+          await channel.send(String(600_000 + i), [{ type: "text", text: `Reminder ${i}` }]);
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const asked = Date.now();
+    await channel.send("699999", [{ type: "text", text: "Your appointments: Tuesday 25.11 at 14:30" }], {
+      answer: true,
+    });
+    const answeredIn = Date.now() - asked;
+    await reminders;
+    // Behind ~45 queued reminders the answer would wait 1.5 s; it does not wait for them at all.
+    expect(answeredIn).toBeLessThan(200);
+    expect(botApi.perChat.size).toBe(61);
+    expect(botApi.tooMany()).toBe(0);
+    expect(busiestSecond(botApi.sends)).toBeLessThanOrEqual(30);
+  }, 30_000);
+
+  it("two processes sending for the same bot stay within Telegram's 30 a second together: no 429, each reminder once", async () => {
+    // One channel per process, as two worker processes of one deployment would have.
+    const { botApi, channels } = await bot("pace1", 2);
     // A reminder is two messages: its text and its calendar file.
     const reminder = (i: number): OutboundMessage[] => [
       { type: "text", text: `Reminder ${i}: tomorrow at 10:00 at Dana's` },

@@ -1,13 +1,13 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import type { FastifyInstance } from "fastify";
-import { Bot, GrammyError, InputFile } from "grammy";
+import { Api, Bot, GrammyError, InputFile } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { ChatAddress, InboundEvent, OutboundMessage } from "../../core/messages.ts";
 import { LOCALES, type Translator } from "../../i18n/translator.ts";
 import { mapUpdate } from "./map-update.ts";
-import { type BotPacing, pacedSends } from "./paced-sends.ts";
+import { type BotPacing, countedSends, pacedSends } from "./paced-sends.ts";
 import { render } from "./render.ts";
 import { secretMatches } from "./secret.ts";
 
@@ -45,25 +45,35 @@ const COMMANDS = ["appointments", "book", "cancel", "language", "stop", "help"] 
  */
 export function createTelegramChannel(deps: TelegramChannelDeps) {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, botInfo: deps.botInfo });
-  // First, so that it sits next to the network: auto-retry's retries wait their turn too.
-  if (deps.pacing) bot.api.config.use(pacedSends(deps.pacing));
+  // Messages nobody waits for (the outbound queue's) wait for the bot's turn; answers go at once.
+  // The pacing sits next to the network, under auto-retry, so that retries take turns too.
+  const bulk = new Api(deps.token, { apiRoot: deps.apiRoot });
+  if (deps.pacing) {
+    bulk.config.use(pacedSends(deps.pacing));
+    bot.api.config.use(countedSends(deps.pacing));
+  }
   // Telegram's 429s carry retry_after; waiting it out is the only polite answer.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  for (const api of [bot.api, bulk]) api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const log = deps.logger.child({ mod: "telegram", site: deps.site });
   let runner: RunnerHandle | undefined;
 
-  async function send(chatId: string, messages: OutboundMessage[], opts: { removeKeyboard?: boolean } = {}) {
+  /** `answer`: to a customer who just wrote (sent at once); otherwise queued work, paced. */
+  async function send(
+    chatId: string,
+    messages: OutboundMessage[],
+    opts: { removeKeyboard?: boolean; answer?: boolean } = {},
+  ) {
+    const api = opts.answer ? bot.api : bulk;
     try {
       for (const m of render(messages, opts)) {
         if (m.document) {
           const file = new InputFile(Buffer.from(m.document.content, "utf8"), m.document.fileName);
           // The file follows the message it belongs to: failing it must not resend that message.
-          await bot.api.sendDocument(chatId, file, { caption: m.text }).catch((e) => {
+          await api.sendDocument(chatId, file, { caption: m.text }).catch((e) => {
             if (e instanceof GrammyError && e.error_code === 403) throw e;
             log.warn({ err: (e as Error).message }, "calendar file not delivered");
           });
-        } else
-          await bot.api.sendMessage(chatId, m.text, m.reply_markup ? { reply_markup: m.reply_markup } : {});
+        } else await api.sendMessage(chatId, m.text, m.reply_markup ? { reply_markup: m.reply_markup } : {});
       }
       return "sent" as const;
     } catch (e) {
@@ -96,7 +106,10 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
       ).catch((e) => log.debug({ err: (e as Error).message }, "could not edit the pressed message"));
     }
     if (out.length)
-      await send(event.address.chatId, out, { removeKeyboard: event.message.type === "contact" });
+      await send(event.address.chatId, out, {
+        removeKeyboard: event.message.type === "contact",
+        answer: true,
+      });
   });
   bot.catch((err) => log.warn({ err: err.message }, "update failed"));
 
