@@ -36,6 +36,26 @@ export function createReminderClaims(deps: {
     },
 
     /**
+     * The job's outbox entry is gone: expired, forgotten, or deleted by a send whose process died
+     * before it marked the reminder sent. In that last case the claim is still open and no job will
+     * look at it again: it becomes "uncertain" now.
+     */
+    async entryGone(site: string, ref: ReminderRef | null): Promise<{ skipped: "expired" }> {
+      deps.logger.warn(
+        { site },
+        "outgoing message gone before it could be sent (expired, or the chat asked to be forgotten)",
+      );
+      if (ref && (await deps.ledger.abandon(ref)) === "abandoned") {
+        deps.logger.warn(
+          { site: ref.site, apptId: ref.apptId, offsetMin: ref.offsetMin, reason: "uncertain" },
+          "reminder not sent again: its send may have happened before a crash",
+        );
+        deps.countSkip?.(ref.site, "uncertain", ref);
+      }
+      return { skipped: "expired" };
+    },
+
+    /**
      * A worker's "failed" event. Once the job has failed for good (its attempts spent, or stalled
      * past BullMQ's limit), a claim it left open becomes "uncertain", and a reminder it never sent
      * is logged and counted as not sent.
@@ -47,7 +67,7 @@ export function createReminderClaims(deps: {
       const ref = { site: p.data.site, ...p.data.ledger };
       const ended = await deps.ledger.abandon(ref);
       if (ended === "sent") return;
-      const reason = ended === "uncertain" ? "uncertain" : "send_failed";
+      const reason = ended === "abandoned" || ended === "uncertain" ? "uncertain" : "send_failed";
       deps.logger.warn(
         {
           site: ref.site,

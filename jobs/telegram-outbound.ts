@@ -44,15 +44,9 @@ export function createTelegramOutbound(deps: {
   async function process(job: Job, token?: string) {
     const p = outboundPayload.parse(job.data);
     if (!deps.sendTelegram) throw new Error("telegram is not configured in this process");
-    const entry = await deps.outbox.get(p.site, p.outboxId);
-    if (!entry) {
-      log.warn(
-        { site: p.site },
-        "outgoing message gone before it could be sent (expired, or the chat asked to be forgotten)",
-      );
-      return { skipped: "expired" };
-    }
     const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
+    const entry = await deps.outbox.get(p.site, p.outboxId);
+    if (!entry) return claims.entryGone(p.site, ref);
     if (ref) {
       const refused = await claims.claim(job, token, ref);
       if (refused) return refused;
@@ -66,9 +60,11 @@ export function createTelegramOutbound(deps: {
       if (ref) await deps.ledger.release(ref);
       throw scrubError(e);
     }
-    await deps.outbox.delete(p.site, p.outboxId);
+    // The ledger first: a crash between the two then leaves a message already marked, never an
+    // open claim whose outbox entry is gone.
     if (result === "blocked") {
       if (ref) await deps.ledger.release(ref);
+      await deps.outbox.delete(p.site, p.outboxId);
       deps.countSkip?.(p.site, "unreachable", ref ?? undefined);
       log.info(
         { site: p.site, apptId: ref?.apptId },
@@ -76,10 +72,9 @@ export function createTelegramOutbound(deps: {
       );
       return { skipped: "unreachable" };
     }
-    if (ref) {
-      await deps.ledger.markSent(ref);
-      await deps.activity?.reminderSent(p.site, ref.apptId, ref.start);
-    }
+    if (ref) await deps.ledger.markSent(ref);
+    await deps.outbox.delete(p.site, p.outboxId);
+    if (ref) await deps.activity?.reminderSent(p.site, ref.apptId, ref.start);
     return { sent: true };
   }
 

@@ -129,16 +129,10 @@ function lane(
     queue,
     async (job: Job, token?: string) => {
       const p = outboundPayload.parse(job.data);
-      const entry = await deps.outbox.get(p.site, p.outboxId);
-      if (!entry) {
-        log.warn(
-          { site: p.site },
-          "outgoing message gone before it could be sent (expired, or the chat asked to be forgotten)",
-        );
-        return { skipped: "expired" };
-      }
-      await deps.session.whenReady();
       const ref = p.ledger ? { site: p.site, ...p.ledger } : null;
+      const entry = await deps.outbox.get(p.site, p.outboxId);
+      if (!entry) return claims.entryGone(p.site, ref);
+      await deps.session.whenReady();
       if (ref) {
         const refused = await claims.claim(job, token, ref);
         if (refused) return refused;
@@ -160,9 +154,11 @@ function lane(
         // Kept on the job as failedReason: a WhatsApp error names the number it failed on.
         throw scrubError(e);
       }
+      // The ledger first: a crash between the two then leaves a message already marked, never an
+      // open claim whose outbox entry is gone.
+      if (ref) await deps.ledger.markSent(ref);
       await deps.outbox.delete(p.site, p.outboxId);
       if (ref) {
-        await deps.ledger.markSent(ref);
         await deps.activity?.reminderSent(p.site, ref.apptId, ref.start);
         deps.countSent?.(p.site, "whatsapp");
       }

@@ -62,16 +62,16 @@ export function createReminderLedger(
     /**
      * The job behind a claim ended for good (attempts spent, stalled past its limit): nobody will
      * look at the claim again, so one still open becomes "uncertain" now instead of staying open.
-     * Returns what the reminder ended as; `null` when no send was ever left open (never sent).
+     * Returns "abandoned" when it closed an open claim, else the state it found (`null`: none).
      */
-    async abandon(r: ReminderRef): Promise<LedgerState | null> {
+    async abandon(r: ReminderRef): Promise<"abandoned" | LedgerState | null> {
       const v = (await redis.eval(
-        "local v = redis.call('GET', KEYS[1]) if v and string.sub(v, 1, 7) == 'claimed' then redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[1]) return 'uncertain' end return v",
+        "local v = redis.call('GET', KEYS[1]) if v and string.sub(v, 1, 7) == 'claimed' then redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[1]) return 'abandoned' end return v",
         1,
         key(r),
         String(ttlSeconds),
       )) as string | null;
-      return v ? (v.split(":")[0] as LedgerState) : null;
+      return v ? (v.split(":")[0] as "abandoned" | LedgerState) : null;
     },
     /** The send failed for sure (the API refused it): the reminder may be tried again. */
     async release(r: ReminderRef): Promise<void> {

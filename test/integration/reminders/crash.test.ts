@@ -42,10 +42,20 @@ it(`a worker killed with SIGKILL during ${N} due reminders: none sent twice, non
     }
     return states;
   };
+  const otherValues = async () => {
+    const out: string[] = [];
+    for (const a of site.appointments.values()) {
+      const v = await p.redis.get(p.app.keys.reminderLedger(SITE, a.id, 1, a.from.toFormat("yyyyMMddHHmm")));
+      if (v !== "sent" && v !== "uncertain") out.push(`${a.id}=${v}`);
+    }
+    return out;
+  };
   // Generous: in a full run the cluster's scale-out test (5,000 reminders) may share the machine.
   await waitFor(async () => (await ledgerStates()).other === 0, 200_000).catch(async (e) => {
     throw new Error(
-      `${e.message}: ledger ${JSON.stringify(await ledgerStates())}, ${received.size} delivered`,
+      `${e.message}: ledger ${JSON.stringify(await ledgerStates())}, ${received.size} delivered; ` +
+        `outbound jobs ${JSON.stringify(await p.jobs.queues.telegram.getJobCounts())}, ` +
+        `reminder jobs ${JSON.stringify(await p.jobs.queues.reminders.getJobCounts())}; others ${JSON.stringify(await otherValues())}`,
     );
   });
   const states = await ledgerStates();

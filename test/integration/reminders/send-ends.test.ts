@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, expect, it } from "vitest";
 import { SITE, startPipeline, waitFor } from "./pipeline-world.ts";
 
@@ -75,4 +76,22 @@ it("a reminder the messenger refuses on every attempt is logged and counted as n
   await enqueue(p, "ends-refused-again", start);
   await waitFor(() => p!.sent.length === 1, 10_000);
   expect(await ledgerOf(p, start)).toBe("sent");
+}, 20_000);
+
+it("a send whose message is gone while its claim is still open (its process died mid-send) ends as 'uncertain'", async () => {
+  p = await startPipeline({ appointments: () => [] });
+  p.jobs.startWorkers(["telegram-outbound"]);
+  const start = "203003060900";
+  // What a process that died between sending and marking the send leaves behind under the old
+  // order (outbox entry deleted first): an open claim and no message to send.
+  await p.redis.set(p.app.keys.reminderLedger(SITE, "8101", 60, start), `claimed:${Date.now() - 120_000}`);
+  await p.jobs.queues.telegram.add(
+    "send",
+    { site: SITE, outboxId: randomUUID(), ledger: { apptId: "8101", offsetMin: 60, start } },
+    { jobId: "ends-gone", attempts: 2 },
+  );
+  await waitFor(async () => (await p!.jobs.queues.telegram.getCompletedCount()) === 1, 10_000);
+  expect(await ledgerOf(p, start)).toBe("uncertain");
+  expect(p.sent).toHaveLength(0);
+  expect(p.skips).toEqual(["uncertain"]);
 }, 20_000);
