@@ -34,7 +34,9 @@ export function createTelegramOutbound(deps: {
     await deps.queue.add("send", payload, {
       jobId,
       ...(delayMs > 0 ? { delay: delayMs } : {}),
-      attempts: 5,
+      // 2 s doubling over 8 tries: a Telegram or network outage of about four minutes is waited
+      // out (a reminder a few minutes late still helps); beyond it the send is counted send_failed.
+      attempts: 8,
       backoff: { type: "exponential", delay: 2_000 },
       removeOnComplete: { age: 7 * 24 * 3600 },
       removeOnFail: { age: 7 * 24 * 3600 },
