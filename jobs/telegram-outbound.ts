@@ -62,8 +62,6 @@ export function createTelegramOutbound(deps: {
       if (ref) await deps.ledger.release(ref);
       throw scrubError(e);
     }
-    // The ledger first: a crash between the two then leaves a message already marked, never an
-    // open claim whose outbox entry is gone.
     if (result === "blocked") {
       if (ref) await deps.ledger.release(ref);
       await deps.outbox.delete(p.site, p.outboxId);
@@ -74,6 +72,8 @@ export function createTelegramOutbound(deps: {
       );
       return { skipped: "unreachable" };
     }
+    // The ledger first: a crash between the two then leaves a message already marked, never an
+    // open claim whose outbox entry is gone.
     if (ref) await deps.ledger.markSent(ref);
     await deps.outbox.delete(p.site, p.outboxId);
     if (ref) await deps.activity?.reminderSent(p.site, ref.apptId, ref.start);
