@@ -33,9 +33,9 @@ export function createSendPacing(redis: Redis, keys: Keys, opts: { perSecond: nu
   const key = (site: string) => keys.sendPacing(site, opts.channel ?? "telegram");
   const pacing = {
     gapMs,
-    /** Takes the bot's next turn; resolves with how long to wait for it (ms). */
-    async reserve(site: string): Promise<number> {
-      return Number(await redis.eval(RESERVE, 1, key(site), String(gapMs)));
+    /** Takes the bot's next `turns` turns; resolves with how long to wait for the first (ms). */
+    async reserve(site: string, turns = 1): Promise<number> {
+      return Number(await redis.eval(RESERVE, 1, key(site), String(gapMs * turns)));
     },
     /**
      * A send went out `ms` later than its turn (a busy event loop, a slow round trip): the turns
@@ -50,7 +50,7 @@ export function createSendPacing(redis: Redis, keys: Keys, opts: { perSecond: nu
     },
     /** One site's bot's pacing, as its channel takes it. */
     forSite: (site: string) => ({
-      reserve: () => pacing.reserve(site),
+      reserve: (turns?: number) => pacing.reserve(site, turns),
       late: (ms: number) => pacing.late(site, ms),
       hold: (ms: number) => pacing.hold(site, ms),
     }),
