@@ -2,9 +2,9 @@ import { createServer } from "node:http";
 import type { UserFromGetMe } from "grammy/types";
 
 /**
- * A Telegram Bot API for tests and benchmarks: it records every sendMessage per chat and, like
- * Telegram, answers 429 with `retry_after` beyond `perSecond` messages (texts, files, any send) in
- * any second. Every other method succeeds.
+ * A Telegram Bot API for tests and benchmarks: it records every call and every sendMessage per
+ * chat, answers each after `delayMs` and, like Telegram, answers 429 with `retry_after` beyond
+ * `perSecond` messages (texts, files, any send) in any second. Every other method succeeds.
  */
 export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: number } = {}) {
   const perSecond = opts.perSecond ?? Number.POSITIVE_INFINITY;
@@ -12,6 +12,8 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
   const accepted: number[] = [];
   /** When each message was accepted (any kind). */
   const sends: number[] = [];
+  /** Every call, of any method, in the order it reached the API. */
+  const calls: Array<{ method: string; at: number }> = [];
   let tooMany = 0;
   let lastAt = 0;
   let messageId = 1;
@@ -20,7 +22,14 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
     req.on("data", (d) => (body += d));
     req.on("end", () => {
       res.setHeader("content-type", "application/json");
+      // Every answer takes `delayMs`, like a real API's round trip.
+      const end = res.end.bind(res);
+      res.end = ((body: string) => {
+        setTimeout(() => end(body), opts.delayMs ?? 0);
+        return res;
+      }) as typeof res.end;
       const method = req.url?.split("/").pop() ?? "";
+      calls.push({ method, at: Date.now() });
       // Every message counts toward Telegram's limit, a calendar file as much as a text.
       if (!/^(send|copyMessage|forwardMessage)/.test(method) || method === "sendChatAction")
         return res.end(JSON.stringify({ ok: true, result: true }));
@@ -57,7 +66,7 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
         chat: { id: Number(chatId), type: "private" },
         text: "x",
       };
-      setTimeout(() => res.end(JSON.stringify({ ok: true, result })), opts.delayMs ?? 0);
+      res.end(JSON.stringify({ ok: true, result }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -65,6 +74,7 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     perChat,
     sends,
+    calls,
     tooMany: () => tooMany,
     lastAt: () => lastAt,
     close: () => new Promise((r) => server.close(r)),

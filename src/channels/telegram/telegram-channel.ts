@@ -90,26 +90,36 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
   bot.use(async (ctx) => {
     const event = mapUpdate(deps.site, ctx.update);
     const cq = ctx.callbackQuery;
-    if (cq) await ctx.answerCallbackQuery().catch(() => {});
-    if (!event) return;
-    const out = await deps.engine.handle(event);
-    // The pressed keyboard is spent: show what was chosen and take the buttons away.
-    if (cq?.message && cq.data && out.length) {
-      const label = cq.message.reply_markup?.inline_keyboard
-        .flat()
-        .find((b) => "callback_data" in b && b.callback_data === cq.data)?.text;
-      const chatId = cq.message.chat.id;
-      const text = "text" in cq.message && cq.message.text ? cq.message.text : undefined;
-      await (text && label
-        ? bot.api.editMessageText(chatId, cq.message.message_id, `${text}\n\n✓ ${label}`)
-        : bot.api.editMessageReplyMarkup(chatId, cq.message.message_id)
-      ).catch((e) => log.debug({ err: (e as Error).message }, "could not edit the pressed message"));
+    // The button stops spinning while the answer is worked out: one round trip to Telegram less
+    // before the customer sees it.
+    const answered = cq ? ctx.answerCallbackQuery().catch(() => {}) : undefined;
+    try {
+      if (!event) return;
+      const out = await deps.engine.handle(event);
+      // The pressed keyboard is spent: show what was chosen and take the buttons away, while the
+      // answer goes out (two messages, neither waits for the other).
+      let edited: Promise<unknown> | undefined;
+      if (cq?.message && cq.data && out.length) {
+        const label = cq.message.reply_markup?.inline_keyboard
+          .flat()
+          .find((b) => "callback_data" in b && b.callback_data === cq.data)?.text;
+        const chatId = cq.message.chat.id;
+        const text = "text" in cq.message && cq.message.text ? cq.message.text : undefined;
+        edited = (
+          text && label
+            ? bot.api.editMessageText(chatId, cq.message.message_id, `${text}\n\n✓ ${label}`)
+            : bot.api.editMessageReplyMarkup(chatId, cq.message.message_id)
+        ).catch((e) => log.debug({ err: (e as Error).message }, "could not edit the pressed message"));
+      }
+      if (out.length)
+        await send(event.address.chatId, out, {
+          removeKeyboard: event.message.type === "contact",
+          answer: true,
+        });
+      await edited;
+    } finally {
+      await answered;
     }
-    if (out.length)
-      await send(event.address.chatId, out, {
-        removeKeyboard: event.message.type === "contact",
-        answer: true,
-      });
   });
   bot.catch((err) => log.warn({ err: err.message }, "update failed"));
 
