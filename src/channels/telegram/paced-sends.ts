@@ -33,23 +33,35 @@ export function pacedSends(pacing: BotPacing): Transformer {
   // a send takes when nothing delays it. It may creep up a millisecond a send, so that a network
   // that became slower for good is not read as every send being late.
   const quickest = new Map<string, number>();
+  // The moves this process made lately: a delay that held up several sends at once (a busy
+  // event loop, a slow moment of the network) moves the turns once, not once for each of them.
+  let moves: Array<{ at: number; ms: number }> = [];
   return async (prev, method, payload, signal) => {
     if (!SENDS.test(method)) return prev(method, payload, signal);
     const asked = Date.now();
     const wait = await pacing.reserve();
+    const reservedAt = Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const sentAt = Date.now();
     const result = await prev(method, payload, signal);
-    const took = Date.now() - sentAt;
+    const now = Date.now();
+    const took = now - sentAt;
     const quick = Math.min(took, (quickest.get(method) ?? took) + 1);
     quickest.set(method, quick);
     // How late it may have reached Telegram: a timer that fired late, then a round trip slower
     // than the quickest (a busy event loop, a slow network on the way). Later than the slack
     // allows, the sends after it would crowd into its second, so the turns not yet given move
-    // back by the excess. Measured once the answer is in, when it reached Telegram for sure.
+    // back by the excess, less what moves since its own turn was given already did. Measured
+    // once the answer is in, when it reached Telegram for sure.
     const late = sentAt - (asked + wait) + (took - quick);
-    // The message went out: a failure to note the delay must not fail the send (it would go twice).
-    if (late > LATE_MS) await pacing.late(late - LATE_MS).catch(() => {});
+    moves = moves.filter((m) => m.at > now - 10_000);
+    const moved = moves.reduce((sum, m) => (m.at >= reservedAt ? sum + m.ms : sum), 0);
+    const excess = late - LATE_MS - moved;
+    if (excess > 0) {
+      moves.push({ at: now, ms: excess });
+      // The message went out: a failure to note the delay must not fail the send (it would go twice).
+      await pacing.late(excess).catch(() => {});
+    }
     return holdOn429(pacing, result);
   };
 }

@@ -45,6 +45,22 @@ describe("paced sends", () => {
     expect(told.late[0]).toBeLessThan(120);
   });
 
+  it("one delay that held up several sends at once moves the turns once, not once for each", async () => {
+    const { pacing, told } = recordingPacing();
+    const send = pacedSends(pacing);
+    await send(telegramTaking([2]), "sendMessage", text as never);
+    await send(telegramTaking([2]), "sendMessage", text as never);
+    // Five sends in flight (the outbound concurrency), all caught by the same 80 ms stall.
+    await Promise.all(
+      Array.from({ length: 5 }, () => send(telegramTaking([80]), "sendMessage", text as never)),
+    );
+    expect(told.late).toHaveLength(1);
+    expect(told.late[0]).toBeGreaterThanOrEqual(60);
+    // A send whose turn was given after that move is measured afresh: late again, it moves them again.
+    await send(telegramTaking([80]), "sendMessage", text as never);
+    expect(told.late).toHaveLength(2);
+  });
+
   it("a calendar file that always takes longer than a text is not read as late", async () => {
     const { pacing, told } = recordingPacing();
     const send = pacedSends(pacing);
