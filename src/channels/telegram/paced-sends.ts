@@ -55,7 +55,7 @@ export function pacedSends(pacing: BotPacing): Transformer {
     // once the answer is in, when it reached Telegram for sure.
     const late = sentAt - (asked + wait) + (took - quick);
     moves = moves.filter((m) => m.at > now - 10_000);
-    const moved = moves.reduce((sum, m) => (m.at >= reservedAt ? sum + m.ms : sum), 0);
+    const moved = moves.reduce((sum, m) => (m.at > reservedAt ? sum + m.ms : sum), 0);
     const excess = late - LATE_MS - moved;
     if (excess > 0) {
       moves.push({ at: now, ms: excess });
