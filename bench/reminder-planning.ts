@@ -1,9 +1,10 @@
 /**
  * Issue goals for reminder planning at scale (sites × appointments in the emulator, two offsets):
- * the first scan of every site turns each appointment into delayed BullMQ jobs; a second scan with
- * nothing changed is cheap (the `lu` cursor); Redis holds ≤ 1.2 KB per scheduled reminder, our own
- * keys included (a bare BullMQ delayed job is about 0.9 KB); and the time per appointment at 100k
- * stays within 1.5× of that at 10k. Everything is real but Tor4You, which is the in-process emulator.
+ * the first scan of every site turns each appointment into delayed BullMQ jobs, 100,000 of them at
+ * ≤ 0.1 ms per appointment (issue 16) and the time per appointment at 100k within 1.2× of that at
+ * 10k; a second scan with nothing changed is cheap (the `lu` cursor); Redis holds ≤ 1.2 KB per
+ * scheduled reminder, our own keys included (a bare BullMQ delayed job is about 0.9 KB).
+ * Everything is real but Tor4You, which is the in-process emulator.
  *
  *   npx tsx bench/reminder-planning.ts     (REDIS_URL; SITES_LARGE=100 for a quicker run than the issue's 100k)
  */
@@ -172,7 +173,8 @@ async function main() {
   const scaling = large.perApptMs / small.perApptMs;
   const scaled =
     SITES_LARGE === 200 ? "" : `scaled: ${SITES_LARGE} sites × ${PER_SITE} instead of 200 × ${PER_SITE}; `;
-  const ok = small.bytesPerJob <= 1.2 * 1024 && scaling <= 1.5 && large.reread === 0;
+  const fastEnough = large.appts < 100_000 || large.perApptMs <= 0.1;
+  const ok = small.bytesPerJob <= 1.2 * 1024 && scaling <= 1.2 && fastEnough && large.reread === 0;
   const kb = (b: number) => (b / 1024).toFixed(2);
   const summary =
     `${scaled}plan ${large.appts} appts → ${large.delayed} reminders in ${(large.firstMs / 1000).toFixed(1)} s ` +
@@ -180,7 +182,7 @@ async function main() {
     `process CPU ${large.cpuPerApptMs.toFixed(3)} ms/appt, ${small.cpuPerApptMs.toFixed(3)} at ${small.appts}; load average ${loadavg()[0]!.toFixed(1)}), ` +
     `no-change re-plan ${large.againMs.toFixed(0)} ms, ${large.reread} appts re-read (${small.againMs.toFixed(0)} ms at ${small.appts}), ` +
     `${kb(small.bytesPerJob)} KB/reminder with our keys vs bare BullMQ ${kb(bare)} KB (MEMORY USAGE of every key, ${small.delayed} jobs)`;
-  console.log(`reminder planning: ${summary} (goals: ≤ 1.2 KB, ≤ ×1.5) ${ok ? "OK" : "MISSED"}`);
+  console.log(`reminder planning: ${summary} (goals: ≤ 0.1 ms/appt at 100k, ≤ ×1.2, ≤ 1.2 KB) ${ok ? "OK" : "MISSED"}`);
   appendFileSync(
     join(import.meta.dirname, "RESULTS.md"),
     `| ${new Date().toISOString().slice(0, 16)} | reminder-planning | ${summary} | ${cpus().length}× ${cpus()[0]?.model.trim()}, Node ${process.version} |\n`,

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { rememberingZone } from "../src/core/zones.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { AppointmentSeen } from "../src/storage/appointment-marks.ts";
 import type { AppointmentSnapshots } from "../src/storage/appointment-snapshots.ts";
@@ -71,7 +72,7 @@ export function createAppointmentAccess(deps: {
     const result = await deps.reconciler.reconcile(
       siteId,
       appt,
-      DateTime.fromMillis(firstSeenMs, { zone: s.timezone }),
+      DateTime.fromMillis(firstSeenMs, { zone: rememberingZone(s.timezone) }),
     );
     const start = appt.status === "live" ? formatApiMinute(appt.start, s.timezone) : null;
     await deps.seen.set(siteId, appt.id, start, firstSeenMs);
@@ -91,7 +92,10 @@ export function createAppointmentAccess(deps: {
       const firstSeen = chunk.map((a) => before.get(a.id)?.firstSeenMs || nowMs);
       await deps.reconciler.reconcileMany(
         siteId,
-        chunk.map((appt, k) => ({ appt, seenAt: DateTime.fromMillis(firstSeen[k]!, { zone: s.timezone }) })),
+        chunk.map((appt, k) => ({
+          appt,
+          seenAt: DateTime.fromMillis(firstSeen[k]!, { zone: rememberingZone(s.timezone) }),
+        })),
       );
       await deps.seen.setMany(
         siteId,

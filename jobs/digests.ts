@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { StaffRole } from "../src/conversation/ports.ts";
 import type { ChatAddress } from "../src/core/messages.ts";
+import { inZone, rememberingZone } from "../src/core/zones.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { AppointmentAccess } from "./appointments.ts";
 import type { EnqueueOutbound, JobsDeps, JobsSite } from "./deps.ts";
@@ -32,7 +33,7 @@ export function createDigestJobs(deps: {
     const at = s.sendAt?.(nowMs) ?? nowMs;
     if (at > nowMs) {
       // Quiet hours or Shabbat: compose it when they end, so its "today" and "tomorrow" are true then.
-      const day = DateTime.fromMillis(at, { zone: s.timezone }).toFormat("yyyyMMdd");
+      const day = DateTime.fromMillis(at, { zone: rememberingZone(s.timezone) }).toFormat("yyyyMMdd");
       await deps.queue.add(
         "digest",
         { site: siteId },
@@ -45,12 +46,12 @@ export function createDigestJobs(deps: {
       log.info({ site: siteId, delayMs: at - nowMs }, "digest deferred past quiet time");
       return { deferred: true, staffChats: 0, appointments: 0, calls: 0 };
     }
-    const today = deps.now().setZone(s.timezone).startOf("day");
+    const today = inZone(deps.now(), s.timezone).startOf("day");
     const list = await deps.appointments
       .client(siteId)
       .apptlist({ from: today, to: today.plus({ days: 1 }), format: 2 });
     const appts = list.changed ? list.appointments : [];
-    const isToday = (a: Appointment) => a.start.setZone(s.timezone).hasSame(today, "day");
+    const isToday = (a: Appointment) => inZone(a.start, s.timezone).hasSame(today, "day");
     const data = { today: appts.filter(isToday), tomorrow: appts.filter((a) => !isToday(a)) };
     const chats = await deps.staffChats(siteId);
     let sent = 0;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Job, Queue } from "bullmq";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
+import { inZone } from "../src/core/zones.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { AppointmentSeen, OwnChanges } from "../src/storage/appointment-marks.ts";
 import type { AppointmentSnapshots } from "../src/storage/appointment-snapshots.ts";
@@ -82,7 +83,7 @@ export function createScanJobs(deps: {
   async function runScan(siteId: string) {
     const s = appointments.site(siteId)!;
     const startedAt = deps.now().toMillis();
-    const from = deps.now().setZone(s.timezone).startOf("day");
+    const from = inZone(deps.now(), s.timezone).startOf("day");
     const to = from.plus({ days: s.horizonDays });
     let reconciled = 0;
     const result = await scanChanges(
@@ -145,7 +146,7 @@ export function createScanJobs(deps: {
   async function runVerifyScan(siteId: string) {
     const s = appointments.site(siteId)!;
     const startedAt = deps.now().toMillis();
-    const from = deps.now().setZone(s.timezone).startOf("day");
+    const from = inZone(deps.now(), s.timezone).startOf("day");
     const to = from.plus({ days: s.horizonDays });
     const cursors: CursorStore = {
       get: (siteKey, signature) => deps.cursors.get(siteKey, `verify-${signature}`),

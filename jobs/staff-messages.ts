@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { AlertKind } from "../src/config/types.ts";
 import type { StaffEvent, StaffRole } from "../src/conversation/ports.ts";
 import type { ChatAddress, OutboundMessage } from "../src/core/messages.ts";
+import { inZone } from "../src/core/zones.ts";
 import { composeStaffAlert, composeUnconfirmed, type StaffFormat } from "../src/digests/alerts.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { Escalations } from "../src/storage/activity-log.ts";
@@ -116,7 +117,7 @@ export function createStaffMessages(deps: StaffMessagesDeps) {
   async function runEscalation(siteId: string) {
     const s = site(siteId);
     if (!s?.confirmDeadlineMs) return { skipped: "off" };
-    const now = deps.now().setZone(s.timezone);
+    const now = inZone(deps.now(), s.timezone);
     // Not urgent: quiet time holds the check itself, and the list goes out when it ends.
     if (delayFor(s, "unconfirmed") > 0) return { skipped: "quiet" };
     const until = now.plus({ milliseconds: s.confirmDeadlineMs });

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { matches } from "../src/conversation/flows/waitlist.ts";
 import type { FreedTime, WaitlistEntry } from "../src/conversation/waitlist-port.ts";
 import type { ChatAddress, OutboundMessage } from "../src/core/messages.ts";
+import { inZone } from "../src/core/zones.ts";
 import type { WaitlistStore } from "../src/storage/waitlist.ts";
 import { formatApiDate } from "../src/tor4you/dates.ts";
 import {
@@ -84,7 +85,7 @@ export function createWaitlistOffers(deps: WaitlistOffersDeps) {
     if (await deps.store.claimedBy(p.site, p.freedId)) return { skipped: "booked" };
     const nowMs = deps.now().toMillis();
     if (f.startMs <= nowMs) return { skipped: "past" };
-    const today = formatApiDate(deps.now().setZone(s.timezone), s.timezone);
+    const today = formatApiDate(inZone(deps.now(), s.timezone), s.timezone);
     const waiting: WaitlistEntry[] = [];
     for (const e of await deps.store.current(p.site, today))
       if (matches(e, f) && !(await deps.store.wasOffered(p.site, f.id, e.id))) waiting.push(e);

@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import type { OutboundMessage } from "../core/messages.ts";
+import { inZone } from "../core/zones.ts";
 import type { CalendarEvents } from "../storage/calendar-events.ts";
 import type { Branch, SiteInfo } from "../tor4you/types.ts";
 import { buildIcs } from "./ics.ts";
@@ -44,7 +45,7 @@ export function createCalendarFiles(deps: CalendarFilesDeps) {
     async file(r: CalendarRequest): Promise<OutboundMessage | null> {
       const zone = r.zone;
       const version = await deps.events.version(r.site, r.appt.id, {
-        start: r.appt.start.setZone(zone).toFormat("yyyyMMddHHmm"),
+        start: inZone(r.appt.start, zone).toFormat("yyyyMMddHHmm"),
         cancelled: Boolean(r.cancelled),
         inheritFrom: r.replaces,
         newUid: `${r.appt.id}-${r.site}@tor4you-bot`,
@@ -77,7 +78,7 @@ export function createCalendarFiles(deps: CalendarFilesDeps) {
         stamp: deps.now(),
         organizerEmail: `bookings@${r.site.toLowerCase().replace(/[^a-z0-9-]/g, "-")}.invalid`,
       });
-      const day = r.appt.start.setZone(zone).toFormat("yyyy-MM-dd-HHmm");
+      const day = inZone(r.appt.start, zone).toFormat("yyyy-MM-dd-HHmm");
       return {
         type: "file",
         text: r.t(

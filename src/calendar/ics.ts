@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { inZone } from "../core/zones.ts";
 
 /** One appointment as a calendar event: what the customer's calendar shows and updates. */
 export interface CalendarEvent {
@@ -48,8 +49,8 @@ export function buildIcs(e: CalendarEvent): string {
   cal.createEvent({
     id: e.uid,
     sequence: e.sequence,
-    start: e.start.setZone(e.zone),
-    end: e.end.setZone(e.zone),
+    start: inZone(e.start, e.zone),
+    end: inZone(e.end, e.zone),
     timezone: e.zone,
     stamp: e.stamp.toJSDate(),
     summary: e.staff ? `${e.service} · ${e.staff} · ${e.business}` : `${e.service} · ${e.business}`,

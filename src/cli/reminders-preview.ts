@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { InvalidInputError } from "../core/errors.ts";
+import { inZone } from "../core/zones.ts";
 import { createSitePlans } from "../reminders/site-plans.ts";
 import { createChatDirectory } from "../storage/chat-directory.ts";
 import { listAppointments } from "../tor4you/apptlist-range.ts";
@@ -27,7 +28,7 @@ export async function runPreviewCommand(args: string[], io: CliIO): Promise<numb
 
   const { redis, keys, client, close } = await openCliSite(site);
   try {
-    const now = DateTime.now().setZone(site.timezone);
+    const now = inZone(DateTime.now(), site.timezone);
     // Sorted by start; a busy month is split where one answer would hit the row cap.
     const appts = (await listAppointments(client, { from: now, to: now.plus({ days }), format: 2 })).filter(
       (a) => a.start > now,
@@ -39,7 +40,7 @@ export async function runPreviewCommand(args: string[], io: CliIO): Promise<numb
       `${site.id}: ${appts.length} appointment(s) in the next ${days} day(s), times in ${site.timezone}`,
     );
     for (const a of appts) {
-      const head = `${a.start.setZone(site.timezone).toFormat("ccc dd.MM HH:mm")}  #${a.id}  ${a.serviceName?.trim() ?? ""} · ${a.staffName?.trim() ?? ""}`;
+      const head = `${inZone(a.start, site.timezone).toFormat("ccc dd.MM HH:mm")}  #${a.id}  ${a.serviceName?.trim() ?? ""} · ${a.staffName?.trim() ?? ""}`;
       const plan = plans.plan(site.id, a, now);
       const chats = a.customer.cell ? await directory.chatsFor(site.id, a.customer.cell) : [];
       const reachable = chats.filter((c) => channels.has(c.address.channel as "telegram") && !c.unreachable);
@@ -55,7 +56,7 @@ export async function runPreviewCommand(args: string[], io: CliIO): Promise<numb
       const lines = [
         ...plan.desired.map(
           (d) =>
-            `send ${d.offsetMin}m before at ${d.dueAt.setZone(site.timezone).toFormat("ccc dd.MM HH:mm")}`,
+            `send ${d.offsetMin}m before at ${inZone(d.dueAt, site.timezone).toFormat("ccc dd.MM HH:mm")}`,
         ),
         ...plan.skipped.map((s) => `no ${s.offsetMin}m reminder: ${s.reason}`),
       ];

@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { inZone } from "../core/zones.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import type { ApptLookupParams } from "../tor4you/endpoints/appointments.ts";
 import type { BookingApi } from "./ports.ts";
@@ -92,7 +93,7 @@ export function withOwnLookups(
       const rows = await all;
       // Without statuses, cancelled rows cannot be told from live ones: ask exactly as the flow did.
       if (!p.showCancelled && rows.some((a) => a.status === "unknown")) return api.apptbycellortz(p);
-      return rows.filter((a) => shown(a, p, o.now.setZone(o.zone).startOf("day"))).map(copy);
+      return rows.filter((a) => shown(a, p, inZone(o.now, o.zone).startOf("day"))).map(copy);
     },
     addappt: dropping(api.addappt),
     delappt: dropping(api.delappt),

@@ -1,4 +1,4 @@
-import { IANAZone } from "luxon";
+import { type DateTime, IANAZone, type Zone } from "luxon";
 
 /** Every offset change of the zones we serve falls on a quarter hour (UTC): offsets are kept per quarter hour. */
 const QUARTER_HOUR = 15 * 60_000;
@@ -35,4 +35,35 @@ export function rememberingZone(name: string): IANAZone {
     zones.set(name, zone);
   }
   return zone;
+}
+
+/** `dt` in `zone`; a zone given by name has its offsets remembered (see RememberingZone). */
+export function inZone(dt: DateTime, zone: string | Zone): DateTime {
+  return dt.setZone(typeof zone === "string" ? rememberingZone(zone) : zone);
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The digit forms written most often (Tor4You's parameters, the times in every reply), built from
+ * the DateTime's fields: luxon's toFormat parses its pattern again on every call. An invalid
+ * DateTime keeps luxon's own "Invalid DateTime".
+ */
+export function digits(
+  dt: DateTime,
+  form: "yyyyMMdd" | "yyyyMMddHHmm" | "HH:mm" | "dd.MM" | "dd.MM.yyyy",
+): string {
+  if (!dt.isValid || dt.year < 1000 || dt.year > 9999) return dt.toFormat(form);
+  switch (form) {
+    case "yyyyMMdd":
+      return `${dt.year}${two(dt.month)}${two(dt.day)}`;
+    case "yyyyMMddHHmm":
+      return `${dt.year}${two(dt.month)}${two(dt.day)}${two(dt.hour)}${two(dt.minute)}`;
+    case "HH:mm":
+      return `${two(dt.hour)}:${two(dt.minute)}`;
+    case "dd.MM":
+      return `${two(dt.day)}.${two(dt.month)}`;
+    case "dd.MM.yyyy":
+      return `${two(dt.day)}.${two(dt.month)}.${dt.year}`;
+  }
 }

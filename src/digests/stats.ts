@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { inZone } from "../core/zones.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { type WeekRecord, weekKey } from "../domain/week.ts";
 
@@ -94,7 +95,7 @@ export function computeStats(input: {
       for (const r of rows) r[field] += n;
     };
 
-    const inWeek = (a: Appointment) => weekKey(a.start.setZone(input.zone)) === key;
+    const inWeek = (a: Appointment) => weekKey(inZone(a.start, input.zone)) === key;
     for (const a of input.appointments) {
       if (!inWeek(a) || a.status !== "live" || a.isLozamin) continue;
       const rows = rowsOf(a.staffId, a.serviceId);

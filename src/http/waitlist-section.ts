@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import type { WaitlistEntry } from "../conversation/waitlist-port.ts";
 import { escapeHtml } from "../core/html.ts";
+import { inZone } from "../core/zones.ts";
 import { weekKey } from "../domain/week.ts";
 import type { AdminSiteSection } from "./admin-page.ts";
 import type { AdminView } from "./admin-view.ts";
@@ -32,7 +33,7 @@ export function waitlistSection(src: WaitlistSource): AdminSiteSection {
     render: async (site, view) => {
       if (!src.enabled(site.id)) return "";
       const zone = site.timezone ?? "Asia/Jerusalem";
-      const today = src.now().setZone(zone).startOf("day");
+      const today = inZone(src.now(), zone).startOf("day");
       const [entries, filled, names] = await Promise.all([
         src.current(site.id, today.toFormat("yyyyMMdd")),
         src.filled(site.id, weekKey(today)),

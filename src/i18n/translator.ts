@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { negotiateLanguages } from "@fluent/langneg";
 import type { DateTime } from "luxon";
+import { digits, inZone } from "../core/zones.ts";
 
 export const LOCALES = ["he", "en", "ar", "ru"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -91,21 +92,21 @@ export function createTranslator(opts: { dir: string; defaultLocale: Locale }): 
       return RTL.has(locale) ? "rtl" : "ltr";
     },
     formatDay(locale, dt, zone) {
-      const local = dt.setZone(zone).setLocale(locale);
-      return `${local.toFormat("ccc")} ${local.toFormat("dd.MM")}`;
+      const local = inZone(dt, zone).setLocale(locale);
+      return `${local.toFormat("ccc")} ${digits(local, "dd.MM")}`;
     },
     formatTime(dt, zone) {
-      return dt.setZone(zone).toFormat("HH:mm");
+      return digits(inZone(dt, zone), "HH:mm");
     },
     formatDateTime(locale, dt, zone, now) {
-      const local = dt.setZone(zone).setLocale(locale);
-      if (!now) return `${local.toFormat("cccc")} ${local.toFormat("dd.MM.yyyy")} ${local.toFormat("HH:mm")}`;
-      const today = now.setZone(zone).startOf("day");
+      const local = inZone(dt, zone).setLocale(locale);
+      if (!now) return `${local.toFormat("cccc")} ${digits(local, "dd.MM.yyyy")} ${digits(local, "HH:mm")}`;
+      const today = inZone(now, zone).startOf("day");
       const days = Math.round(local.startOf("day").diff(today, "days").days);
       const word = (id: string) => format(locale, id) ?? format("en", id) ?? "";
       const relative = days === 0 ? word("when-today") : days === 1 ? word("when-tomorrow") : "";
-      const date = local.toFormat(local.year === today.year ? "dd.MM" : "dd.MM.yyyy");
-      const time = `${word("when-at")} ${local.toFormat("HH:mm")}`;
+      const date = digits(local, local.year === today.year ? "dd.MM" : "dd.MM.yyyy");
+      const time = `${word("when-at")} ${digits(local, "HH:mm")}`;
       // Russian puts the date after "на" ("запись на …"), which would need the weekday declined
       // ("на среду"); the date first reads right after any preposition: "на 25.11 (среда, завтра) в 14:30".
       if (locale === "ru")

@@ -30,7 +30,7 @@
  */
 import { DateTime } from "luxon";
 import type { QuietHours, SiteConfig } from "../config/types.ts";
-import { rememberingZone } from "../core/zones.ts";
+import { inZone, rememberingZone } from "../core/zones.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { dailyQuietSource, earliestQuietEdge, type QuietKind, type QuietSource } from "./quiet-windows.ts";
 import { type ShabbatOptions, shabbatCalendar } from "./shabbat.ts";
@@ -219,7 +219,7 @@ export function createReminderPlanner(policy: ReminderPolicy): ReminderPlanner {
       const quietNow = earliestQuietEdge(nowMs, sources).ms < nowMs;
       out[i] = quietNow
         ? { offsetMs, skip: "quiet_unavoidable" }
-        : { offsetMs, dueAt: now.setZone(zone), adjusted: "late_booking" };
+        : { offsetMs, dueAt: inZone(now, zone), adjusted: "late_booking" };
     }
     return out;
   };

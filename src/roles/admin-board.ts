@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { DateTime } from "luxon";
 import type { SiteConfig } from "../config/types.ts";
+import { inZone } from "../core/zones.ts";
 import { type BoardData, boardAppointments, boardRow } from "../digests/board.ts";
 import { createSitePlans } from "../reminders/site-plans.ts";
 import { createChatDirectory } from "../storage/chat-directory.ts";
@@ -34,7 +35,7 @@ export function createBoardSource(deps: BoardSourceDeps) {
     const client = deps.clients.get(siteId);
     if (!site || !client) throw new Error(`unknown site ${siteId}`);
     const zone = site.timezone;
-    const now = deps.now().setZone(zone);
+    const now = inZone(deps.now(), zone);
     const today = now.startOf("day");
     // A week ahead, so a closed tomorrow (Saturday) shows the next day that has appointments.
     const appts = boardAppointments(
@@ -43,11 +44,11 @@ export function createBoardSource(deps: BoardSourceDeps) {
         { from: today, to: today.plus({ days: 7 }), format: 2 },
       ),
     );
-    const later = appts.find((a) => a.start.setZone(zone).startOf("day") > today);
+    const later = appts.find((a) => inZone(a.start, zone).startOf("day") > today);
     const tomorrow = today.plus({ days: 1 });
-    const next = later ? later.start.setZone(zone).startOf("day") : tomorrow;
+    const next = later ? inZone(later.start, zone).startOf("day") : tomorrow;
     const shown = appts.filter((a) => {
-      const day = a.start.setZone(zone).startOf("day");
+      const day = inZone(a.start, zone).startOf("day");
       return +day === +today || +day === +next;
     });
     const decided = new Map<string, string>();
@@ -80,7 +81,7 @@ export function createBoardSource(deps: BoardSourceDeps) {
         );
       }),
     );
-    const onDay = (day: DateTime) => rows.filter((r) => r.start.setZone(zone).hasSame(day, "day"));
+    const onDay = (day: DateTime) => rows.filter((r) => inZone(r.start, zone).hasSame(day, "day"));
     return {
       zone,
       today: { day: today, rows: onDay(today) },

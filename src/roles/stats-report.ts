@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { inZone } from "../core/zones.ts";
 import { computeStats, type WeekStats } from "../digests/stats.ts";
 import { lastWeeks, weekKey } from "../domain/week.ts";
 import type { ActivityLog } from "../storage/activity-log.ts";
@@ -20,7 +21,7 @@ export async function collectStats(deps: {
   weeks: number;
   until: DateTime;
 }): Promise<WeekStats[]> {
-  const sundays = lastWeeks(deps.until.setZone(deps.zone), deps.weeks);
+  const sundays = lastWeeks(inZone(deps.until, deps.zone), deps.weeks);
   const appointments = await listAppointments(
     { apptlist: deps.client.apptlist, zone: deps.zone },
     { from: sundays[0]!, to: sundays.at(-1)!.plus({ days: 6 }), format: 2, showCancelled: true },
@@ -39,7 +40,7 @@ export async function collectStats(deps: {
 
 /** `YYYY-MM-DD` in the site's zone, or today. */
 export function parseUntil(text: string | undefined, zone: string): DateTime | null {
-  if (!text) return DateTime.now().setZone(zone);
+  if (!text) return inZone(DateTime.now(), zone);
   const d = DateTime.fromISO(text, { zone });
   return d.isValid ? d : null;
 }

@@ -3,6 +3,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import { InvalidInputError } from "../core/errors.ts";
+import { rememberingZone } from "../core/zones.ts";
 import { formatApiDate, TOR4YOU_ZONE } from "../tor4you/dates.ts";
 import { Tor4YouUsageLimitError } from "../tor4you/errors.ts";
 import { DEFAULT_USAGE_LIMITS, type UsageBudget, type UsageLimits } from "../tor4you/limiter.ts";
@@ -59,7 +60,7 @@ export function createRedisUsageBudget(o: RedisUsageBudgetOptions): UsageBudget 
   const sleep = o.sleep ?? ((ms: number) => delay(ms));
 
   async function tryTake(site: string, limits: UsageLimits, t: number): Promise<[number, number]> {
-    const day = formatApiDate(DateTime.fromMillis(t, { zone: TOR4YOU_ZONE }));
+    const day = formatApiDate(DateTime.fromMillis(t, { zone: rememberingZone(TOR4YOU_ZONE) }));
     const keys = [o.keys.budgetMinute(site), o.keys.budgetDay(site, day)];
     const args = [t, MINUTE_MS, limits.perMinute, limits.perDay, `${t}-${randomUUID()}`, DAY_KEY_TTL_MS];
     try {

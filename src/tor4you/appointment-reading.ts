@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { InvalidInputError } from "../core/errors.ts";
+import { inZone } from "../core/zones.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { listAppointments } from "./apptlist-range.ts";
 import type { Tor4YouClient } from "./client.ts";
@@ -43,7 +44,7 @@ export async function readAppointment(
   }
   if (!hint.day) return { kind: "unknown", reason };
   try {
-    const day = hint.day.setZone(client.zone).startOf("day");
+    const day = inZone(hint.day, client.zone).startOf("day");
     const rows = await listAppointments(client, {
       from: day,
       to: day.plus({ days: 1 }),

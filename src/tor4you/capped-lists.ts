@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { inZone } from "../core/zones.ts";
 import type { Appointment } from "../domain/appointment.ts";
 import { listAppointments, mergeById } from "./apptlist-range.ts";
 import type { Tor4YouClient } from "./client.ts";
@@ -97,7 +98,7 @@ export async function customerAppointments(
     customer: customerId,
     format: 2,
     showCancelled: params.showCancelled,
-    from: last.start.setZone(client.zone).startOf("day"),
+    from: inZone(last.start, client.zone).startOf("day"),
     to: until,
   });
   const upcoming = params.showPast ? rest : rest.filter((a) => a.end > opts.now);

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { InvalidInputError } from "../core/errors.ts";
-import { rememberingZone } from "../core/zones.ts";
+import { digits, inZone, rememberingZone } from "../core/zones.ts";
 
 /** Tor4You speaks naive local time; every site we know of is in Israel. */
 export const TOR4YOU_ZONE = "Asia/Jerusalem";
@@ -57,7 +57,7 @@ export function parseApiMinute(input: string | number, zone = TOR4YOU_ZONE, fiel
 }
 
 export function formatApiMinute(dt: DateTime, zone = TOR4YOU_ZONE): string {
-  return dt.setZone(zone).toFormat("yyyyMMddHHmm");
+  return digits(inZone(dt, zone), "yyyyMMddHHmm");
 }
 
 /** `YYYYMMDD` (range parameters of list calls). */
@@ -69,7 +69,7 @@ export function parseApiDate(input: string | number, zone = TOR4YOU_ZONE, field 
 }
 
 export function formatApiDate(dt: DateTime, zone = TOR4YOU_ZONE): string {
-  return dt.setZone(zone).toFormat("yyyyMMdd");
+  return digits(inZone(dt, zone), "yyyyMMdd");
 }
 
 /** The webhook's `dd/mm/YYYY HH:MM:SS`; some senders escape the slashes (`dd\/mm\/YYYY`). */
@@ -93,7 +93,7 @@ export function parseWebhookDate(input: string, zone = TOR4YOU_ZONE, field = "Fr
 }
 
 export function formatWebhookDate(dt: DateTime, zone = TOR4YOU_ZONE): string {
-  return dt.setZone(zone).toFormat("dd/MM/yyyy HH:mm:ss");
+  return inZone(dt, zone).toFormat("dd/MM/yyyy HH:mm:ss");
 }
 
 /** The `lu` cursor of apptlist: 17 digits `YYYYMMDDHHmmssSSS`, local time. */
@@ -114,7 +114,7 @@ export function parseLu(input: string, zone = TOR4YOU_ZONE): DateTime {
 }
 
 export function formatLu(dt: DateTime, zone = TOR4YOU_ZONE): string {
-  return dt.setZone(zone).toFormat("yyyyMMddHHmmssSSS");
+  return inZone(dt, zone).toFormat("yyyyMMddHHmmssSSS");
 }
 
 export function isLu(input: unknown): input is string {

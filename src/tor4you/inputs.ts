@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { InvalidInputError } from "../core/errors.ts";
+import { inZone } from "../core/zones.ts";
 import { normalizeEmail } from "../domain/email.ts";
 import { normalizeIsraeliId } from "../domain/israeli-id.ts";
 import { normalizeCell } from "../domain/phone.ts";
@@ -67,7 +68,7 @@ export function flagParam(v: boolean): string {
 export function toDay(field: string, v: DateInput, zone: string): DateTime {
   if (DateTime.isDateTime(v)) {
     if (!v.isValid) throw new InvalidInputError(field, "is not a valid date");
-    return v.setZone(zone).startOf("day");
+    return inZone(v, zone).startOf("day");
   }
   return parseApiDate(String(v ?? ""), zone, field);
 }
@@ -113,6 +114,15 @@ export function rangeParams(
 }
 
 export function inclusiveDays(from: DateTime, to: DateTime): number {
+  // Calendar days by their dates when both are in one zone (the common case, and cheaper than
+  // luxon's diff); the dates already absorb a DST day's 23 or 25 hours.
+  if (from.isValid && to.isValid && from.zoneName === to.zoneName)
+    return (
+      Math.round(
+        (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) /
+          86_400_000,
+      ) + 1
+    );
   return Math.round(to.startOf("day").diff(from.startOf("day"), "days").days) + 1;
 }
 

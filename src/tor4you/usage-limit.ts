@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { inZone } from "../core/zones.ts";
 import { TOR4YOU_ZONE } from "./dates.ts";
 import type { UsageScope } from "./errors.ts";
 
@@ -10,7 +11,7 @@ export function usageLimitScope(message: string): UsageScope | undefined {
 
 /** Until the window the API most likely counts in ends: the next minute, or midnight in Israel. */
 export function msUntilWindowEnds(scope: UsageScope, now: DateTime): number {
-  const local = now.setZone(TOR4YOU_ZONE);
+  const local = inZone(now, TOR4YOU_ZONE);
   const end =
     scope === "day" ? local.startOf("day").plus({ days: 1 }) : local.startOf("minute").plus({ minutes: 1 });
   return Math.max(1, end.toMillis() - local.toMillis());

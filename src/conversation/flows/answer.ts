@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { inZone } from "../../core/zones.ts";
 import type { Appointment } from "../../domain/appointment.ts";
 import { formatApiMinute } from "../../tor4you/dates.ts";
 import { apptChoice } from "../choice-ids.ts";
@@ -42,13 +43,13 @@ async function target(
   let chosen = open;
   if (open.length > 1 && u.slots.day) {
     const day = u.slots.day;
-    const named = open.filter((x) => onDay(day, x.appt.start.setZone(ctx.site.timezone), ctx.now));
+    const named = open.filter((x) => onDay(day, inZone(x.appt.start, ctx.site.timezone), ctx.now));
     if (named.length > 0) chosen = named;
   }
   const [first, second] = chosen;
   const sameDay =
     second &&
-    first!.appt.start.setZone(ctx.site.timezone).hasSame(second.appt.start.setZone(ctx.site.timezone), "day");
+    inZone(first!.appt.start, ctx.site.timezone).hasSame(inZone(second.appt.start, ctx.site.timezone), "day");
   if (sameDay && (reading === "yes" || reading === "no")) {
     const verb = reading === "yes" ? "c" : "d";
     return {

@@ -1,4 +1,5 @@
 import type { Choice } from "../../core/messages.ts";
+import { inZone } from "../../core/zones.ts";
 import type { Appointment } from "../../domain/appointment.ts";
 import { isValidIsraeliId, normalizeIsraeliId } from "../../domain/israeli-id.ts";
 import { formatApiDate, parseApiDate, parseApiMinute } from "../../tor4you/dates.ts";
@@ -207,7 +208,7 @@ async function askDate(
   full?: { from: string; days: number; part?: string },
 ): Promise<StepResult> {
   const zone = ctx.site.timezone;
-  const today = ctx.now.setZone(zone).startOf("day");
+  const today = inZone(ctx.now, zone).startOf("day");
   let dates = flow.dates;
   if (!dates || page === 0) {
     const r = await ctx.api.availability({
@@ -293,7 +294,7 @@ async function askDate(
 
 /** "Tomorrow afternoon" / "מחר בצהריים". */
 function dayPartLabel(ctx: StepContext, date: string, part: PartOfDay): string {
-  const today = formatApiDate(ctx.now.setZone(ctx.site.timezone).startOf("day"), ctx.site.timezone);
+  const today = formatApiDate(inZone(ctx.now, ctx.site.timezone).startOf("day"), ctx.site.timezone);
   return ctx.t(date === today ? "book-today-part" : "book-tomorrow-part", { part });
 }
 
@@ -319,7 +320,7 @@ async function askTime(
 function wanted(ctx: StepContext, slots?: WhenSlots): BookFlow["want"] {
   if (!slots) return undefined;
   const zone = ctx.site.timezone;
-  const days = slots.day ? resolveDay(slots.day, ctx.now.setZone(zone)) : null;
+  const days = slots.day ? resolveDay(slots.day, inZone(ctx.now, zone)) : null;
   const want = {
     from: days ? formatApiDate(days.from, zone) : undefined,
     to: days ? formatApiDate(days.to, zone) : undefined,

@@ -1,4 +1,5 @@
 import type { Choice } from "../../core/messages.ts";
+import { inZone } from "../../core/zones.ts";
 import { weekKey } from "../../domain/week.ts";
 import { formatApiDate, formatApiMinute, parseApiDate, parseApiMinute } from "../../tor4you/dates.ts";
 import { Tor4YouApiError } from "../../tor4you/errors.ts";
@@ -62,7 +63,7 @@ async function ownAppointment(ctx: StepContext, apptId: string) {
   return mine.find((a) => a.id === apptId && a.status === "live" && a.conf) ?? null;
 }
 
-const today = (ctx: StepContext) => formatApiDate(ctx.now.setZone(ctx.site.timezone), ctx.site.timezone);
+const today = (ctx: StepContext) => formatApiDate(inZone(ctx.now, ctx.site.timezone), ctx.site.timezone);
 const serviceName = (ctx: StepContext, id?: string) =>
   ctx.catalog.services.find((s) => s.id === id)?.name.trim() ?? "";
 const staffName = (ctx: StepContext, id: string) =>
@@ -275,7 +276,7 @@ export async function bookFromWaitlist(
 async function filled(ctx: StepContext, entry: WaitlistEntry, start: ReturnType<typeof parseApiMinute>) {
   await ctx.waitlist!.remove(ctx.address.site, entry.id);
   // The Israeli week (from Sunday), the same key the statistics read.
-  await ctx.waitlist!.countFilled(ctx.address.site, weekKey(start.setZone(ctx.site.timezone)));
+  await ctx.waitlist!.countFilled(ctx.address.site, weekKey(inZone(start, ctx.site.timezone)));
 }
 
 /** "Not this one": the customer stays on the list for the next freed time. */

@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { inZone } from "../../core/zones.ts";
 import type { DaySlot } from "./slots.ts";
 
 const WEEKDAY_NUMBER: Record<string, number> = {
@@ -38,7 +39,7 @@ export function resolveDay(day: DaySlot, now: DateTime): { from: DateTime; to: D
 
 /** Whether a time falls on the days a slot means. */
 export function onDay(day: DaySlot, at: DateTime, now: DateTime): boolean {
-  const r = resolveDay(day, now.setZone(at.zone));
+  const r = resolveDay(day, inZone(now, at.zone));
   if (!r) return false;
   const d = at.startOf("day");
   return d >= r.from && d <= r.to;
