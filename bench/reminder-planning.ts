@@ -182,7 +182,9 @@ async function main() {
     `process CPU ${large.cpuPerApptMs.toFixed(3)} ms/appt, ${small.cpuPerApptMs.toFixed(3)} at ${small.appts}; load average ${loadavg()[0]!.toFixed(1)}), ` +
     `no-change re-plan ${large.againMs.toFixed(0)} ms, ${large.reread} appts re-read (${small.againMs.toFixed(0)} ms at ${small.appts}), ` +
     `${kb(small.bytesPerJob)} KB/reminder with our keys vs bare BullMQ ${kb(bare)} KB (MEMORY USAGE of every key, ${small.delayed} jobs)`;
-  console.log(`reminder planning: ${summary} (goals: ≤ 0.1 ms/appt at 100k, ≤ ×1.2, ≤ 1.2 KB) ${ok ? "OK" : "MISSED"}`);
+  console.log(
+    `reminder planning: ${summary} (goals: ≤ 0.1 ms/appt at 100k, ≤ ×1.2, ≤ 1.2 KB) ${ok ? "OK" : "MISSED"}`,
+  );
   appendFileSync(
     join(import.meta.dirname, "RESULTS.md"),
     `| ${new Date().toISOString().slice(0, 16)} | reminder-planning | ${summary} | ${cpus().length}× ${cpus()[0]?.model.trim()}, Node ${process.version} |\n`,
