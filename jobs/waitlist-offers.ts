@@ -14,6 +14,7 @@ import {
   WAITLIST_QUEUE,
   type WaitlistPayload,
   waitlistPayload,
+  workerOptions,
 } from "./queues.ts";
 
 export interface WaitlistSite {
@@ -93,20 +94,23 @@ export function createWaitlistOffers(deps: WaitlistOffersDeps) {
     const delayMs = Math.max(0, s.sendAt(nowMs) - nowMs);
     let sent = 0;
     for (const e of wave) {
-      await deps.store.markOffered(p.site, f.id, e.id);
       if (nowMs + delayMs >= f.startMs) {
         log.info({ site: p.site, freedId: f.id, reason: "quiet_until_start" }, "waitlist offer not sent");
-        continue;
+      } else {
+        const messages = await deps.compose(e.address, f, e);
+        if (messages?.length) {
+          await deps.enqueue(
+            e.address,
+            { site: p.site, chatId: e.address.chatId, messages },
+            `wlo-${p.site}-${f.id}-${deps.chatRef(e.address)}`,
+            delayMs,
+          );
+          sent++;
+        }
       }
-      const messages = await deps.compose(e.address, f, e);
-      if (!messages?.length) continue;
-      await deps.enqueue(
-        e.address,
-        { site: p.site, chatId: e.address.chatId, messages },
-        `wlo-${p.site}-${f.id}-${deps.chatRef(e.address)}`,
-        delayMs,
-      );
-      sent++;
+      // Marked once queued, not before: a wave retried after a failed enqueue (or a crash) offers
+      // it again, and the job id keeps that to one message.
+      await deps.store.markOffered(p.site, f.id, e.id);
     }
     if (waiting.length > wave.length) await addWave({ ...p, wave: p.wave + 1 }, s.waveSpacingMs + delayMs);
     log.info(
@@ -122,7 +126,7 @@ export function createWaitlistOffers(deps: WaitlistOffersDeps) {
     runWave,
     startWorker() {
       worker = new Worker(WAITLIST_QUEUE, async (job: Job) => runWave(waitlistPayload.parse(job.data)), {
-        ...options,
+        ...workerOptions(deps.connection, deps.prefix, WAITLIST_QUEUE),
         concurrency: 2,
       });
       worker.on("failed", (job, err) =>
