@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { rememberingZone } from "../src/core/zones.ts";
+import { zoneFor } from "../src/core/zones.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { AppointmentSeen } from "../src/storage/appointment-marks.ts";
 import type { AppointmentSnapshots } from "../src/storage/appointment-snapshots.ts";
@@ -72,7 +72,7 @@ export function createAppointmentAccess(deps: {
     const result = await deps.reconciler.reconcile(
       siteId,
       appt,
-      DateTime.fromMillis(firstSeenMs, { zone: rememberingZone(s.timezone) }),
+      DateTime.fromMillis(firstSeenMs, { zone: zoneFor(s.timezone) }),
     );
     const start = appt.status === "live" ? formatApiMinute(appt.start, s.timezone) : null;
     await deps.seen.set(siteId, appt.id, start, firstSeenMs);
@@ -94,7 +94,7 @@ export function createAppointmentAccess(deps: {
         siteId,
         chunk.map((appt, k) => ({
           appt,
-          seenAt: DateTime.fromMillis(firstSeen[k]!, { zone: rememberingZone(s.timezone) }),
+          seenAt: DateTime.fromMillis(firstSeen[k]!, { zone: zoneFor(s.timezone) }),
         })),
       );
       await deps.seen.setMany(

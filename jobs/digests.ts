@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { StaffRole } from "../src/conversation/ports.ts";
 import type { ChatAddress } from "../src/core/messages.ts";
-import { inZone, rememberingZone } from "../src/core/zones.ts";
+import { inZone, zoneFor } from "../src/core/zones.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { AppointmentAccess } from "./appointments.ts";
 import type { EnqueueOutbound, JobsDeps, JobsSite } from "./deps.ts";
@@ -33,7 +33,7 @@ export function createDigestJobs(deps: {
     const at = s.sendAt?.(nowMs) ?? nowMs;
     if (at > nowMs) {
       // Quiet hours or Shabbat: compose it when they end, so its "today" and "tomorrow" are true then.
-      const day = DateTime.fromMillis(at, { zone: rememberingZone(s.timezone) }).toFormat("yyyyMMdd");
+      const day = DateTime.fromMillis(at, { zone: zoneFor(s.timezone) }).toFormat("yyyyMMdd");
       await deps.queue.add(
         "digest",
         { site: siteId },

@@ -37,9 +37,25 @@ export function rememberingZone(name: string): IANAZone {
   return zone;
 }
 
-/** `dt` in `zone`; a zone given by name has its offsets remembered (see RememberingZone). */
+const named = new Map<string, Zone | string>();
+
+/**
+ * The zone to build DateTimes in for a configured name: an IANA zone with its offsets remembered;
+ * anything luxon reads by itself ("UTC", which it makes a fixed zone, or an unknown name, which
+ * it makes an invalid DateTime) is left to luxon, so nothing reads differently than before.
+ */
+export function zoneFor(name: string): Zone | string {
+  let zone = named.get(name);
+  if (zone === undefined) {
+    zone = IANAZone.isValidZone(name) && !/^(utc|gmt)$/i.test(name) ? rememberingZone(name) : name;
+    named.set(name, zone);
+  }
+  return zone;
+}
+
+/** `dt` in `zone`; a zone given by name has its offsets remembered (see zoneFor). */
 export function inZone(dt: DateTime, zone: string | Zone): DateTime {
-  return dt.setZone(typeof zone === "string" ? rememberingZone(zone) : zone);
+  return dt.setZone(typeof zone === "string" ? zoneFor(zone) : zone);
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));

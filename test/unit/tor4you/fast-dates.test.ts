@@ -32,6 +32,14 @@ describe("the dates written in every request and reply", () => {
       }
   });
 
+  it("leave UTC and unknown zone names to luxon, as configured sites may name them", () => {
+    const t = instants[0]!;
+    expect(inZone(t, "UTC").toISO()).toBe(t.setZone("UTC").toISO());
+    expect(inZone(t, "UTC").zone.isUniversal).toBe(true);
+    expect(inZone(t, "Mars/Olympus").isValid).toBe(false);
+    expect(inZone(t, "Asia/Jerusalem").toISO()).toBe(t.setZone("Asia/Jerusalem").toISO());
+  });
+
   it("keep luxon's words for a date that is not valid", () => {
     expect(digits(DateTime.invalid("bad input"), "HH:mm")).toBe("Invalid DateTime");
   });
