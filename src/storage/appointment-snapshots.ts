@@ -3,6 +3,7 @@ import type { DateTime } from "luxon";
 import type { Appointment } from "../domain/appointment.ts";
 import { decodeAppointment, encodeAppointment } from "./appointment-json.ts";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 
 /**
  * The appointments as Tor4You last listed them, per site. A scan whose `lu` answer says "no new
@@ -10,6 +11,11 @@ import type { Keys } from "./keys.ts";
  * for the whole site instead of one apptinfo each. Holds a customer's cell and names (like the
  * chat identities): never copied into logs or job payloads.
  */
+/** Sets the scan's start time only forward. */
+const forward = luaScript(
+  "local v = tonumber(redis.call('GET', KEYS[1]) or '0') if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1], 'PX', 86400000) end",
+);
+
 export function createAppointmentSnapshots(redis: Redis, keys: Keys) {
   const encode = encodeAppointment;
   const decode = decodeAppointment;
@@ -36,12 +42,7 @@ export function createAppointmentSnapshots(redis: Redis, keys: Keys) {
     },
     async setFresh(site: string, startedAtMs: number): Promise<void> {
       // Only ever forward: a slow scan that started earlier must not make the record older.
-      await redis.eval(
-        "local v = tonumber(redis.call('GET', KEYS[1]) or '0') if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1], 'PX', 86400000) end",
-        1,
-        keys.scanFresh(site),
-        String(startedAtMs),
-      );
+      await forward(redis, [keys.scanFresh(site)], [String(startedAtMs)]);
     },
     /** One process a minute (`minute` = epoch minutes of the app's clock) runs the send-time scan. */
     async takeScanTurn(site: string, minute: number): Promise<boolean> {

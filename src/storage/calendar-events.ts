@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 
 export interface CalendarVersion {
   uid: string;
@@ -18,7 +19,7 @@ const TTL_SECONDS = 120 * 24 * 3600;
  */
 export function createCalendarEvents(redis: Redis, keys: Keys) {
   // Read, compare and write in one step: a reminder and a notice for one appointment may race.
-  const script = `
+  const version = luaScript(`
 local cur = redis.call('HMGET', KEYS[1], 'uid', 'seq', 'start', 'cancelled', 'moved')
 local uid, seq, start, cancelled = cur[1], tonumber(cur[2]), cur[3], cur[4]
 if cur[5] == '1' then return false end
@@ -33,7 +34,7 @@ elseif (ARGV[3] == '1' and cancelled ~= '1') or (ARGV[3] ~= '1' and start ~= ARG
 end
 redis.call('HSET', KEYS[1], 'uid', uid, 'seq', seq, 'start', ARGV[2], 'cancelled', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
-return {uid, seq}`;
+return {uid, seq}`);
   return {
     /**
      * The version to send for the appointment as it is now (`start` as YYYYMMDDhhmm).
@@ -45,15 +46,10 @@ return {uid, seq}`;
       apptId: string,
       now: { start: string; cancelled: boolean; inheritFrom?: string; newUid: string },
     ): Promise<CalendarVersion | null> {
-      const r = (await redis.eval(
-        script,
-        2,
-        keys.calendarEvent(site, apptId),
-        keys.calendarEvent(site, now.inheritFrom ?? apptId),
-        now.newUid,
-        now.start,
-        now.cancelled ? "1" : "0",
-        TTL_SECONDS,
+      const r = (await version(
+        redis,
+        [keys.calendarEvent(site, apptId), keys.calendarEvent(site, now.inheritFrom ?? apptId)],
+        [now.newUid, now.start, now.cancelled ? "1" : "0", TTL_SECONDS],
       )) as [string, number] | null;
       // The event moved on to the appointment that replaced this one: nothing to send for this id.
       return r ? { uid: r[0], sequence: Number(r[1]) } : null;

@@ -14,6 +14,7 @@ import { parseState } from "../conversation/state.ts";
 import { AppError } from "../core/errors.ts";
 import type { ChatAddress } from "../core/messages.ts";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 
 /** A chat's link as its identity hash holds it; null when not linked. */
 export function identityOf(h: Record<string, string>): Identity | null {
@@ -133,7 +134,9 @@ export class ChatBusyError extends AppError {
   }
 }
 
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+const release = luaScript(
+  `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`,
+);
 
 /**
  * One turn at a time per chat, across processes: SET NX with a lease (a crashed holder frees it
@@ -160,7 +163,7 @@ export function createChatLock(
       try {
         return await fn();
       } finally {
-        await redis.eval(RELEASE, 1, key, token);
+        await release(redis, [key], [token]);
       }
     },
   };

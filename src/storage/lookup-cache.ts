@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import type { Appointment } from "../domain/appointment.ts";
 import { decodeAppointment, encodeAppointment } from "./appointment-json.ts";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 
 /** How long a customer's appointment list serves their next questions: a conversation's turns, not a day. */
 export const LOOKUP_CACHE_MS = 30_000;
@@ -10,12 +11,12 @@ export const LOOKUP_CACHE_MS = 30_000;
  * A drop leaves a marker (`d<ms>`) so that a lookup that was already under way when the webhook
  * came cannot put back the list it read before the change.
  */
-const PUT = `
+const put = luaScript(`
 local v = redis.call('GET', KEYS[1])
 if v and string.sub(v, 1, 1) == 'd' and tonumber(string.sub(v, 2)) >= tonumber(ARGV[2]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
 return 1
-`;
+`);
 
 /**
  * A customer's appointments as one `apptbycellortz` answered them, for the next few turns of
@@ -35,7 +36,7 @@ export function createLookupCache(redis: Redis, keys: Keys, o: { ttlMs?: number;
     async put(site: string, cell: string, appts: readonly Appointment[], readAt: number): Promise<void> {
       const key = keys.lookupCache(site, cell);
       const json = JSON.stringify(appts.map(encodeAppointment));
-      await redis.eval(PUT, 1, key, json, String(readAt), String(ttlMs));
+      await put(redis, [key], [json, String(readAt), String(ttlMs)]);
       if (appts.length === 0) return;
       // Which list holds each appointment, for as long as lists are kept.
       const owners = keys.lookupOwners(site);

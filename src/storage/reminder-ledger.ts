@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 
 export type LedgerState = "claimed" | "sent" | "uncertain";
 /** What a failed claim found: already sent, lost in a crash, or another sender busy with it right now. */
@@ -12,6 +13,15 @@ export interface ReminderRef {
   /** The appointment's start the reminder was for, `YYYYMMDDhhmm` local. */
   start: string;
 }
+
+/** A dead claim turns "uncertain", unless a racing markSent changed it meanwhile (ARGV[1]: the value seen). */
+const giveUp = luaScript(
+  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[2]) end return 0",
+);
+/** An open claim turns "uncertain" ('abandoned' is returned); anything else is returned as found. */
+const abandonOpen = luaScript(
+  "local v = redis.call('GET', KEYS[1]) if v and string.sub(v, 1, 7) == 'claimed' then redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[1]) return 'abandoned' end return v",
+);
 
 /**
  * The sent-reminder ledger: the only thing standing between a retried, stalled or restarted job
@@ -47,13 +57,7 @@ export function createReminderLedger(
       if (Number.isFinite(since) && now() - since < leaseMs)
         return { ok: false, state: "in_flight", retryAt: since + leaseMs };
       // Only the first to notice turns a dead claim uncertain; the value check keeps a racing markSent.
-      await redis.eval(
-        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[2]) end return 0",
-        1,
-        key(r),
-        value,
-        String(ttlSeconds),
-      );
+      await giveUp(redis, [key(r)], [value, String(ttlSeconds)]);
       return { ok: false, state: "uncertain" };
     },
     async markSent(r: ReminderRef): Promise<void> {
@@ -65,12 +69,7 @@ export function createReminderLedger(
      * Returns "abandoned" when it closed an open claim, else the state it found (`null`: none).
      */
     async abandon(r: ReminderRef): Promise<"abandoned" | LedgerState | null> {
-      const v = (await redis.eval(
-        "local v = redis.call('GET', KEYS[1]) if v and string.sub(v, 1, 7) == 'claimed' then redis.call('SET', KEYS[1], 'uncertain', 'EX', ARGV[1]) return 'abandoned' end return v",
-        1,
-        key(r),
-        String(ttlSeconds),
-      )) as string | null;
+      const v = (await abandonOpen(redis, [key(r)], [String(ttlSeconds)])) as string | null;
       return v ? (v.split(":")[0] as "abandoned" | LedgerState) : null;
     },
     /** The send failed for sure (the API refused it): the reminder may be tried again. */

@@ -1,25 +1,26 @@
 import type { Redis } from "ioredis";
 import { InvalidInputError } from "../core/errors.ts";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 
 // Redis's own clock, so that processes on machines whose clocks differ still space one bot's sends.
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 // %.3f: tostring() would keep 14 digits of an epoch in ms, rounding the gap away.
-const RESERVE = `${NOW}
+const reserve = luaScript(`${NOW}
 local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
 local after = at + tonumber(ARGV[1])
 redis.call('SET', KEYS[1], string.format('%.3f', after), 'PX', math.ceil(after - now) + 1000)
-return math.ceil(at - now)`;
-const HOLD = `${NOW}
+return math.ceil(at - now)`);
+const hold = luaScript(`${NOW}
 local after = now + tonumber(ARGV[1])
 if after > tonumber(redis.call('GET', KEYS[1]) or '0') then
   redis.call('SET', KEYS[1], string.format('%.3f', after), 'PX', math.ceil(after - now) + 1000)
 end
-return 0`;
-const SHIFT = `${NOW}
+return 0`);
+const shift = luaScript(`${NOW}
 local after = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0')) + tonumber(ARGV[1])
 redis.call('SET', KEYS[1], string.format('%.3f', after), 'PX', math.ceil(after - now) + 1000)
-return 0`;
+return 0`);
 
 /**
  * Evenly spaced sends for each site's bot, shared by every process that sends for it: a send
@@ -35,18 +36,18 @@ export function createSendPacing(redis: Redis, keys: Keys, opts: { perSecond: nu
     gapMs,
     /** Takes the bot's next `turns` turns; resolves with how long to wait for the first (ms). */
     async reserve(site: string, turns = 1): Promise<number> {
-      return Number(await redis.eval(RESERVE, 1, key(site), String(gapMs * turns)));
+      return Number(await reserve(redis, [key(site)], [String(gapMs * turns)]));
     },
     /**
      * A send went out `ms` later than its turn (a busy event loop, a slow round trip): the turns
      * not yet given move back as much, so that no second holds more sends than the rate.
      */
     async late(site: string, ms: number): Promise<void> {
-      await redis.eval(SHIFT, 1, key(site), String(ms));
+      await shift(redis, [key(site)], [String(ms)]);
     },
     /** Telegram asked the bot to wait (429 retry_after): no send of the bot's starts before then. */
     async hold(site: string, ms: number): Promise<void> {
-      await redis.eval(HOLD, 1, key(site), String(ms));
+      await hold(redis, [key(site)], [String(ms)]);
     },
     /** One site's bot's pacing, as its channel takes it. */
     forSite: (site: string) => ({

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { TurnLimiter } from "../conversation/ports.ts";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 
 /**
  * A chat's turns in one script call (one round trip per turn), on Redis's own clock (TIME) so
@@ -24,21 +25,18 @@ end
 if redis.call('SET', KEYS[2], '1', 'PX', 60000, 'NX') then return 1 end
 return 2
 `;
-const TAKE_SHA = createHash("sha1").update(TAKE).digest("hex");
+const take = luaScript(TAKE);
 const VERDICTS = ["ok", "warn", "drop"] as const;
 
 export function createTurnLimiter(redis: Redis, keys: Keys, opts: { perMinute: number }): TurnLimiter {
   const perMinute = opts.perMinute;
   return {
     async take(address) {
-      const args = [keys.chatTurns(address), keys.chatTurnsWarned(address), perMinute, randomUUID()];
-      let verdict: number;
-      try {
-        verdict = (await redis.evalsha(TAKE_SHA, 2, ...args)) as number;
-      } catch (err) {
-        if (!String((err as Error)?.message).includes("NOSCRIPT")) throw err;
-        verdict = (await redis.eval(TAKE, 2, ...args)) as number;
-      }
+      const verdict = (await take(
+        redis,
+        [keys.chatTurns(address), keys.chatTurnsWarned(address)],
+        [perMinute, randomUUID()],
+      )) as number;
       return VERDICTS[verdict] ?? "drop";
     },
   };

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { OpenedTurn, PendingReminder, TurnOpener } from "../conversation/ports.ts";
 import type { ConversationState } from "../conversation/state.ts";
 import { identityOf, preferencesOf, STATE_TTL_SECONDS, stateOf } from "./chat-stores.ts";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 import { staffMember } from "./staff-links.ts";
 
 /**
@@ -44,24 +45,8 @@ if redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
 return 1
 `;
 
-const sha = (script: string) => createHash("sha1").update(script).digest("hex");
-const OPEN_SHA = sha(OPEN);
-const CLOSE_SHA = sha(CLOSE);
-
-async function run(
-  redis: Redis,
-  script: string,
-  digest: string,
-  keys: string[],
-  args: Array<string | number>,
-) {
-  try {
-    return await redis.evalsha(digest, keys.length, ...keys, ...args);
-  } catch (err) {
-    if (!String((err as Error)?.message).includes("NOSCRIPT")) throw err;
-    return await redis.eval(script, keys.length, ...keys, ...args);
-  }
-}
+const openTurn = luaScript(OPEN);
+const closeTurn = luaScript(CLOSE);
 
 const hash = (flat: string[]) => {
   const h: Record<string, string> = {};
@@ -85,10 +70,8 @@ export function createTurnOpener(
   return {
     async open(a, eventId, nowMs): Promise<OpenedTurn> {
       const token = randomUUID();
-      const r = (await run(
+      const r = (await openTurn(
         redis,
-        OPEN,
-        OPEN_SHA,
         [
           keys.chatSeen(a, eventId),
           keys.chatHandoff(a),
@@ -123,10 +106,8 @@ export function createTurnOpener(
       };
     },
     async close(a, token, state: ConversationState | undefined) {
-      await run(
+      await closeTurn(
         redis,
-        CLOSE,
-        CLOSE_SHA,
         [keys.chatState(a), keys.chatLock(a)],
         [state ? JSON.stringify(state) : "", STATE_TTL_SECONDS, token],
       );

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Redis } from "ioredis";
 import { DateTime } from "luxon";
@@ -9,6 +9,7 @@ import { Tor4YouUsageLimitError } from "../tor4you/errors.ts";
 import { DEFAULT_USAGE_LIMITS, type UsageBudget, type UsageLimits } from "../tor4you/limiter.ts";
 import { msUntilWindowEnds } from "../tor4you/usage-limit.ts";
 import type { Keys } from "./keys.ts";
+import { luaScript } from "./lua.ts";
 
 /**
  * Check and take one unit in a single step, so that any number of processes sharing the Redis
@@ -31,7 +32,7 @@ redis.call('PEXPIRE', KEYS[1], window)
 if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[6])) end
 return {0, 0}
 `;
-const ACQUIRE_SHA = createHash("sha1").update(ACQUIRE).digest("hex");
+const acquire = luaScript(ACQUIRE);
 
 const MINUTE_MS = 60_000;
 /** A day key outlives its day (DST days are 23 or 25 hours) and then goes by itself. */
@@ -63,12 +64,7 @@ export function createRedisUsageBudget(o: RedisUsageBudgetOptions): UsageBudget 
     const day = formatApiDate(DateTime.fromMillis(t, { zone: rememberingZone(TOR4YOU_ZONE) }));
     const keys = [o.keys.budgetMinute(site), o.keys.budgetDay(site, day)];
     const args = [t, MINUTE_MS, limits.perMinute, limits.perDay, `${t}-${randomUUID()}`, DAY_KEY_TTL_MS];
-    try {
-      return (await o.redis.evalsha(ACQUIRE_SHA, keys.length, ...keys, ...args)) as [number, number];
-    } catch (err) {
-      if (!String((err as Error)?.message).includes("NOSCRIPT")) throw err;
-      return (await o.redis.eval(ACQUIRE, keys.length, ...keys, ...args)) as [number, number];
-    }
+    return (await acquire(o.redis, keys, args)) as [number, number];
   }
 
   return {
