@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { type Concept, LANGUAGE_NAMES, LEXICON, STEMS, TRANSPARENT } from "./lexicon.ts";
+import { type Concept, LANGUAGE_NAMES, LEXICON, NOT_TYPOS, STEMS, TRANSPARENT } from "./lexicon.ts";
 import { squeeze, squeezeLong } from "./normalize.ts";
 
 const HEBREW = /[\u05D0-\u05EA]/;
@@ -70,7 +70,7 @@ const FUZZY_POOL = [...LEXICON.entries()].filter(([w]) => [...w].length >= 4);
  * "מאחרת"), so at four only a letter typed for another counts ("תבתל" for "תבטל").
  */
 function fuzzy(word: string): WordMeaning | null {
-  if ([...word].length < 4 || TRANSPARENT.has(word)) return null;
+  if ([...word].length < 4 || TRANSPARENT.has(word) || NOT_TYPOS.has(word)) return null;
   const script = (w: string) =>
     HEBREW.test(w) ? "he" : ARABIC.test(w) ? "ar" : CYRILLIC.test(w) ? "ru" : "en";
   const mine = script(word);

@@ -70,6 +70,20 @@ export const TRANSPARENT = new Set(
   ).split(" "),
 );
 
+/**
+ * Everyday words one letter from a word we know, which the typo rule would otherwise read as it:
+ * "כמה זה עולה?" (how much is it) is not "חולה" (sick), "כולה רבע שעה" (just a quarter of an
+ * hour) neither, "תוריד" (take off) is not "תורים", "pick" is not "sick", "مريح" (comfortable)
+ * is not "مريض". A wrong typo reading turned a price question into "not coming".
+ */
+export const NOT_TYPOS = new Set(
+  (
+    "pick picked kick tick lick sock sink silk suck sack nick rick " +
+    "עולה עולים עולות עלות כולה כולם כולן חולף חולק חולם חוזה מולה הולך הולכת תוריד תורידי תורידו להוריד " +
+    "مريح مريحه"
+  ).split(" "),
+);
+
 type Entries = Partial<Record<Concept, string>>;
 
 const WORDS: Entries[] = [
@@ -233,7 +247,7 @@ const WORDS: Entries[] = [
     not: "ما مش مو لن بدون",
     come: "اتي جاي جايه جايين اجي بجي نيجي منيجي ساتي ساحضر احضر الحضور حضور بكون نكون موجود موجوده موجودين اوصل بوصل",
     able: "اقدر بقدر قادر قادره نقدر استطيع",
-    confirm: "موكد باكد اكد تاكيد",
+    confirm: "موكد باكد اكد تاكيد موافق موافقه",
     good: "تمام ماشي طيب منيح ممتاز زابط مليح",
     see: "بشوفك نشوفك منشوفك بشوفكم نشوفكم منشوفكم بشوفكو",
     problem: "مشكله مشاكل",
@@ -257,7 +271,7 @@ const WORDS: Entries[] = [
     have: "عندي",
     open: "مجال فاضي متاح في",
     new: "جديد",
-    stop: "وقف اوقف ايقاف توقف بطلو بطل",
+    stop: "وقف اوقف ايقاف توقف بطلو بطل وقفوا وقفو اوقفوا",
     start: "رجعو ارجعو شغل تشغيل فعل",
     remind: "تذكيرات تذكير رسائل رساله مسجات",
     send: "تبعتولي تبعتو ابعتو ارسال",
@@ -317,6 +331,7 @@ export const PHRASES: [string, Concept][] = [
   ["have to skip", "decline"],
   ["still on", "confirm"],
   ["see you", "see"],
+  ["looking forward", "see"],
   ["see u", "see"],
   ["see ya", "see"],
   ["be there", "come"],

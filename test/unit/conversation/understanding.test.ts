@@ -38,6 +38,15 @@ describe("reading an answer to a reminder", () => {
   ])("'%s' is not read as an answer (the bot asks)", (text) => {
     expect(["unsure", null]).toContain(answer(text));
   });
+
+  it.each([
+    ["כמה זה עולה?", "question"], // "costs": one letter from "חולה" (sick)
+    ["כמה עולה תספורת גברים?", "question"],
+    ["כולה רבע שעה איחור", "late"], // "just": one letter from "חולה"
+    ["I'll pick up the kids and come", "yes"], // "pick" is not "sick"
+  ])("'%s' is %s: an everyday word is not taken for a typo of another", (text, expected) => {
+    expect(answer(text)).toBe(expected);
+  });
 });
 
 describe("folding how people type", () => {
