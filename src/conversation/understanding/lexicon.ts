@@ -78,7 +78,7 @@ export const TRANSPARENT = new Set(
  */
 export const NOT_TYPOS = new Set(
   (
-    "pick picked kick tick lick sock sink silk suck sack nick rick " +
+    "pick picked kick tick lick sock sink silk suck sack nick rick long " +
     "עולה עולים עולות עלות כולה כולם כולן חולף חולק חולם חוזה מולה הולך הולכת תוריד תורידי תורידו להוריד " +
     "مريح مريحه"
   ).split(" "),
@@ -332,6 +332,9 @@ export const PHRASES: [string, Concept][] = [
   ["still on", "confirm"],
   ["see you", "see"],
   ["looking forward", "see"],
+  // "can't wait" is eagerness, not a refusal.
+  ["can't wait", "affirm"],
+  ["cannot wait", "affirm"],
   ["see u", "see"],
   ["see ya", "see"],
   ["be there", "come"],

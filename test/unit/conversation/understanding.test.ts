@@ -44,6 +44,8 @@ describe("reading an answer to a reminder", () => {
     ["כמה עולה תספורת גברים?", "question"],
     ["כולה רבע שעה איחור", "late"], // "just": one letter from "חולה"
     ["I'll pick up the kids and come", "yes"], // "pick" is not "sick"
+    ["can't wait!", "yes"], // eagerness, not a refusal
+    ["can we do next week instead?", "question"], // asks; "can" alone would have been a yes
   ])("'%s' is %s: an everyday word is not taken for a typo of another", (text, expected) => {
     expect(answer(text)).toBe(expected);
   });
