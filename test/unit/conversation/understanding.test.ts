@@ -35,6 +35,7 @@ describe("reading an answer to a reminder", () => {
     "yes I can't come",
     "ofc not",
     "thanks",
+    "לא שכחתי", // "I didn't forget": not a "no"
   ])("'%s' is not read as an answer (the bot asks)", (text) => {
     expect(["unsure", null]).toContain(answer(text));
   });
@@ -46,6 +47,8 @@ describe("reading an answer to a reminder", () => {
     ["I'll pick up the kids and come", "yes"], // "pick" is not "sick"
     ["can't wait!", "yes"], // eagerness, not a refusal
     ["can we do next week instead?", "question"], // asks; "can" alone would have been a yes
+    ["I won't miss it", "yes"], // its "not" is not a refusal
+    ["לא שכחתי, אני מגיע", "yes"], // "I didn't forget, I'm coming"
   ])("'%s' is %s: an everyday word is not taken for a typo of another", (text, expected) => {
     expect(answer(text)).toBe(expected);
   });
