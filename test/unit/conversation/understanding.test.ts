@@ -49,6 +49,10 @@ describe("reading an answer to a reminder", () => {
     ["can we do next week instead?", "question"], // asks; "can" alone would have been a yes
     ["I won't miss it", "yes"], // its "not" is not a refusal
     ["לא שכחתי, אני מגיע", "yes"], // "I didn't forget, I'm coming"
+    ["בלי ספק", "yes"], // "without a doubt"
+    ["لا تقلق جاي", "yes"], // "don't worry, coming"
+    ["no need to cancel", "yes"],
+    ["не нужно отменять, приду", "yes"],
   ])("'%s' is %s: an everyday word is not taken for a typo of another", (text, expected) => {
     expect(answer(text)).toBe(expected);
   });
