@@ -335,6 +335,11 @@ export const PHRASES: [string, Concept][] = [
   // "won't miss it" is a yes; "didn't forget" alone answers nothing (it is asked), and its "not"
   // must not read as a refusal.
   ["won't miss", "come"],
+  ["never miss", "come"],
+  // "איך לא" (of course) and "а как же" start other sentences too ("how did I not…", "what about…"):
+  // never a refusal, but not a yes either.
+  ["איך לא", "filler"],
+  ["а как же", "filler"],
   ["wouldn't miss", "come"],
   ["will not miss", "come"],
   ["не пропущу", "come"],

@@ -36,6 +36,7 @@ describe("reading an answer to a reminder", () => {
     "ofc not",
     "thanks",
     "לא שכחתי", // "I didn't forget": not a "no"
+    "איך לא", // "how not": of course, and also the start of other sentences
   ])("'%s' is not read as an answer (the bot asks)", (text) => {
     expect(["unsure", null]).toContain(answer(text));
   });
@@ -52,6 +53,7 @@ describe("reading an answer to a reminder", () => {
     ["בלי ספק", "yes"], // "without a doubt"
     ["لا تقلق جاي", "yes"], // "don't worry, coming"
     ["no need to cancel", "yes"],
+    ["I'd never miss it", "yes"],
     ["не нужно отменять, приду", "yes"],
   ])("'%s' is %s: an everyday word is not taken for a typo of another", (text, expected) => {
     expect(answer(text)).toBe(expected);
