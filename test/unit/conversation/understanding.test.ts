@@ -54,6 +54,8 @@ describe("reading an answer to a reminder", () => {
     ["لا تقلق جاي", "yes"], // "don't worry, coming"
     ["no need to cancel", "yes"],
     ["I'd never miss it", "yes"],
+    ["Sorry for the late reply, yes I'll be there", "yes"], // a late reply is not running late
+    ["آسف على التأخير بالرد، جاي", "yes"],
     ["не нужно отменять, приду", "yes"],
   ])("'%s' is %s: an everyday word is not taken for a typo of another", (text, expected) => {
     expect(answer(text)).toBe(expected);
