@@ -289,6 +289,8 @@ function requestOf(r: {
   if (hasWhen && (appt || pos("want") || pos("could") || pos("have") || pos("come") || pos("new")))
     return "book";
   if (appt && (pos("want") || pos("new") || pos("get"))) return "book";
+  // "This Friday at 3pm?", "tomorrow evening works?": a day or time asked about is a free time wanted.
+  if (hasWhen && r.questionMark && !pos("qword") && !pos("timeq") && r.answer !== "no") return "book";
   if (pos("qword") && pos("come")) return "appointments";
   if (appt && !r.answer) return "appointments";
   if (pos("help")) return "help";

@@ -115,3 +115,19 @@ describe("a yes inside noise", () => {
     expect(understand("yes please go ahead and cancel it thanks").confidence).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+describe("a day or time asked about", () => {
+  it.each([
+    ["this friday at 3pm?", { day: "friday", time: "15:00" }],
+    ["tomorrow evening works?", { day: "tomorrow", part: "evening" }],
+    ["завтра в 18:00?", { day: "tomorrow", time: "18:00" }],
+  ])("'%s' asks for a free time then", (text, slots) => {
+    const u = understand(text);
+    expect(u.intent).toBe("book");
+    expect(u.slots).toMatchObject(slots);
+  });
+
+  it("while a reminder waits, it is still a question about the appointment, not a yes", () => {
+    expect(answer("tomorrow at 5pm?")).toBe("question");
+  });
+});
