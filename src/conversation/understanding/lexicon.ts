@@ -271,7 +271,7 @@ const WORDS: Entries[] = [
     have: "عندي",
     open: "مجال فاضي متاح في",
     new: "جديد",
-    stop: "وقف اوقف ايقاف توقف بطلو بطل وقفوا وقفو اوقفوا",
+    stop: "وقف اوقف ايقاف توقف بطلو بطل بطلوا وقفوا وقفو اوقفوا",
     start: "رجعو ارجعو شغل تشغيل فعل",
     remind: "تذكيرات تذكير رسائل رساله مسجات",
     send: "تبعتولي تبعتو ابعتو ارسال",
@@ -332,6 +332,7 @@ export const PHRASES: [string, Concept][] = [
   ["still on", "confirm"],
   ["see you", "see"],
   ["looking forward", "see"],
+  ["remove me", "stop"],
   // "won't miss it" is a yes; "didn't forget" alone answers nothing (it is asked), and its "not"
   // must not read as a refusal.
   ["won't miss", "come"],
@@ -516,6 +517,31 @@ for (const entries of WORDS) {
     for (const w of words.split(/\s+/)) if (w && !LEXICON.has(w)) LEXICON.set(w, concept);
   }
 }
+
+/**
+ * Greetings that name a part of the day: "בוקר טוב, כן מגיע" greets; it does not ask for a
+ * morning (read as a slot, it started a booking).
+ */
+export const GREETINGS = [
+  "בוקר טוב",
+  "בוקר אור",
+  "ערב טוב",
+  "צהריים טובים",
+  "צהרים טובים",
+  "לילה טוב",
+  "good morning",
+  "good afternoon",
+  "good evening",
+  "good night",
+  "доброе утро",
+  "добрый день",
+  "добрый вечер",
+  "доброй ночи",
+  "صباح الخير",
+  "صباح النور",
+  "مساء الخير",
+  "مساء النور",
+];
 
 /** Language names, in any of the four languages, folded. */
 export const LANGUAGE_NAMES: [RegExp, "he" | "en" | "ar" | "ru"][] = [

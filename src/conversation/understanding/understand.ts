@@ -1,5 +1,5 @@
 import { meaningOf } from "./forms.ts";
-import { type Concept, PHRASES } from "./lexicon.ts";
+import { type Concept, GREETINGS, PHRASES } from "./lexicon.ts";
 import {
   CLAUSE,
   MAYBE_EMOJI,
@@ -87,6 +87,21 @@ const CARRIED = new Set<Concept>(["come", "able"]);
 interface Mention {
   concept: Concept;
   neg: boolean;
+}
+
+const GREETING_WORDS = GREETINGS.map((g) => tokenize(g));
+
+/** Each greeting that names a part of the day becomes one plain greeting word. */
+function withoutTimedGreetings(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const g = GREETING_WORDS.find((p) => p.every((w, k) => words[i + k] === w));
+    if (g) {
+      out.push("hello");
+      i += g.length - 1;
+    } else out.push(words[i]!);
+  }
+  return out;
 }
 
 const PHRASE_WORDS: [string[], Concept][] = PHRASES.map(
@@ -190,7 +205,7 @@ function read(words: readonly string[], used: Set<number>) {
  * nothing, so the caller asks instead of guessing.
  */
 export function understand(text: string): Understanding {
-  const words = tokenize(text);
+  const words = withoutTimedGreetings(tokenize(text));
   const { slots: when, used } = readSlots(words);
   const { mentions, lang, questionMark, unknown } = read(words, used);
   const pos = (c: Concept) => mentions.some((m) => m.concept === c && !m.neg);

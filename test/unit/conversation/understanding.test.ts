@@ -131,3 +131,23 @@ describe("a day or time asked about", () => {
     expect(answer("tomorrow at 5pm?")).toBe("question");
   });
 });
+
+describe("a greeting that names a part of the day", () => {
+  it.each([
+    ["בוקר טוב, כן מגיע", "yes"],
+    ["Доброе утро, да, буду", "yes"],
+    ["ערב טוב, לצערי לא אוכל", "no"],
+  ])("'%s' greets and answers %s; it asks for no time of day", (text, expected) => {
+    const u = understand(text);
+    expect(reminderReading(u)).toBe(expected);
+    expect(u.slots.part).toBeUndefined();
+    expect(u.intent).not.toBe("book");
+  });
+
+  it("a morning asked for after the greeting is still read", () => {
+    expect(understand("good morning, any slots tomorrow morning?").slots).toMatchObject({
+      day: "tomorrow",
+      part: "morning",
+    });
+  });
+});
