@@ -2,6 +2,7 @@ import type { Choice } from "../core/messages.ts";
 import { normalizeText } from "./intents.ts";
 import { foldCharacters } from "./understanding/normalize.ts";
 import { readTypedTime } from "./understanding/typed-time.ts";
+import { understand } from "./understanding/understand.ts";
 
 /**
  * A typed answer to the last choices shown, as the choice it means: its number, its label, or
@@ -14,17 +15,62 @@ export function pickFromText(last: readonly Choice[], input: string, numbered: b
   const n = normalizeText(input);
   const byLabel = last.find((c) => normalizeText(c.label) === n);
   if (byLabel) return byLabel.id;
-  const digits = foldCharacters(input).trim();
+  // "2.", "#2", "2)" as typed by people numbering their own answer.
+  const digits = foldCharacters(input)
+    .trim()
+    .replace(/^[#№]\s*|\s*[.)]$/g, "");
   if (/^\d{1,2}$/.test(digits)) {
     const k = Number(digits);
     const item = last[k - 1]?.id ?? null;
     if (numbered) return item ?? timeAtHour(last, k);
     return timeAtHour(last, k, true) ?? item ?? timeAtHour(last, k);
   }
+  const named = byWords(last, n, input);
+  if (named) return named;
   const typed = readTypedTime(input);
   if (!typed) return null;
   const hours = typed.ambiguous && typed.hour < 12 ? [typed.hour, typed.hour + 12] : [typed.hour];
   return only(last.filter((c) => at(c, hours, typed.minute)));
+}
+
+/** Words that only lead into a name: "עם דנה", "with Dana", "с Даной" still name Dana. */
+const LEAD_INS = new Set(["עם", "את", "with", "the", "please", "בבקשה", "с", "со", "مع"]);
+
+const NEGATORS = new Set([
+  "no",
+  "not",
+  "don't",
+  "can't",
+  "won't",
+  "לא",
+  "אל",
+  "אין",
+  "нет",
+  "не",
+  "لا",
+  "ما",
+  "مش",
+  "مو",
+]);
+
+/**
+ * Part of one label, word for word: "דנה" for "דנה כהן", "haircut" for "Haircut & beard". Every
+ * word typed (of three letters or more, so "no" or "לא" never picks "לא משנה") must be a word of
+ * the label, and only one label may have them all. Never for words that answer by themselves
+ * ("come" is not a part of "Can't come", "אגיע" not of "לא אגיע"), nor for a label that says no.
+ */
+function byWords(last: readonly Choice[], typed: string, input: string): string | null {
+  const words = typed.split(" ").filter((w) => w && !LEAD_INS.has(w));
+  if (words.length === 0 || words.some((w) => [...w].length < 3)) return null;
+  const u = understand(input);
+  if (u.intent || u.answer) return null;
+  return only(
+    last.filter((c) => {
+      const label = normalizeText(c.label).split(" ");
+      if (label.some((w) => NEGATORS.has(w))) return false;
+      return words.every((w) => label.includes(w));
+    }),
+  );
 }
 
 /** "16:00" or "16:00 Dana" (two staff at one time): the time a choice's label starts with. */

@@ -88,3 +88,49 @@ describe("lists that are not times", () => {
     expect(pickFromText(appts, "16:00", true)).toBeNull();
   });
 });
+
+describe("part of a name picks the one choice it names", () => {
+  const staff: Choice[] = [
+    { id: "s11", label: "דנה כהן" },
+    { id: "s12", label: "Yossi Levi" },
+    { id: "any", label: "לא משנה" },
+  ];
+  const services: Choice[] = [
+    { id: "21", label: "תספורת גברים" },
+    { id: "22", label: "תספורת ילדים" },
+    { id: "23", label: "Haircut & beard" },
+  ];
+  it.each([
+    [staff, "דנה", "s11"],
+    [staff, "עם דנה", "s11"],
+    [staff, "yossi", "s12"],
+    [staff, "with Yossi", "s12"],
+    [staff, "2.", "s12"],
+    [staff, "#1", "s11"],
+    [services, "haircut", "23"],
+    [services, "תספורת", null], // two haircuts: asked again
+    [services, "ילדים", "22"],
+  ])("%#: '%s'", (list, typed, expected) => {
+    expect(pickFromText(list, typed, false)).toBe(expected);
+  });
+
+  it("never takes a word that answers by itself for part of a label, nor picks a label that says no", () => {
+    const reminder: Choice[] = [
+      { id: "yes", label: "I'm coming" },
+      { id: "no", label: "Can't come" },
+      { id: "move", label: "Change time" },
+    ];
+    const reminderHe: Choice[] = [
+      { id: "yes", label: "מגיע/ה" },
+      { id: "no", label: "לא אגיע" },
+    ];
+    const confirm: Choice[] = [
+      { id: "ok", label: "Yes, book it" },
+      { id: "back", label: "No, thanks" },
+    ];
+    expect(pickFromText(reminder, "come", false)).toBeNull();
+    expect(pickFromText(reminderHe, "אגיע", false)).toBeNull();
+    expect(pickFromText(confirm, "thanks", false)).toBeNull();
+    expect(pickFromText(reminder, "time", false)).toBe("move");
+  });
+});
