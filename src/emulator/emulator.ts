@@ -105,6 +105,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
+    // Closing cuts every connection, also one a client gave up on mid-delay or keeps alive: a
+    // stopped emulator must not wait on its callers (a test's afterAll waited past 20 s for one).
+    forceCloseConnections: true,
     // Request lines would log query strings, and those carry cells and tz numbers.
     logController: new LogController({ disableRequestLogging: true }),
   });
