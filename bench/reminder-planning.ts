@@ -17,6 +17,8 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import pino from "pino";
+import { reminderJobId } from "../jobs/queues.ts";
+import { reminderJobOptions } from "../jobs/reminder-scheduler.ts";
 import { demoSiteDefaults } from "../src/config/load.ts";
 import { createEmulator } from "../src/emulator/emulator.ts";
 import { buildSeed, buildSite } from "../src/emulator/seed.ts";
@@ -57,6 +59,13 @@ async function bytesUnder(prefix: string) {
     for (const [, n] of (await pipe.exec()) ?? []) total += Number(n) || 0;
   }
   return total;
+}
+
+/** CPU time the Redis server has used so far, in ms (its main thread does the scripts). */
+async function redisCpuMs() {
+  const info = await redis.info("cpu");
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, "m").exec(info)?.[1] ?? 0);
+  return (field("used_cpu_user") + field("used_cpu_sys")) * 1000;
 }
 
 /** One world of `siteCount` sites: scans them all twice and reports the times and the memory. */
@@ -113,8 +122,10 @@ async function run(siteCount: number) {
 
   let t = performance.now();
   const cpu0 = process.cpuUsage();
+  const redisCpu0 = await redisCpuMs();
   await pool(ids, (id) => jobs.runScan(id));
   const firstMs = performance.now() - t;
+  const redisCpuMsUsed = (await redisCpuMs()) - redisCpu0;
   // This process's CPU (the emulator's answers included, Redis's own work not): on a shared
   // machine it moves less with the load than the wall time does.
   const cpu = process.cpuUsage(cpu0);
@@ -141,6 +152,7 @@ async function run(siteCount: number) {
     reread,
     perApptMs: firstMs / appts,
     cpuPerApptMs: firstCpuMs / appts,
+    redisCpuPerApptMs: redisCpuMsUsed / appts,
     bytesPerJob: bytes / delayed,
   };
 }
@@ -165,11 +177,49 @@ async function bareJobBytes(count: number) {
   return bytes / count;
 }
 
+/**
+ * BullMQ's own cost for the same number of reminders and nothing else: delayed jobs with the
+ * planner's ids and options, added 500 at a time like the planner does. The floor of any planner
+ * that makes one BullMQ job per reminder when it plans.
+ */
+async function bareAddFloor(count: number) {
+  const prefix = `${root}:floor`;
+  const queue = new Queue("floor", { connection: redis, prefix });
+  const plannedStart = DateTime.now().plus({ days: 1 }).toUTC().toISO()!;
+  const nowMs = Date.now();
+  const t = performance.now();
+  const cpu0 = process.cpuUsage();
+  const redisCpu0 = await redisCpuMs();
+  for (let i = 0; i < count; i += 500) {
+    await queue.addBulk(
+      Array.from({ length: Math.min(500, count - i) }, (_, k) => {
+        const p = {
+          site: "800000",
+          apptId: String(100_000 + ((i + k) >> 1)),
+          offsetMin: (i + k) % 2 ? 120 : 1440,
+        };
+        return {
+          name: "remind",
+          data: { ...p, plannedStart },
+          opts: reminderJobOptions(reminderJobId(p), 86_400_000 + i + k, nowMs),
+        };
+      }),
+    );
+  }
+  const ms = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  const redisMs = (await redisCpuMs()) - redisCpu0;
+  await queue.close();
+  await deleteKeysUnder(redis, prefix);
+  return { ms, nodeCpuMs: (cpu.user + cpu.system) / 1000, redisMs };
+}
+
 async function main() {
   await run(1); // warm-up: JIT and connections would otherwise be charged to the 10k run
   const small = await run(SITES_SMALL);
   const large = await run(SITES_LARGE);
   const bare = await bareJobBytes(small.delayed);
+  const floor = await bareAddFloor(large.delayed);
   const scaling = large.perApptMs / small.perApptMs;
   const scaled =
     SITES_LARGE === 200 ? "" : `scaled: ${SITES_LARGE} sites × ${PER_SITE} instead of 200 × ${PER_SITE}; `;
@@ -179,7 +229,8 @@ async function main() {
   const summary =
     `${scaled}plan ${large.appts} appts → ${large.delayed} reminders in ${(large.firstMs / 1000).toFixed(1)} s ` +
     `(${large.perApptMs.toFixed(3)} ms/appt; ${small.appts}: ${small.perApptMs.toFixed(3)} ms/appt, ×${scaling.toFixed(2)}; ` +
-    `process CPU ${large.cpuPerApptMs.toFixed(3)} ms/appt, ${small.cpuPerApptMs.toFixed(3)} at ${small.appts}; load average ${loadavg()[0]!.toFixed(1)}), ` +
+    `process CPU ${large.cpuPerApptMs.toFixed(3)} ms/appt, ${small.cpuPerApptMs.toFixed(3)} at ${small.appts}; Redis CPU ${large.redisCpuPerApptMs.toFixed(3)} ms/appt; load average ${loadavg()[0]!.toFixed(1)}), ` +
+    `BullMQ alone adding the same ${large.delayed} delayed jobs ${(floor.ms / 1000).toFixed(1)} s (${(floor.ms / large.appts).toFixed(3)} ms/appt; process CPU ${(floor.nodeCpuMs / large.appts).toFixed(3)}, Redis CPU ${(floor.redisMs / large.appts).toFixed(3)} ms/appt), ` +
     `no-change re-plan ${large.againMs.toFixed(0)} ms, ${large.reread} appts re-read (${small.againMs.toFixed(0)} ms at ${small.appts}), ` +
     `${kb(small.bytesPerJob)} KB/reminder with our keys vs bare BullMQ ${kb(bare)} KB (MEMORY USAGE of every key, ${small.delayed} jobs)`;
   console.log(

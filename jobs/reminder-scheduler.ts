@@ -16,23 +16,25 @@ export interface ConvergeResult {
 }
 
 /**
+ * A reminder job's options. Stamped with the same clock the delay came from, so the job is due
+ * exactly at the planned time however long the add itself takes (BullMQ's due time is timestamp + delay).
+ */
+export const reminderJobOptions = (jobId: string, delay: number, timestamp: number): JobsOptions => ({
+  jobId,
+  delay,
+  timestamp,
+  attempts: 5,
+  backoff: { type: "exponential", delay: 5_000 },
+  // Kept after running by the reminders worker (REMINDER_KEPT), not per job.
+});
+
+/**
  * Makes the reminders queue hold exactly the desired jobs of one appointment: adds missing ones,
  * re-times moved ones, removes obsolete ones. Idempotent: the scan and the webhook both call it,
  * in any order and any number of times. `knownOffsets` are every offset any policy of the site
  * may have used, so jobs of an offset no longer configured are found and removed too.
  */
 export function createReminderScheduler(queue: Queue<ReminderPayload>, now: () => DateTime) {
-  // Stamped with the same clock the delay came from, so the job is due exactly at the planned
-  // time however long the add itself takes (BullMQ's due time is timestamp + delay).
-  const jobOptions = (jobId: string, delay: number, timestamp: number): JobsOptions => ({
-    jobId,
-    delay,
-    timestamp,
-    attempts: 5,
-    backoff: { type: "exponential", delay: 5_000 },
-    removeOnComplete: { age: 30 * 24 * 3600 },
-    removeOnFail: { age: 30 * 24 * 3600 },
-  });
   const scheduler = {
     async converge(
       site: string,
@@ -90,7 +92,7 @@ export function createReminderScheduler(queue: Queue<ReminderPayload>, now: () =
         await queue.add(
           "remind",
           { site, apptId, offsetMin, plannedStart: startIso },
-          jobOptions(jobId, delay, nowMs),
+          reminderJobOptions(jobId, delay, nowMs),
         );
       }
       return r;
@@ -149,7 +151,7 @@ export function createReminderScheduler(queue: Queue<ReminderPayload>, now: () =
               adds.push({
                 name: "remind",
                 data: { site, apptId: s.item.apptId, offsetMin, plannedStart: startIso },
-                opts: jobOptions(s.jobIds[k]!, Math.max(0, d.dueAt.toMillis() - nowMs), nowMs),
+                opts: reminderJobOptions(s.jobIds[k]!, Math.max(0, d.dueAt.toMillis() - nowMs), nowMs),
               });
             return;
           }

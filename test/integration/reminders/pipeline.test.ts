@@ -65,6 +65,16 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
     expect(again).toMatchObject({ changed: false, calls: 1, reconciled: 0 });
     await new Promise((r) => setTimeout(r, 500));
     expect(p.sent).toHaveLength(1);
+
+    // The job that ran stays (the worker keeps reminders 30 days), so a webhook re-planning the
+    // unchanged appointment finds it went and plans nothing new.
+    const ranId = reminderJobId({ site: SITE, apptId: "8001", offsetMin: 1 });
+    await waitFor(async () => (await p.jobs.queues.reminders.getJobState(ranId)) === "completed");
+    await p.jobs.recordWebhook(SITE, webhook("8001", "update", 1));
+    await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 1);
+    expect(await p.jobs.queues.reminders.getJobState(ranId)).toBe("completed");
+    expect(await p.jobs.queues.reminders.getDelayedCount()).toBe(0);
+    expect(p.sent).toHaveLength(1);
   }, 60_000);
 
   it("scan and webhook for the same appointment make one job; a move re-plans it; a cancel removes it", async () => {
