@@ -8,10 +8,13 @@
 export const YES_EMOJI = "__yes__";
 export const NO_EMOJI = "__no__";
 export const MAYBE_EMOJI = "__maybe__";
+/** 🙏: thanks or please. Alone it answers a reminder with a yes; beside an apology it is only polite. */
+export const THANKS_EMOJI = "__thanks__";
 export const CLAUSE = "__clause__";
 export const QUESTION = "__question__";
 
-const YES_MARKS = /[👍👌✅🙏👏💪🤝☑✔🆗]/gu;
+const YES_MARKS = /[👍👌✅👏💪🤝☑✔🆗]/gu;
+const THANKS_MARKS = /🙏/gu;
 const NO_MARKS = /[👎❌🚫✖⛔]/gu;
 const MAYBE_MARKS = /[🤔🤷]/gu;
 
@@ -69,6 +72,7 @@ export function foldCharacters(input: string): string {
       .replace(YES_MARKS, ` ${YES_EMOJI} `)
       .replace(NO_MARKS, ` ${NO_EMOJI} `)
       .replace(MAYBE_MARKS, ` ${MAYBE_EMOJI} `)
+      .replace(THANKS_MARKS, ` ${THANKS_EMOJI} `)
       .toLowerCase()
       // Hebrew niqqud and cantillation; Arabic harakat, superscript alef and tatweel.
       .replace(/[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u064B-\u065F\u0670\u0640]/g, "")
@@ -97,6 +101,8 @@ export function tokenize(input: string): string[] {
   const folded = foldCharacters(input)
     // English contractions lose the apostrophe: "can't" and "cant" are one word.
     .replace(/([a-z])'([a-z])/g, "$1$2")
+    // "50/50" is a maybe, not a date.
+    .replace(/\b50\s*[/-]\s*50\b/g, " maybe ")
     .replace(/\b(\d{1,2}):(\d{2})\b/g, " $1:$2 ")
     // "16.00" is a time, "15.12" a date (day.month, as Russian speakers write it).
     .replace(/\b(\d{1,2})\.(\d{2})\b/g, (m, h, mm) => (Number(mm) > 12 || mm === "00" ? ` ${h}:${mm} ` : m))

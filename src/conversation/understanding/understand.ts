@@ -7,6 +7,7 @@ import {
   QUESTION,
   type Script,
   scriptOf,
+  THANKS_EMOJI,
   tokenize,
   YES_EMOJI,
 } from "./normalize.ts";
@@ -128,7 +129,10 @@ function read(words: readonly string[], used: Set<number>) {
   const mentions: Mention[] = [];
   let lang: Slots["lang"];
   let questionMark = false;
+  let thanks = false;
   let unknown = 0;
+  // In a question, Levantine "ولا" is "or" ("نفس العنوان ولا انتقلتوا؟"), not "and no".
+  const asks = words.includes(QUESTION);
   let pending = false;
   let carry = false;
   const close = () => {
@@ -180,6 +184,12 @@ function read(words: readonly string[], used: Set<number>) {
       mentions.push({ concept: "maybe", neg: false });
       continue;
     }
+    if (w === THANKS_EMOJI) {
+      thanks = true;
+      continue;
+    }
+    // ... and Russian "точно" is "exactly" ("где это точно?"), not "sure".
+    if (asks && (w === "ولا" || w === "точно")) continue;
     const phrase = phraseAt(words, i, used);
     if (phrase) {
       add(phrase[1]);
@@ -196,7 +206,7 @@ function read(words: readonly string[], used: Set<number>) {
     if (m.my) mentions.push({ concept: "my", neg: false });
   }
   close();
-  return { mentions, lang, questionMark, unknown };
+  return { mentions, lang, questionMark, thanks, unknown };
 }
 
 /**
@@ -207,7 +217,7 @@ function read(words: readonly string[], used: Set<number>) {
 export function understand(text: string): Understanding {
   const words = withoutTimedGreetings(tokenize(text));
   const { slots: when, used } = readSlots(words);
-  const { mentions, lang, questionMark, unknown } = read(words, used);
+  const { mentions, lang, questionMark, thanks, unknown } = read(words, used);
   const pos = (c: Concept) => mentions.some((m) => m.concept === c && !m.neg);
   const neg = (c: Concept) => mentions.some((m) => m.concept === c && m.neg);
   const slots: Slots = { ...when, ...(lang ? { lang } : {}) };
@@ -224,7 +234,8 @@ export function understand(text: string): Understanding {
     neg("problem") ||
     neg("late") ||
     neg("cancel");
-  const weakYes = pos("able");
+  // "I can" answers; "can we do next week?" asks.
+  const weakYes = pos("able") && !questionMark;
   const strongNo = neg("come") || pos("decline") || pos("cancel") || pos("change");
   const no =
     strongNo ||
@@ -234,17 +245,25 @@ export function understand(text: string): Understanding {
     neg("good") ||
     pos("sick") ||
     (neg("want") && !pos("remind"));
-  const maybe = pos("maybe") || pos("try") || neg("sure") || neg("know");
+  // "If I find a sitter I'll come" is not a yes yet; "if it's no trouble, cancel it" is still a no.
+  const conditional = pos("cond") && !no;
+  const maybe = pos("maybe") || pos("try") || neg("sure") || neg("know") || conditional;
+  const affirmed =
+    pos("affirm") || pos("confirm") || pos("good") || pos("see") || pos("sure") || pos("noproblem");
   const question = pos("qword") || pos("timeq") || pos("booked") || questionMark;
 
   let answer: ReminderAnswer | null = null;
   let confidence = 0.9;
   // "буду позже", "I'll come later": running late; "see you later" is not.
-  const late = pos("late") || (pos("later") && (pos("come") || neg("able")) && !pos("see"));
-  if (late) answer = strongNo ? null : "late";
+  const late = !pos("cond") && (pos("late") || (pos("later") && (pos("come") || neg("able")) && !pos("see")));
+  // "Stuck at work, won't make it": late and not able at once is asked back.
+  if (late) answer = strongNo || neg("able") ? null : "late";
   else if (maybe) answer = "unsure";
   // "When do I come?" asks; it does not answer.
   else if ((pos("qword") || pos("timeq")) && !pos("affirm") && !no) answer = "question";
+  // "Can I come with my kid?", "צריך לבוא בצום?": coming asked about, not promised.
+  else if (questionMark && pos("come") && (pos("could") || pos("want") || pos("able")) && !affirmed && !no)
+    answer = "question";
   else if ((yes || weakYes) && no) answer = null;
   else if (no) answer = "no";
   else if (yes) answer = "yes";
@@ -252,6 +271,8 @@ export function understand(text: string): Understanding {
   else if (weakYes && !questionMark) [answer, confidence] = ["yes", 0.6];
   else if (question) [answer, confidence] = ["question", pos("qword") || pos("timeq") ? 0.9 : 0.6];
   else if (pos("inshallah") || pos("could")) answer = "unsure";
+  // A bare 🙏 (with a greeting at most) thanks for the reminder: a yes, a weak one.
+  else if (thanks && mentions.every((m) => m.concept === "greet")) [answer, confidence] = ["yes", 0.6];
   const action =
     answer === "no" ? (pos("cancel") ? "cancel" : pos("change") ? "change" : undefined) : undefined;
 
@@ -283,6 +304,8 @@ function requestOf(r: {
   if (pos("forget")) return "forget";
   if (pos("human") || pos("call") || (pos("phone") && (pos("qword") || r.questionMark))) return "human";
   if (pos("lang") || (r.lang && pos("talk"))) return "language";
+  // "I want to talk to Dana directly": a person, asked for by name.
+  if (pos("talk") && (pos("direct") || pos("want"))) return "human";
   if (
     pos("stop") ||
     (pos("stopmore") && remind) ||
@@ -299,6 +322,8 @@ function requestOf(r: {
   const appt = pos("appt");
   // "יש תור ביום ראשון?" asks for a free one; "do I have an appointment on Sunday?" for one's own.
   if (appt && pos("have") && hasWhen && !pos("me")) return "book";
+  // "I need an appointment for my son, friday morning": a new one, though "my" is in it.
+  if (appt && pos("want") && hasWhen && !pos("show") && !pos("qword") && !pos("timeq")) return "book";
   if (appt && (pos("my") || pos("qword") || pos("timeq") || pos("have") || pos("show")))
     return "appointments";
   if (hasWhen && (appt || pos("want") || pos("could") || pos("have") || pos("come") || pos("new")))

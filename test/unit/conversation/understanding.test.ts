@@ -62,6 +62,48 @@ describe("reading an answer to a reminder", () => {
   });
 });
 
+describe("the fifth held-out set's wrong-way and harmful readings", () => {
+  it.each([
+    ["אין סיבה שלא אגיע", "yes"], // "no reason I won't come" was read as a no
+    ["ما رح اغيب", "yes"], // "I won't be absent"
+    ["اكيد ما بفوّتها", "yes"], // "of course I won't miss it"
+    ["не получится, простите 🙏", "no"], // 🙏 beside an apology is politeness, not a yes
+    ["can't make it sorry 🙏", "no"],
+    ["🙏", "yes"], // alone it thanks for the reminder
+    ["מחר אין מצב יש לי משמרת", "no"], // "no way, I have a shift"
+    ["можно прийти с ребенком?", "question"], // coming asked about, not promised
+    ["צריך לבוא בצום?", "question"],
+    ["لازم اكون صايم؟", "question"],
+    ["а где это точно? тот же адрес?", "question"], // "точно" in a question is "exactly"
+    ["نفس العنوان ولا انتقلتوا؟", "question"], // "ولا" in a question is "or"
+    ["قديش بتاخد وقت؟", "question"], // "takes" is not "late"
+    ["لازم اجيب اشي معي؟", "question"], // "bring" is not "be absent"
+    ["اذا لقيت حدا يضل مع الولاد بجي", "unsure"], // if I find a sitter I'll come
+    ["if I finish work in time I'll come", "unsure"],
+    ["50/50 honestly, kid is sick, will tell you in the morning", "unsure"],
+    ["not gonna make it, can we do next week instead?", "no"],
+  ])("'%s' is %s", (text, expected) => {
+    expect(answer(text)).toBe(expected);
+  });
+
+  it.each([
+    ["شو المواعيد اللي عندي؟", "appointments"], // "اللي" (that) was read as a typo of "cancel"
+    ["عندي دور بكرا؟", "appointments"], // "do I have an appointment tomorrow?"
+    ["بدي اعمل تور لابني", "book"],
+    ["بكفي تبعتولي رسايل", "stop"], // "enough sending me messages" was read as start
+    ["شيلوني من القائمة", "stop"],
+    ["перестаньте мне писать", "stop"],
+    ["i want to speak with dana directly", "human"],
+    ["אני רוצה לדבר עם דנה ישירות", "human"],
+    ["I want to talk in English", "language"],
+    ["Hey, I need an appointment for my son, sometime friday morning", "book"],
+    ["can we push my appt from 3 to 5?", "change"],
+    ["what can i do here?", "help"],
+  ])("'%s' asks for %s", (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+});
+
 describe("folding how people type", () => {
   it("keeps times and dates whole and reads day.month as a date, hh.00 as a time", () => {
     expect(understand("ב16:00").slots.time).toBe("16:00");
