@@ -49,18 +49,32 @@ export function objectIn(body: Record<string, unknown>, keys: string[]): Record<
   for (const k of keys) {
     const v = body[k];
     if (isRecord(v)) return v;
+    // A list of one where one object was expected: the object.
+    if (Array.isArray(v) && v.length === 1 && isRecord(v[0])) return v[0];
   }
   const { status: _envelopeStatus, message: _m, ...rest } = body;
   return rest;
 }
 
+/**
+ * A list under its own key, read liberally: PHP writes an empty list as [], {}, "", null or false,
+ * and a list of one may come as the record alone. A key that is absent is `undefined`, not empty.
+ */
 function asList(v: unknown): unknown[] | undefined {
   if (Array.isArray(v)) return v;
+  if (v === null || v === false || v === "") return [];
   if (isRecord(v)) {
     const values = Object.values(v);
-    if (values.length > 0 && values.every(isRecord)) return values;
+    if (values.length === 0) return [];
+    if (values.every(isRecord)) return values;
+    return [v];
   }
   return undefined;
+}
+
+/** Tor4You's "nothing changed since `lu`", wherever in the answer it is written. */
+export function saysNoNewInformation(body: Record<string, unknown>): boolean {
+  return Object.values(body).some((v) => typeof v === "string" && NO_NEW_INFORMATION.test(v));
 }
 
 /** A success answer whose payload is not where or what we expected; the transport adds the call. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authorize, type Tor4YouAuth } from "./auth.ts";
 import type { Breaker } from "./breaker.ts";
 import { ENDPOINTS, type EndpointName } from "./endpoints.ts";
-import { failureText, isSuccess, ShapeError } from "./envelope.ts";
+import { failureText, isSuccess, ShapeError, saysNoNewInformation } from "./envelope.ts";
 import {
   Tor4YouApiError,
   type Tor4YouCall,
@@ -142,7 +142,9 @@ export function createTransport(deps: TransportDeps): CallFn {
       throw new Tor4YouHttpError(status, text, call, `HTTP ${status} but the answer is not JSON`);
     }
     if (!isRecord(json)) throw new Tor4YouResponseError(["(root): expected a JSON object"], call);
-    if (!isSuccess(json)) {
+    // apptlist's "no new information" said as a refusal (status 0) is still "nothing changed": as
+    // a failure it would pause the site's calls (the breaker) on every quiet scan.
+    if (!isSuccess(json) && !(endpoint === "apptlist" && saysNoNewInformation(json))) {
       const message = failureText(json);
       const scope = usageLimitScope(message);
       if (scope) {

@@ -89,16 +89,27 @@ export const tristate = raw.transform((v, ctx) => {
   return Number(s) as 0 | 1 | 2;
 });
 
+// The spelling of a flag is not documented: "1"/"0" is what the emulator sends, PHP may say "true".
+const TRUE_WORDS = new Set(["1", "true", "yes", "y", "on"]);
+const FALSE_WORDS = new Set(["0", "false", "no", "n", "off"]);
+
 /** The `status` of a branch, staff member, service, slot or customer: 1 live, 0 cancelled; absent = live. */
 export const active = z
   .union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])
   .optional()
-  .transform((v) => (typeof v === "boolean" ? v : blank(v) ? true : String(v).trim() !== "0"));
+  .transform((v) =>
+    typeof v === "boolean" ? v : blank(v) ? true : !FALSE_WORDS.has(String(v).trim().toLowerCase()),
+  );
 
 export const boolFlag = z
   .union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])
   .optional()
-  .transform((v) => (typeof v === "boolean" ? v : blank(v) ? undefined : String(v).trim() === "1"));
+  .transform((v) =>
+    typeof v === "boolean" ? v : blank(v) ? undefined : TRUE_WORDS.has(String(v).trim().toLowerCase()),
+  );
+
+/** MySQL's zero date ("0000-00-00 00:00:00", "00/00/0000") or zeros alone: no date. */
+const ZERO_DATE = /^[0\s/:.T-]+$/;
 
 /** A cell we can read becomes `05XXXXXXXX`; one we cannot is dropped rather than failing a whole list. */
 export const looseCell = raw.transform((v) => {
@@ -124,7 +135,7 @@ export function timestamp(zone: string) {
 /** A date/time the product does not need (creation dates, subscription periods): unreadable = absent. */
 export function optionalTimestamp(zone: string, field = "datetime") {
   return raw.transform((v): DateTime | undefined => {
-    if (blank(v) || /^0+$/.test(String(v).trim())) return undefined;
+    if (blank(v) || ZERO_DATE.test(String(v).trim())) return undefined;
     try {
       return parseApiTimestamp(v as string | number, zone);
     } catch {
@@ -141,7 +152,7 @@ export function optionalTimestamp(zone: string, field = "datetime") {
  */
 export function expiryTimestamp(zone: string) {
   return raw.transform((v): DateTime | "unreadable" | undefined => {
-    if (blank(v) || /^0+$/.test(String(v).trim())) return undefined;
+    if (blank(v) || ZERO_DATE.test(String(v).trim())) return undefined;
     try {
       return parseApiTimestamp(v as string | number, zone);
     } catch {

@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../../core/errors.ts";
 import type { Appointment, Iscoming, Showstatus } from "../../domain/appointment.ts";
 import { API_LIMITS } from "../endpoints.ts";
-import { failureText, listIn, NO_NEW_INFORMATION, ShapeError } from "../envelope.ts";
+import { listIn, ShapeError, saysNoNewInformation } from "../envelope.ts";
 import {
   cellParam,
   choiceParam,
@@ -149,9 +149,9 @@ export function appointmentEndpoints({ call, schemas, zone }: EndpointContext) {
       return call("apptlist", params, (body): ApptListResult => {
         const lu = readLu(body.lu);
         const list = listIn(body, APPT_LIST_KEYS);
-        const unchanged =
-          (typeof body.appts === "string" && NO_NEW_INFORMATION.test(body.appts)) ||
-          (!list && NO_NEW_INFORMATION.test(failureText(body)));
+        // Under `appts` in real answers, but a "no new information" under `message` with no list
+        // must not read as an empty day: that would withdraw every reminder in the window.
+        const unchanged = (!list || list.length === 0) && saysNoNewInformation(body);
         if (unchanged) return lu ? { changed: false, lu } : { changed: false };
         if (!list) throw new ShapeError('appts is neither a list nor "no new information"');
         const parsed = liveUnlessAsked(appointments({ appts: list }), p.showCancelled);
