@@ -104,4 +104,5 @@ forget-kept = OK, nothing was deleted.
 
 ## Failures
 error-booking-system = Sorry, I couldn't reach the booking system just now. Nothing was changed.
+error-outcome-unknown = Sorry, the booking system didn't answer, so I can't tell yet whether that went through. Try again and I'll check first: nothing will be booked twice.
 retry = Try again

@@ -311,9 +311,10 @@ export function createConversationEngine(deps: ConversationDeps) {
             : undefined;
       // A dead end: the business's phone (as configured: Tor4You's is out of reach) and the menu.
       const phone = site.policy.phone ? callable(site.policy.phone) : undefined;
-      const lead = phone
-        ? `${t("error-booking-system")}\n${deps.translator.t(locale, "call-business", { phone })}`
-        : t("error-booking-system");
+      // A write that may have been done without our hearing of it must not be called "nothing changed".
+      const what =
+        e instanceof Tor4YouError && e.outcomeUnknown ? "error-outcome-unknown" : "error-booking-system";
+      const lead = phone ? `${t(what)}\n${deps.translator.t(locale, "call-business", { phone })}` : t(what);
       const out = withTypedHint(
         [
           choices(lead, [

@@ -38,7 +38,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const call = req.params.call;
     const { delayMs, fail } = deps.faults.decide(call);
     if (delayMs > 0) await sleep(delayMs);
-    if (fail) return injectFailure(fail, reply, refused);
+    if (fail && fail !== "lost") return injectFailure(fail, reply, refused);
 
     // Lazy expiry: a temporary booking is expired before anyone can read it as live.
     deps.bookings.expireDue();
@@ -63,6 +63,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const exhausted = deps.usage.take(site.siteid, now);
       if (exhausted) return refused(`usage limit exceeded (${exhausted})`);
       const body = handler({ site, p, now, store: deps.store, bookings: deps.bookings, random: deps.random });
+      if (fail === "lost") return injectFailure("drop", reply, refused);
       deps.logger.debug({ siteid: site.siteid, call }, "emulator: call answered");
       return variants ? variantAnswer(call, { status: 1, ...body }) : { status: 1, ...body };
     } catch (e) {

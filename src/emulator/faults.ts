@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-export const FAULT_MODES = ["latency", "http500", "html", "status0", "drop", "usagelimit"] as const;
+/**
+ * "lost": the call is carried out, then the connection drops before the answer (a booking made
+ * whose confirmation never arrived); "drop" drops it before anything is done.
+ */
+export const FAULT_MODES = ["latency", "http500", "html", "status0", "drop", "usagelimit", "lost"] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export const faultSpecSchema = z.object({

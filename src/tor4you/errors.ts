@@ -118,6 +118,11 @@ export class Tor4YouResponseError extends Tor4YouError {
     super("tor4you_response", `unexpected response shape (${issues.slice(0, 3).join("; ")})`, call);
     this.issues = issues;
   }
+
+  /** A write Tor4You accepted (status 1) whose answer we cannot read: done, but we do not know as what. */
+  override get outcomeUnknown(): boolean {
+    return Boolean(this.call?.write);
+  }
 }
 
 /** A single day of apptlist already returns the API's row cap: the rest cannot be fetched. */

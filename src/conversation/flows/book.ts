@@ -22,6 +22,7 @@ import {
 } from "./book-times.ts";
 import { tooLateToChange } from "./cancel.ts";
 import { finishChange } from "./change.ts";
+import { bookedDespite, heldAt } from "./lost-booking.ts";
 import { deadEnd, navChoices, stopped } from "./navigation.ts";
 import { WAITLIST_MAX_DAYS, waitlistButton } from "./waitlist.ts";
 
@@ -451,10 +452,28 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
       });
       break;
     } catch (e) {
-      if (!(e instanceof Tor4YouApiError)) throw e;
+      if (e instanceof Tor4YouApiError) continue;
+      added = await bookedDespite(ctx, e, {
+        from: t.from,
+        staffIds: [candidate],
+        serviceId: flow.serviceId!,
+      });
+      if (!added) throw e;
+      break;
     }
   }
-  if (!added) return refused(ctx, flow);
+  if (!added) {
+    // Refused because the customer already holds that time: an earlier try (the "try again" after
+    // an answer that never came) made it.
+    const held = await heldAt(ctx, {
+      from: t.from,
+      staffIds: [t.staffId, ...(t.alts ?? [])],
+      serviceId: flow.serviceId!,
+    });
+    if (!held) return refused(ctx, flow);
+    added = held;
+    staffId = held.staffId;
+  }
   const when = ctx.when(parseApiMinute(t.from, zone));
   // A provider Tor4You sent without a name reads as "anyone" rather than as an empty gap.
   const staff = ctx.catalog.providers.find((p) => p.id === staffId)?.name.trim() || ctx.t("staff-anyone");

@@ -7,6 +7,7 @@ import { menuChoice } from "../choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "../context.ts";
 import type { FreedTime, WaitlistEntry, WaitPart } from "../waitlist-port.ts";
 import { finishChange } from "./change.ts";
+import { bookedDespite } from "./lost-booking.ts";
 
 /** A waitlist wish covers at most this many days. */
 export const WAITLIST_MAX_DAYS = 14;
@@ -223,7 +224,7 @@ export async function bookFromWaitlist(
     return done(
       choices(ctx.t("waitlist-need-name"), [{ id: menuChoice("book"), label: ctx.t("menu-book") }]),
     );
-  let added: { apptId: string; conf: string };
+  let added: { apptId: string; conf: string } | null;
   try {
     added = await ctx.api.addappt({
       staff: freed.staffId,
@@ -237,7 +238,8 @@ export async function bookFromWaitlist(
     });
   } catch (e) {
     if (e instanceof Tor4YouApiError) return taken();
-    throw e;
+    added = await bookedDespite(ctx, e, { from: freed.from, staffIds: [freed.staffId], serviceId });
+    if (!added) throw e;
   }
   const start = parseApiMinute(freed.from, zone);
   const event = { apptId: added.apptId, staffId: freed.staffId, serviceId, start };
