@@ -8,6 +8,9 @@ import { isRecord } from "./wire.ts";
 
 const ENVELOPE_KEYS = new Set(["status", "message", "msg", "error", "lu"]);
 export const NO_NEW_INFORMATION = /no new information/i;
+/** A refusal that only says the customer or their appointments are not there (wording undocumented). */
+export const NOTHING_FOUND =
+  /not found|no (such )?customer|unknown customer|does ?n[o']t exist|no appointments?|לא נמצא|לא קיים|אין תורים|אין לקוח/i;
 
 export function isSuccess(body: Record<string, unknown>): boolean {
   return String(body.status ?? "").trim() === "1";

@@ -1,7 +1,8 @@
 import { InvalidInputError } from "../../core/errors.ts";
 import type { Appointment, Iscoming, Showstatus } from "../../domain/appointment.ts";
 import { API_LIMITS } from "../endpoints.ts";
-import { listIn, ShapeError, saysNoNewInformation } from "../envelope.ts";
+import { listIn, NOTHING_FOUND, ShapeError, saysNoNewInformation } from "../envelope.ts";
+import { Tor4YouApiError } from "../errors.ts";
 import {
   cellParam,
   choiceParam,
@@ -167,7 +168,16 @@ export function appointmentEndpoints({ call, schemas, zone }: EndpointContext) {
       optional(params, "showfuture", p.showFuture, flagParam);
       optional(params, "cell", p.cell, (v) => cellParam(v));
       optional(params, "tz", p.tz, (v) => tzParam(v));
-      return call("apptbycellortz", params, (body) => liveUnlessAsked(appointments(body), p.showCancelled));
+      try {
+        return await call("apptbycellortz", params, (body) =>
+          liveUnlessAsked(appointments(body), p.showCancelled),
+        );
+      } catch (e) {
+        // A number Tor4You has no customer for may be refused rather than answered with an empty
+        // list; as an error it kept every first-time customer from booking.
+        if (e instanceof Tor4YouApiError && NOTHING_FOUND.test(e.apiMessage)) return [];
+        throw e;
+      }
     },
 
     showstatus: async (p: ApptRef & { showstatus: Showstatus }): Promise<void> =>

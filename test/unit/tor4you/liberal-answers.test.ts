@@ -73,7 +73,9 @@ describe("an empty list however PHP spells it", () => {
   it("a list of one sent as the record alone is that one appointment", async () => {
     const { client } = testClient(() => json({ status: 1, appts: ROW }));
     const appts = await client.apptbycellortz(lookup);
-    expect(appts.map((a) => [a.id, a.start.toFormat("yyyy-MM-dd HH:mm")])).toEqual([["101", "2026-03-05 10:00"]]);
+    expect(appts.map((a) => [a.id, a.start.toFormat("yyyy-MM-dd HH:mm")])).toEqual([
+      ["101", "2026-03-05 10:00"],
+    ]);
   });
 
   it("one object sent as a list of one is that object", async () => {
@@ -109,5 +111,22 @@ describe("values spelled another way", () => {
       ["6", false, true],
       ["7", undefined, false],
     ]);
+  });
+});
+
+describe("a customer Tor4You does not know yet", () => {
+  it.each(["customer not found", "No such customer", "לקוח לא נמצא"])(
+    "a lookup refused with '%s' is no appointments, so a first-time customer can book",
+    async (message) => {
+      const { client } = testClient(() => json({ status: 0, message }));
+      expect(await client.apptbycellortz(lookup)).toEqual([]);
+    },
+  );
+
+  it("any other refusal of the lookup is still an error (a revoked key is not 'no appointments')", async () => {
+    const { client } = testClient(() => json({ status: 0, message: "invalid key" }), {
+      retry: { attempts: 1, baseMs: 0, maxMs: 0 },
+    });
+    await expect(client.apptbycellortz(lookup)).rejects.toThrow(/invalid key/);
   });
 });
