@@ -54,7 +54,8 @@ export function tor4youWebhookRoutes(deps: Tor4YouWebhookDeps) {
         }
         let body: unknown;
         try {
-          body = JSON.parse(String(raw ?? ""));
+          // A byte-order mark some senders put first is not part of the JSON.
+          body = JSON.parse(String(raw ?? "").replace(/^\uFEFF/, ""));
         } catch {
           count("not_json");
           deps.health?.(site.id, "not_json");

@@ -8,7 +8,7 @@ import {
   type Showstatus,
 } from "../domain/appointment.ts";
 import { normalizeCell } from "../domain/phone.ts";
-import { parseWebhookDate, TOR4YOU_ZONE } from "./dates.ts";
+import { parseApiTimestamp, TOR4YOU_ZONE } from "./dates.ts";
 import { hexEquals, signWebhook } from "./signature.ts";
 
 export type WebhookAction = "create" | "update" | "cancel" | "expire";
@@ -66,7 +66,7 @@ const bodySchema = z.looseObject({
   apptid: numericId,
   apptstatus: text,
   customerid: text,
-  From_date: text,
+  from_date: text,
   to_date: text,
   staff: text,
   staffname: text,
@@ -87,13 +87,27 @@ const blankToUndefined = (s: string | undefined) =>
 const zeroToTwo = (s: string | undefined): 0 | 1 | 2 | undefined =>
   s === "0" || s === "1" || s === "2" ? (Number(s) as 0 | 1 | 2) : undefined;
 
+/** MySQL's zero date or zeros alone: no date. */
+const ZERO_DATE = /^[0\s/:.T-]+$/;
+
+/** dd/mm/YYYY HH:MM:SS as documented, or any other form Tor4You writes dates in elsewhere. */
 function dateField(value: string | undefined, field: string, zone: string): DateTime | undefined {
-  if (!value) return undefined;
+  if (!value || ZERO_DATE.test(value)) return undefined;
   try {
-    return parseWebhookDate(value, zone, field);
+    return parseApiTimestamp(value, zone, field);
   } catch {
     throw new Tor4YouWebhookError("webhook_malformed", `${field} is not a dd/mm/YYYY HH:MM:SS date`, field);
   }
+}
+
+/**
+ * Keys in any letter case: the documented `From_date` already breaks the lower-case rule, so
+ * `from_date` or `From_Date` may come too. The first spelling of a key wins.
+ */
+function lowerKeys(body: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) if (!(k.toLowerCase() in out)) out[k.toLowerCase()] = v;
+  return out;
 }
 
 /**
@@ -105,7 +119,7 @@ export function parseWebhook(body: unknown, zone = TOR4YOU_ZONE): WebhookEvent {
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw new Tor4YouWebhookError("webhook_malformed", "webhook body is not a JSON object");
   }
-  const parsed = bodySchema.safeParse(body);
+  const parsed = bodySchema.safeParse(lowerKeys(body));
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? "body");
     throw new Tor4YouWebhookError(
@@ -123,7 +137,7 @@ export function parseWebhook(body: unknown, zone = TOR4YOU_ZONE): WebhookEvent {
       "action",
     );
 
-  const start = dateField(b.From_date, "From_date", zone);
+  const start = dateField(b.from_date, "From_date", zone);
   const end = dateField(b.to_date, "to_date", zone);
   if ((action === "create" || action === "update") && (!start || !end)) {
     throw new Tor4YouWebhookError(
@@ -157,10 +171,22 @@ export function parseWebhook(body: unknown, zone = TOR4YOU_ZONE): WebhookEvent {
       cell,
     },
     updateBy: b.updateby || undefined,
-    tmpExpire: dateField(b.tmp_expire_date, "tmp_expire_date", zone),
+    tmpExpire: expiry(b.tmp_expire_date, start, zone),
     iscoming: zeroToTwo(b.iscoming) as Iscoming | undefined,
     showstatus: zeroToTwo(b.showstatus) as Showstatus | undefined,
   };
+}
+
+/**
+ * `tmp_expire_date`: set only on a temporary booking. Its presence is what matters (such a booking
+ * gets no reminder): a value we cannot read still marks the booking temporary, as the API reader does.
+ */
+function expiry(value: string | undefined, start: DateTime | undefined, zone: string): DateTime | undefined {
+  try {
+    return dateField(value, "tmp_expire_date", zone);
+  } catch {
+    return start;
+  }
 }
 
 /**

@@ -53,6 +53,12 @@ describe("POST /webhooks/tor4you", () => {
     expect(JSON.stringify(jobs.map((j) => j.data))).not.toContain("0527777777");
   });
 
+  it("reads a body that starts with a byte-order mark (a 400 would make Tor4You retry, then switch the webhook off)", async () => {
+    expect((await post(`\uFEFF${body("5004")}`)).statusCode).toBe(200);
+    const jobs = await p.jobs.queues.sync.getJobs(["waiting", "delayed", "active", "completed"]);
+    expect(jobs.map((j) => j.id)).toEqual(["wh-5004"]);
+  });
+
   it("refuses a wrong signature with 401 and records nothing", async () => {
     const res = await post(body("5003", { sh: "0".repeat(64) }));
     expect(res.statusCode).toBe(401);

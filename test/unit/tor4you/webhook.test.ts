@@ -110,3 +110,35 @@ describe("webhook", () => {
     }
   });
 });
+
+describe("webhook dates and keys written another way", () => {
+  const at = (e: ReturnType<typeof parseWebhook>) => e.start?.toFormat("yyyy-MM-dd HH:mm");
+
+  it.each([
+    ["From_date", "24/11/2026 10:30:00"],
+    ["from_date", "24/11/2026 10:30:00"],
+    ["From_Date", "24/11/2026 10:30"],
+    ["From_date", "2026-11-24 10:30:00"],
+    ["From_date", "202611241030"],
+  ])("%s = '%s' is read, not dropped as malformed", (key, value) => {
+    const { From_date: _, ...rest } = body();
+    expect(at(parseWebhook({ ...rest, [key]: value }))).toBe("2026-11-24 10:30");
+  });
+
+  it.each(["0000-00-00 00:00:00", "00/00/0000 00:00:00"])(
+    "tmp_expire_date '%s' (a zero date) is an ordinary booking",
+    (zero) => {
+      expect(parseWebhook(body({ tmp_expire_date: zero })).tmpExpire).toBeUndefined();
+    },
+  );
+
+  it("a tmp_expire_date in a form we cannot read still marks the booking temporary (it gets no reminder)", () => {
+    const e = parseWebhook(body({ tmp_expire_date: "soon" }));
+    expect(e.tmpExpire).toBeDefined();
+  });
+
+  it("a readable tmp_expire_date in another form is that time", () => {
+    const e = parseWebhook(body({ tmp_expire_date: "2026-11-24 09:45:00" }));
+    expect(e.tmpExpire?.toFormat("HH:mm")).toBe("09:45");
+  });
+});
