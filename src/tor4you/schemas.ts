@@ -218,7 +218,7 @@ function buildSchemas(zone: string) {
   );
 
   const slot = z.preprocess(
-    withAliases({ slotid: ["id"], vfib: ["conf"], services: ["service"] }),
+    withAliases({ slotid: ["id"], vfib: ["conf"], services: ["service"], staff: ["staffid"] }),
     z
       .object({
         slotid: id,

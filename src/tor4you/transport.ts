@@ -134,7 +134,18 @@ export function createTransport(deps: TransportDeps): CallFn {
         Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : msUntilWindowEnds("minute", deps.now());
       throw new Tor4YouUsageLimitError({ scope: "minute", retryAfterMs, source: "api", call });
     }
-    if (status < 200 || status > 299) throw new Tor4YouHttpError(status, text, call);
+    if (status < 200 || status > 299) {
+      // A limit may also come as a 403 or 503 whose body says so: waited out, not retried at once.
+      const scope = usageLimitScope(failureText(parsedOrEmpty(text)));
+      if (scope)
+        throw new Tor4YouUsageLimitError({
+          scope,
+          retryAfterMs: msUntilWindowEnds(scope, deps.now()),
+          source: "api",
+          call,
+        });
+      throw new Tor4YouHttpError(status, text, call);
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -198,4 +209,13 @@ function networkDetail(err: unknown): string {
   if (cause && typeof cause.code === "string") return cause.code;
   if (err && typeof err === "object" && "code" in err && typeof err.code === "string") return err.code;
   return err instanceof Error ? err.message : "unknown";
+}
+
+function parsedOrEmpty(text: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text);
+    return isRecord(v) ? v : {};
+  } catch {
+    return {};
+  }
 }

@@ -5,7 +5,12 @@ import type { UsageScope } from "./errors.ts";
 
 /** Tor4You reports its own limit as text ("usage limit exceeded (minute)"); proxies may say 429. */
 export function usageLimitScope(message: string): UsageScope | undefined {
-  if (!/usage limit|rate limit|too many requests|api limit/i.test(message)) return undefined;
+  if (
+    !/usage limit|rate limit|too many requests|api limit|quota|limit exceeded|number of requests/i.test(
+      message,
+    )
+  )
+    return undefined;
   return /\bday\b|daily/i.test(message) ? "day" : "minute";
 }
 

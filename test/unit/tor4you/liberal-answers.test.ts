@@ -130,3 +130,34 @@ describe("a customer Tor4You does not know yet", () => {
     await expect(client.apptbycellortz(lookup)).rejects.toThrow(/invalid key/);
   });
 });
+
+describe("other spellings of a usage limit and of a slot's staff", () => {
+  it.each([
+    ["Daily limit exceeded", "day"],
+    ["quota exceeded", "minute"],
+    ["Maximum number of requests per minute exceeded", "minute"],
+  ])("'%s' is a usage limit (%s), waited out rather than shown as a failure", async (message, scope) => {
+    const { client } = testClient(() => json({ status: 0, message }), {
+      retry: { attempts: 1, baseMs: 0, maxMs: 0 },
+    });
+    await expect(client.apptbycellortz(lookup)).rejects.toMatchObject({ code: "tor4you_usage_limit", scope });
+  });
+
+  it("a limit said in the body of a 503 is a usage limit too", async () => {
+    const { client } = testClient(() => json({ status: 0, message: "usage limit exceeded (minute)" }, 503), {
+      retry: { attempts: 1, baseMs: 0, maxMs: 0 },
+    });
+    await expect(client.apptbycellortz(lookup)).rejects.toMatchObject({ code: "tor4you_usage_limit" });
+  });
+
+  it("a slot row that names its staff member staffid keeps it", async () => {
+    const { client } = testClient(() =>
+      json({
+        status: 1,
+        slots: [{ slotid: "9", vfib: "ABC", staffid: "72230", from: "202603011000", to: "202603011030" }],
+      }),
+    );
+    const r = await client.availability({ from: "20260301", to: "20260302", service: 5, calendar: "slots" });
+    expect(r.kind === "slots" && r.slots[0]!.staffId).toBe("72230");
+  });
+});
