@@ -81,7 +81,7 @@ export type WebhookFacts = z.infer<typeof webhookFacts>;
 
 export const syncPayload = z.object({
   site: siteId,
-  notificationId: numericId,
+  notificationId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
   apptId: numericId,
   action: z.enum(["create", "update", "cancel", "expire"]),
   /** We caused this change ourselves (iscoming, addappt, delappt): reconcile, but tell nobody. */

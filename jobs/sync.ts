@@ -93,7 +93,9 @@ export function createSyncJobs(
         deps.ownChanges.isOwn(p.site, p.apptId),
         deps.seen.get(p.site, p.apptId),
       ]);
-      if (p.facts && deps.snapshots) {
+      // Only numbered notifications can be put in order; any other id is read from Tor4You itself.
+      const ordered = /^\d+$/.test(p.notificationId);
+      if (p.facts && deps.snapshots && ordered) {
         // A notification older than one already applied (Tor4You retries, out of order) changes nothing.
         if (BigInt(p.notificationId) < (await deps.snapshots.lastNotification(p.site, p.apptId)))
           return { stale: true };
@@ -134,6 +136,7 @@ export function createSyncJobs(
       }
       if (
         deps.snapshots &&
+        ordered &&
         BigInt(p.notificationId) > (await deps.snapshots.lastNotification(p.site, p.apptId))
       )
         await deps.snapshots.setLastNotification(p.site, p.apptId, p.notificationId);

@@ -60,8 +60,18 @@ const numericId = z
   .transform((v) => String(v).trim())
   .pipe(z.string().regex(/^\d+$/));
 
+/**
+ * The notification's id: digits in every sample, but the reference only says "id of the webhook
+ * notification". Any short token of letters, digits, "-" and "_" is taken (it becomes part of a
+ * job id, where ":" is not allowed).
+ */
+const notificationId = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,80}$/));
+
 const bodySchema = z.looseObject({
-  id: numericId,
+  id: notificationId,
   action: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
   apptid: numericId,
   apptstatus: text,

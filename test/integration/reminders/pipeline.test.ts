@@ -116,6 +116,22 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
     expect(await p.jobs.queues.reminders.getDelayed()).toHaveLength(0);
   }, 60_000);
 
+  it("a notification whose id is not a number is read from Tor4You and plans the reminders", async () => {
+    p = await startPipeline({
+      appointments: appointmentDueIn(7_200),
+      plan: offsetsOnly([60, 1]),
+      offsets: [60, 1],
+    });
+    await p.jobs.recordWebhook(SITE, {
+      ...webhook("8001", "create", 1),
+      notificationId: "3f2b9c1e-8d4a-4c2b",
+    });
+    p.jobs.startWorkers(["tor4you-sync"]);
+    await waitFor(async () => (await p.jobs.queues.sync.getCompletedCount()) === 1);
+    const delayed = await p.jobs.queues.reminders.getDelayed();
+    expect(delayed.map((j) => j.data.offsetMin).sort((a, b) => a - b)).toEqual([1, 60]);
+  }, 30_000);
+
   it("at send time a cancelled, moved or answered appointment gets no reminder, and the reason is counted", async () => {
     p = await startPipeline({ appointments: appointmentDueIn(0), plan: offsetsOnly([1]), offsets: [1] });
     await p.jobs.runScan(SITE);

@@ -94,7 +94,7 @@ describe("webhook", () => {
     ["not an object", "[]"],
     ["unknown action", { action: "4" }],
     ["missing apptid", { apptid: "" }],
-    ["non-numeric id", { id: "abc" }],
+    ["an id that cannot be part of a job id", { id: "a:b c" }],
     ["update without dates", { From_date: "" }],
     ["impossible date", { From_date: "31/02/2026 10:00:00" }],
   ])("calls a malformed body malformed: %s", (_name, over) => {
@@ -140,5 +140,18 @@ describe("webhook dates and keys written another way", () => {
   it("a readable tmp_expire_date in another form is that time", () => {
     const e = parseWebhook(body({ tmp_expire_date: "2026-11-24 09:45:00" }));
     expect(e.tmpExpire?.toFormat("HH:mm")).toBe("09:45");
+  });
+});
+
+describe("notification ids that are not numbers", () => {
+  it.each(["wh_8f3a2c", "3f2b9c1e-8d4a-4c2b-9e1f-0a1b2c3d4e5f"])(
+    "'%s' is kept, not dropped as malformed",
+    (id) => {
+      expect(parseWebhook(body({ id, sh: signWebhook(id, KEY) })).notificationId).toBe(id);
+    },
+  );
+
+  it("an id that could not be part of a job id is refused", () => {
+    expect(code(() => parseWebhook(body({ id: "a:b" })))).toBe("webhook_malformed");
   });
 });
