@@ -138,7 +138,13 @@ export function parseApiTimestamp(input: string | number, zone = TOR4YOU_ZONE, f
   }
   if (/^\d{17}$/.test(s)) return parseLu(s, zone);
   if (s.includes("/")) return parseWebhookDate(s, zone, field);
-  const sql = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  // An ISO time with its offset or Z names its instant exactly, whatever the zone.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+    const dt = DateTime.fromISO(s, { setZone: true });
+    if (dt.isValid) return inZone(dt, zone);
+  }
+  // Fractions of a second (a DATETIME(3) column) say nothing a minute needs.
+  const sql = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
   if (sql) {
     const [, y, mo, d, h = "0", mi = "0", sec = "0"] = sql;
     if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59)

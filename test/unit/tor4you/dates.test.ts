@@ -9,6 +9,7 @@ import {
   isLu,
   parseApiDate,
   parseApiMinute,
+  parseApiTimestamp,
   parseLu,
   parseWebhookDate,
 } from "../../../src/tor4you/dates.ts";
@@ -53,6 +54,19 @@ describe("API date formats", () => {
   it("refuses impossible webhook dates", () => {
     expect(() => parseWebhookDate("31/02/2026 10:00:00")).toThrow(InvalidInputError);
     expect(() => parseWebhookDate("2026-11-24 10:00")).toThrow(InvalidInputError);
+  });
+});
+
+describe("other date forms an answer may carry", () => {
+  it.each([
+    ["2026-03-05 10:00:00.000", "2026-03-05 10:00"], // DATETIME(3)
+    ["2026-03-05T08:00:00Z", "2026-03-05 10:00"], // UTC, shown in Israel
+    ["2026-03-05T10:00:00+02:00", "2026-03-05 10:00"],
+    ["2026-07-05T10:00:00.5+03:00", "2026-07-05 10:00"],
+  ])("'%s' is %s in Israel", (input, local) => {
+    const dt = parseApiTimestamp(input);
+    expect(dt.toFormat("yyyy-MM-dd HH:mm")).toBe(local);
+    expect(dt.zoneName).toBe("Asia/Jerusalem");
   });
 });
 
