@@ -350,12 +350,16 @@ function buildSchemas(zone: string) {
     z.preprocess(withAliases({ date: ["day"] }), z.object({ date: at })).transform((o) => o.date),
   ]);
 
+  // "One randomly chosen staff member per time": a row may hold its start only, or be the time alone.
   const openHour = z.preprocess(
-    withAliases({ staff: ["staffid"] }),
+    (v) =>
+      withAliases({ staff: ["staffid"], from: ["time", "start"], to: ["end"] })(
+        typeof v === "string" || typeof v === "number" ? { from: v } : v,
+      ),
     z
-      .object({ staff: ref, staffname: text, from: at, to: at })
-      .transform(
-        (o): OpenHour => compact({ staffId: o.staff, staffName: o.staffname, start: o.from, end: o.to }),
+      .object({ staff: ref, staffname: text, from: at, to: at.optional() })
+      .transform((o): Omit<OpenHour, "end"> & { end?: OpenHour["end"] } =>
+        compact({ staffId: o.staff, staffName: o.staffname, start: o.from, end: o.to }),
       ),
   );
 

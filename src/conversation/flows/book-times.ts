@@ -1,5 +1,5 @@
 import { formatApiMinute, parseApiMinute } from "../../tor4you/dates.ts";
-import type { AvailabilityResult } from "../../tor4you/types.ts";
+import type { AvailabilityResult, Service } from "../../tor4you/types.ts";
 import type { StepContext } from "../context.ts";
 import type { BookFlow, OfferedTime } from "../state.ts";
 
@@ -78,9 +78,10 @@ export function partsWithTimes(
   });
 }
 
-export function availabilityQuery(flow: BookFlow) {
+export function availabilityQuery(flow: BookFlow, services: readonly Service[]) {
   return {
     service: flow.serviceId!,
+    serviceMinutes: services.find((s) => s.id === flow.serviceId)?.durationMinutes,
     staff: flow.staffId && flow.staffId !== "any" ? flow.staffId : undefined,
     branch: flow.branchId,
     participants: flow.participants,

@@ -213,7 +213,7 @@ async function askDate(
   let dates = flow.dates;
   if (!dates || page === 0) {
     const r = await ctx.api.availability({
-      ...availabilityQuery(flow),
+      ...availabilityQuery(flow, ctx.catalog.services),
       from: today,
       to: today.plus({ days: HORIZON_DAYS - 1 }),
       dateOnly: true,
@@ -260,7 +260,7 @@ async function askDate(
   if (join) list.push(join);
   if (page === 0 && near.length) {
     const r = await ctx.api.availability({
-      ...availabilityQuery(flow),
+      ...availabilityQuery(flow, ctx.catalog.services),
       from: near[0]!,
       to: near.at(-1)!,
       dateOnly: false,
@@ -305,7 +305,12 @@ async function askTime(
   date: string,
   part?: PartOfDay,
 ): Promise<StepResult> {
-  const r = await ctx.api.availability({ ...availabilityQuery(flow), from: date, to: date, dateOnly: false });
+  const r = await ctx.api.availability({
+    ...availabilityQuery(flow, ctx.catalog.services),
+    from: date,
+    to: date,
+    dateOnly: false,
+  });
   const times = nearWanted(flow, offeredTimes(ctx, r, flow.staffId === "any")).slice(0, MAX_TIMES);
   part ??= wantedPart(flow);
   // The day filled up meanwhile: the dates again, with waiting for this day as one of the answers.
@@ -524,7 +529,7 @@ async function book(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
 async function refused(ctx: StepContext, flow: BookFlow): Promise<StepResult> {
   const t = flow.time!;
   const r = await ctx.api.availability({
-    ...availabilityQuery(flow),
+    ...availabilityQuery(flow, ctx.catalog.services),
     from: flow.date!,
     to: flow.date!,
     dateOnly: false,

@@ -202,6 +202,7 @@ export async function bookFromWaitlist(
   const serviceId = freed.serviceId ?? entry.serviceId;
   const r = await ctx.api.availability({
     service: serviceId,
+    serviceMinutes: ctx.catalog.services.find((s) => s.id === serviceId)?.durationMinutes,
     staff: freed.staffId,
     from: day,
     to: day,

@@ -55,6 +55,8 @@ export interface AvailabilityParams {
    * time-slot ones. Unknown: 31, which costs a call more on a long range but is never refused.
    */
   calendar?: "open" | "slots";
+  /** The service's length: ends an open time Tor4You gives only a start for (else it is not offered). */
+  serviceMinutes?: number;
 }
 
 /** One row of an availability answer, whatever its kind, so windows can be counted and merged. */
@@ -136,14 +138,24 @@ export function slotEndpoints({ call, schemas, zone }: EndpointContext) {
     if (p.dateOnly) return { kind: "dates", dates: readList(schemas.availableDate, ["dates", "days"])(body) };
     if ("slots" in body) return { kind: "slots", slots: readList(schemas.slot, ["slots"])(body) };
     if (OPEN_HOURS_KEYS.some((k) => k in body)) {
-      return { kind: "openhours", openHours: readList(schemas.openHour, OPEN_HOURS_KEYS)(body) };
+      return { kind: "openhours", openHours: ended(readList(schemas.openHour, OPEN_HOURS_KEYS)(body), p) };
     }
     // Neither natural key: slots carry their own id and token, open hours do not.
     const list = requireList(body, []);
     return list.some((x) => isRecord(x) && ("slotid" in x || "vfib" in x))
       ? { kind: "slots", slots: z.array(schemas.slot).parse(list) }
-      : { kind: "openhours", openHours: z.array(schemas.openHour).parse(list) };
+      : { kind: "openhours", openHours: ended(z.array(schemas.openHour).parse(list), p) };
   }
+}
+
+/** Open times given by their start only end after the service's length; without it they are not offered. */
+function ended(rows: (Omit<OpenHour, "end"> & { end?: DateTime })[], p: AvailabilityParams): OpenHour[] {
+  const out: OpenHour[] = [];
+  for (const h of rows) {
+    const end = h.end ?? (p.serviceMinutes ? h.start.plus({ minutes: p.serviceMinutes }) : undefined);
+    if (end) out.push({ ...h, end });
+  }
+  return out;
 }
 
 /** The windows' answers as one, each date, slot or time once, earliest first. */

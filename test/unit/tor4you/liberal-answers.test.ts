@@ -161,3 +161,36 @@ describe("other spellings of a usage limit and of a slot's staff", () => {
     expect(r.kind === "slots" && r.slots[0]!.staffId).toBe("72230");
   });
 });
+
+describe("open times given by their start only", () => {
+  const ask = { from: "20260301", to: "20260302", service: 5 };
+  const times = (r: Awaited<ReturnType<ReturnType<typeof testClient>["client"]["availability"]>>) =>
+    r.kind === "openhours"
+      ? r.openHours.map((h) => `${h.start.toFormat("HH:mm")}-${h.end.toFormat("HH:mm")}`)
+      : r;
+
+  it("a row without its end ends after the service's length", async () => {
+    const { client } = testClient(() =>
+      json({ status: 1, openhours: [{ staff: "72230", staffname: "רון", from: "202603011000" }] }),
+    );
+    expect(times(await client.availability({ ...ask, serviceMinutes: 45 }))).toEqual(["10:00-10:45"]);
+  });
+
+  it("bare times are rows too", async () => {
+    const { client } = testClient(() => json({ status: 1, openhours: ["202603011000", "202603011100"] }));
+    expect(times(await client.availability({ ...ask, serviceMinutes: 30 }))).toEqual([
+      "10:00-10:30",
+      "11:00-11:30",
+    ]);
+  });
+
+  it("without the service's length such a time is not offered (a booking needs its end), and the rest still are", async () => {
+    const { client } = testClient(() =>
+      json({
+        status: 1,
+        openhours: [{ from: "202603011000" }, { from: "202603011200", to: "202603011230" }],
+      }),
+    );
+    expect(times(await client.availability(ask))).toEqual(["12:00-12:30"]);
+  });
+});
