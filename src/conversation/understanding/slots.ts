@@ -156,6 +156,69 @@ const PART_PAIRS: [string, string, PartOfDay][] = [
   ["بعد", "الظهر", "afternoon"],
 ];
 
+/** Month names (Hebrew after its ב/ל prefix, Russian in the genitive of a date, Levantine and standard Arabic). */
+const MONTHS = new Map<string, number>();
+for (const [n, names] of [
+  [1, "january jan ינואר января январь يناير"],
+  [2, "february feb פברואר февраля февраль فبراير شباط"],
+  [3, "march mar מרץ מרס марта март مارس اذار"],
+  [4, "april apr אפריל апреля апрель ابريل نيسان"],
+  [5, "may מאי мая май مايو ايار"],
+  [6, "june jun יוני июня июнь يونيو حزيران"],
+  [7, "july jul יולי июля июль يوليو تموز"],
+  [8, "august aug אוגוסט августа август اغسطس"],
+  [9, "september sep sept ספטמבר сентября сентябрь سبتمبر ايلول"],
+  [10, "october oct אוקטובר октября октябрь اكتوبر"],
+  [11, "november nov נובמבר ноября ноябрь نوفمبر"],
+  [12, "december dec דצמבר декабря декабрь ديسمبر"],
+] as const)
+  for (const name of names.split(" ")) MONTHS.set(name, n);
+/** Levantine months of two words: "كانون الاول" (December), "تشرين الثاني" (November). */
+const AR_MONTH_PAIRS: [string, string, number][] = [
+  ["كانون", "الثاني", 1],
+  ["تشرين", "الاول", 10],
+  ["تشرين", "الثاني", 11],
+  ["كانون", "الاول", 12],
+];
+
+function monthOf(word: string | undefined): number | undefined {
+  if (!word) return undefined;
+  for (const b of bases(word)) {
+    const m = MONTHS.get(b);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** A day of the month: "15", "15th", "1st". */
+function dayNumber(word: string | undefined): number | undefined {
+  const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(word ?? "");
+  const n = m ? Number(m[1]) : Number.NaN;
+  return n >= 1 && n <= 31 ? n : undefined;
+}
+
+/**
+ * Dates with a month name: "15 בדצמבר", "12 марта", "15 كانون الاول", "March 12", "Jan 5th", "the 1st
+ * of June". Read before hours, so the day of the month is never taken for a time ("ב-15 בדצמבר").
+ */
+function monthDates(words: readonly string[], used: Set<number>): DaySlot | undefined {
+  let found: DaySlot | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const pair = AR_MONTH_PAIRS.find(([a, b]) => bases(words[i]!).includes(a) && words[i + 1] === b);
+    const month = pair ? pair[2] : monthOf(words[i]);
+    if (!month) continue;
+    const span = pair ? 2 : 1;
+    const before = words[i - 1] === "of" ? i - 2 : i - 1;
+    const after = words[i + span] === "the" ? i + span + 1 : i + span;
+    const at =
+      dayNumber(words[before]) !== undefined ? before : dayNumber(words[after]) !== undefined ? after : -1;
+    if (at < 0) continue;
+    found ??= `${pad(month)}-${pad(dayNumber(words[at])!)}` as DaySlot;
+    for (let k = Math.min(at, i); k <= Math.max(at, i + span - 1); k++) used.add(k);
+  }
+  return found;
+}
+
 const DAY_WORD = /^(יום|ביום|ליום|ויום|يوم|ليوم|بيوم)$/;
 const AT_WORD = /^(at|בשעה|שעה|ב|в|к|الساعه|ساعه|عالساعه|around|by)$/;
 
@@ -224,8 +287,11 @@ export function readSlots(words: readonly string[]): { slots: WhenSlots; used: S
   const used = new Set<number>();
   let hour: { h: number; m: number; at: number; explicit: boolean } | undefined;
   let meridiem: "am" | "pm" | undefined;
+  const named = monthDates(words, used);
+  if (named) slots.day = named;
 
   for (let i = 0; i < words.length; i++) {
+    if (used.has(i)) continue;
     const w = words[i]!;
     const next = words[i + 1];
     const prev = words[i - 1];
@@ -258,9 +324,11 @@ export function readSlots(words: readonly string[]): { slots: WhenSlots; used: S
       used.add(i);
       continue;
     }
-    const clock = /^(\d{1,2}):(\d{2})$/.exec(w);
+    // "16:00", and "4:30pm" written together.
+    const clock = /^(\d{1,2}):(\d{2})(am|pm)?$/.exec(w);
     if (clock && Number(clock[1]) < 24 && Number(clock[2]) < 60) {
       hour = { h: Number(clock[1]), m: Number(clock[2]), at: i, explicit: true };
+      if (clock[3]) meridiem = clock[3] as "am" | "pm";
       used.add(i);
       continue;
     }

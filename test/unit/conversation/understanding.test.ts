@@ -104,6 +104,25 @@ describe("the fifth held-out set's wrong-way and harmful readings", () => {
   });
 });
 
+describe("dates with a month name, and am/pm written onto the time", () => {
+  it.each([
+    ["ב-20 לדצמבר יש מקום?", { day: "12-20" }], // the day of the month is not 20:00
+    ["אפשר ב-15 בדצמבר בשתיים בצהריים?", { day: "12-15" }], // nor 15:00
+    ["I'd like March 12 at 2pm", { day: "03-12", time: "14:00" }],
+    ["Book me in for Jan 5th please", { day: "01-05" }],
+    ["can I book on the 1st of June?", { day: "06-01" }],
+    ["Хочу записаться на 15 декабря", { day: "12-15" }],
+    ["на 8 марта можно?", { day: "03-08" }],
+    ["بدي موعد ب 15 كانون الاول", { day: "12-15" }],
+    ["ممكن دور 15 ديسمبر؟", { day: "12-15" }],
+    ["wed 7:30pm", { day: "wednesday", time: "19:30" }],
+    ["tmrw 9:30am", { day: "tomorrow", time: "09:30" }],
+  ])("'%s' reads %o", (text, slots) => {
+    const got = understand(text).slots;
+    expect({ day: got.day, time: got.time }).toEqual({ time: undefined, ...slots });
+  });
+});
+
 describe("folding how people type", () => {
   it("keeps times and dates whole and reads day.month as a date, hh.00 as a time", () => {
     expect(understand("ב16:00").slots.time).toBe("16:00");
