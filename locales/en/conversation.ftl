@@ -24,6 +24,7 @@ link-ask = To find your appointments I need your phone number. Tap the button be
 link-button = Share my phone number
 link-not-own = For your privacy I can only use your own number, shared with the button below. A typed or forwarded number can't be used.
 link-bad-number = That number isn't an Israeli mobile number, so I can't look up appointments with it. Please share your own number with the button.
+link-already = This chat already uses your own number. For your privacy, a number shared here isn't used to look anything up.
 link-done = Thanks{ $first ->
         [none] {""}
        *[other] , { $first }

@@ -1,4 +1,5 @@
 import { type Inbound, numbersShown } from "../core/messages.ts";
+import { isCell, normalizeCell } from "../domain/phone.ts";
 import type { Locale } from "../i18n/translator.ts";
 import { apptChoice, menuChoice, parseChoice } from "./choice-ids.ts";
 import { choices, done, type StepContext, type StepResult, text } from "./context.ts";
@@ -64,6 +65,11 @@ export async function route(
       if (message.name === "start") return welcome(ctx);
       return runIntent(COMMANDS[message.name] ?? "help", ctx, deps);
     case "contact":
+      // Linked already: a card shared now (a spouse's, to book for them) must not start linking
+      // over the question in progress, a reminder's among them. Only the customer's own new
+      // number (a changed phone, vouched for by the channel) links again.
+      if (ctx.identity && state.flow?.name !== "link" && !(message.own && isNewNumber(message.phone, ctx)))
+        return alreadyLinked(state, ctx);
       return linkContact(state.flow?.name === "link" ? state.flow : null, message, ctx);
     case "choice":
       return routeChoice(state, message.id, ctx, deps);
@@ -243,6 +249,16 @@ async function flowStep(flow: Flow, input: { action: string; arg: string }, ctx:
 }
 
 /** Input that does not fit the question: ask it again, keeping the flow. */
+function isNewNumber(phone: string, ctx: StepContext): boolean {
+  return isCell(phone) && normalizeCell(phone) !== ctx.identity?.cell;
+}
+
+function alreadyLinked(state: ConversationState, ctx: StepContext): StepResult {
+  const lead = text(ctx.t("link-already"));
+  if (state.lastChoices.length > 0) return { flow: state.flow, out: [lead, ...reask(state, ctx).out] };
+  return { flow: state.flow, out: [lead] };
+}
+
 function reask(state: ConversationState, ctx: StepContext): StepResult {
   if (state.lastChoices.length > 0)
     return { flow: state.flow, out: [choices(ctx.t("reask"), state.lastChoices)] };

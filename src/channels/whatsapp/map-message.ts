@@ -33,11 +33,14 @@ export function mapWhatsAppMessage(
     const phone = vcardPhone(msg.vCards[0]!);
     if (!phone) return null;
     const digits = (s: string) => s.replace(/\D/g, "").replace(/^0/, "972");
-    const own = ownPhone !== null && digits(phone) === digits(ownPhone);
+    // A @c.us sender's own number is proven; an @lid sender's only through WhatsApp's mapping.
+    const sender = ownPhone ?? base.verifiedPhone ?? null;
+    const own = sender !== null && digits(phone) === digits(sender);
     return { ...base, message: { type: "contact", phone, own } };
   }
-  // A picture with a caption is the caption's words; media alone gets "text only".
-  if (msg.body?.trim() && (msg.type === "chat" || MEDIA[msg.type]))
+  // A picture with a caption is the caption's words; media alone gets "text only". A location's
+  // body is its map thumbnail, never words.
+  if (msg.body?.trim() && (msg.type === "chat" || (MEDIA[msg.type] && msg.type !== "location")))
     return { ...base, message: { type: "text", text: msg.body } };
   const kind = MEDIA[msg.type];
   return kind ? { ...base, message: { type: "media", kind } } : null;

@@ -24,6 +24,25 @@ async function reminded(env: Record<string, string> = {}) {
   return { c, appt: appt!, out, stored };
 }
 
+describe("a contact card shared in a linked chat while a reminder waits", () => {
+  it("someone else's card is not used, starts no linking, and the typed answer still answers the reminder", async () => {
+    const { c, stored } = await reminded();
+    const out = await c.send({ type: "contact", phone: "0501112233", own: false, first: "נועה" });
+    expect(texts(out)).toMatch(/already uses your own number/);
+    expect(out.some((m) => m.type === "requestPhone")).toBe(false);
+    expect(texts(await c.text("yes"))).toMatch(/noted that you're coming/);
+    expect(stored().iscoming).toBe("1");
+  });
+
+  it("the customer's own card again changes nothing, and the answer still counts", async () => {
+    const { c, stored } = await reminded();
+    const out = await c.send({ type: "contact", phone: DAVID, own: true });
+    expect(texts(out)).toMatch(/already uses your own number/);
+    expect(texts(await c.text("כן"))).toMatch(/אושרה/);
+    expect(stored().iscoming).toBe("1");
+  });
+});
+
 describe("replies to a reminder", () => {
   it("shows business, service, staff and local time with three answers", async () => {
     const { out } = await reminded();

@@ -59,6 +59,20 @@ describe("mapWhatsAppMessage", () => {
     ).toMatchObject({ own: false });
   });
 
+  it("a @c.us sender's own card is their own; anyone else's is not", () => {
+    const card = (from: string) =>
+      mapWhatsAppMessage("s", msg(from, "", { type: "vcard", vCards: [VCARD] }), null)?.message;
+    expect(card("972525551234@c.us")).toEqual({ type: "contact", phone: "+972525551234", own: true });
+    expect(card("972529999999@c.us")).toMatchObject({ own: false });
+  });
+
+  it("a location's body (its map thumbnail) is never read as words", () => {
+    const thumb = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHR";
+    expect(
+      mapWhatsAppMessage("s", msg("972525551234@c.us", thumb, { type: "location" }), null)?.message,
+    ).toEqual({ type: "media", kind: "location" });
+  });
+
   it("reads the number of a vCard", () => {
     expect(vcardPhone(VCARD)).toBe("+972525551234");
     expect(vcardPhone("BEGIN:VCARD\nTEL;TYPE=CELL:052-555-1234\nEND:VCARD")).toBe("0525551234");
