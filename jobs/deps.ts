@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import type { DateTime } from "luxon";
 import type { Logger } from "pino";
 import type { StaffRole } from "../src/conversation/ports.ts";
-import type { ChannelKind, ChatAddress, OutboundMessage } from "../src/core/messages.ts";
+import type { ChannelKind, ChatAddress, OutboundMessage, SendTelegram } from "../src/core/messages.ts";
 import type { StaffFormat } from "../src/digests/alerts.ts";
 import type { Appointment } from "../src/domain/appointment.ts";
 import type { LinkedChat, SkipCounter } from "../src/reminders/remind.ts";
@@ -75,7 +75,7 @@ export interface JobsDeps {
    * 403: the customer blocked the bot, the channel has marked the chat unreachable, and retrying
    * is pointless.
    */
-  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
+  sendTelegram?: SendTelegram;
   /** WhatsApp: the session that serves a site, and the producer of its outbound queue. */
   whatsapp?: {
     sessionFor: (site: string) => string | undefined;

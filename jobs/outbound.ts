@@ -1,3 +1,4 @@
+import type { Job } from "bullmq";
 import type { ChatAddress } from "../src/core/messages.ts";
 import type { JobsDeps } from "./deps.ts";
 import type { OutboundRequest } from "./queues.ts";
@@ -20,4 +21,9 @@ export function routeOutbound(deps: {
     }
     return deps.telegram(request, jobId, delayMs);
   };
+}
+
+/** How many of a send job's messages went out on its earlier attempts (its BullMQ progress). */
+export function sentSoFar(job: Job): number {
+  return typeof job.progress === "number" && job.progress > 0 ? job.progress : 0;
 }

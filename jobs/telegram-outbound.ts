@@ -1,11 +1,12 @@
 import type { Job, Queue } from "bullmq";
 import type { Logger } from "pino";
-import type { OutboundMessage } from "../src/core/messages.ts";
+import type { SendTelegram } from "../src/core/messages.ts";
 import { scrubError } from "../src/log/scrub.ts";
 import type { SkipCounter } from "../src/reminders/remind.ts";
 import type { ActivityLog } from "../src/storage/activity-log.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
+import { sentSoFar } from "./outbound.ts";
 import { type OutboundPayload, type OutboundRequest, outboundPayload } from "./queues.ts";
 import { createReminderClaims } from "./reminder-claims.ts";
 
@@ -17,7 +18,7 @@ export function createTelegramOutbound(deps: {
   queue: Queue<OutboundPayload>;
   outbox: Outbox;
   ledger: ReminderLedger;
-  sendTelegram?: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
+  sendTelegram?: SendTelegram;
   activity?: Pick<ActivityLog, "reminderSent">;
   countSkip?: SkipCounter;
   logger: Logger;
@@ -55,7 +56,11 @@ export function createTelegramOutbound(deps: {
     }
     let result: "sent" | "blocked";
     try {
-      result = await deps.sendTelegram(p.site, entry.chatId, entry.messages);
+      // A retry goes on from the first message not yet sent: the ones before it went out.
+      result = await deps.sendTelegram(p.site, entry.chatId, entry.messages, {
+        from: sentSoFar(job),
+        sent: (n) => job.updateProgress(n),
+      });
     } catch (e) {
       // Refused for sure (no message went out): the next attempt may send it. The error stays on
       // the job (bull-board, failed lists): without the chat id it may name.

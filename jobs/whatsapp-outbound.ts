@@ -9,6 +9,7 @@ import type { SkipCounter } from "../src/reminders/remind.ts";
 import type { ActivityLog } from "../src/storage/activity-log.ts";
 import type { Outbox } from "../src/storage/outbox.ts";
 import type { ReminderLedger } from "../src/storage/reminder-ledger.ts";
+import { sentSoFar } from "./outbound.ts";
 import {
   type OutboundPayload,
   type OutboundRequest,
@@ -138,7 +139,10 @@ function lane(
         if (refused) return refused;
       }
       try {
-        for (const item of deps.render(entry.messages)) {
+        // A retry goes on from the first message not yet sent: the ones before it went out.
+        const from = sentSoFar(job);
+        for (const [i, item] of deps.render(entry.messages).entries()) {
+          if (i < from) continue;
           const gap = pacing.minMs + Math.random() * (pacing.maxMs - pacing.minMs);
           const wait = last + gap - Date.now();
           if (wait > 0) await sleep(wait);
@@ -148,6 +152,7 @@ function lane(
             log.warn({ site: p.site, err: (e as Error).message }, "file not delivered");
           });
           last = Date.now();
+          await job.updateProgress(i + 1);
         }
       } catch (e) {
         if (ref) await deps.ledger.release(ref);

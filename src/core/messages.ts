@@ -75,3 +75,17 @@ export type OutboundMessage =
 
 /** Telegram's hard limit on callback data; every Choice.id stays within it. */
 export const MAX_CHOICE_ID_BYTES = 64;
+
+/** Where a multi-message send resumes: `from` messages went out on an earlier attempt; `sent(n)` records n. */
+export interface SendProgress {
+  from: number;
+  sent: (n: number) => Promise<unknown>;
+}
+
+/** Sends a site's messages to a Telegram chat (the outbound queue's worker calls it). */
+export type SendTelegram = (
+  site: string,
+  chatId: string,
+  messages: OutboundMessage[],
+  progress?: SendProgress,
+) => Promise<"sent" | "blocked">;

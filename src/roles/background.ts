@@ -7,7 +7,7 @@ import { createReconciler } from "../../jobs/reconcile.ts";
 import { createJobs, type Jobs } from "../../jobs/runtime.ts";
 import { createWaitlistOffers, type WaitlistOffers } from "../../jobs/waitlist-offers.ts";
 import type { SiteConfig } from "../config/types.ts";
-import type { OutboundMessage } from "../core/messages.ts";
+import type { SendTelegram } from "../core/messages.ts";
 import { personAlerts } from "../digests/person-alert.ts";
 import type { Metrics } from "../http/metrics.ts";
 import { tor4youWebhookRoutes } from "../http/tor4you-webhook.ts";
@@ -38,7 +38,7 @@ export function createBackground(deps: {
   /** The Telegram bots this deployment runs, by site. */
   telegram?: {
     has: (site: string) => boolean;
-    send: (site: string, chatId: string, messages: OutboundMessage[]) => Promise<"sent" | "blocked">;
+    send: SendTelegram;
   };
   /** The WhatsApp sessions serving each site, and their outbound queues' producer. */
   whatsapp?: {

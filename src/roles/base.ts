@@ -138,10 +138,10 @@ export async function openBase(deps: {
     metrics,
     telegram: {
       has: (site) => telegram.has(site),
-      send: (site, chatId, messages) => {
+      send: (site, chatId, messages, progress) => {
         const channel = telegram.get(site);
         if (!channel) throw new Error(`site ${site} has no Telegram bot`);
-        return channel.send(chatId, messages);
+        return channel.send(chatId, messages, { progress });
       },
     },
     whatsapp: { sessionFor, enqueue: whatsappProducer.enqueue },

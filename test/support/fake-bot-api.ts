@@ -14,6 +14,10 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
   const sends: number[] = [];
   /** Every call, of any method, in the order it reached the API. */
   const calls: Array<{ method: string; at: number }> = [];
+  /** Texts delivered per chat, in order. */
+  const texts = new Map<string, string[]>();
+  /** Refuses (400) the sends it matches while set: a message Telegram would not take. */
+  let refuse: ((method: string, body: Record<string, unknown>) => boolean) | null = null;
   let tooMany = 0;
   let lastAt = 0;
   let messageId = 1;
@@ -48,6 +52,19 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
           }),
         );
       }
+      const parsed = (() => {
+        try {
+          return JSON.parse(body) as Record<string, unknown>;
+        } catch {
+          return {};
+        }
+      })();
+      if (refuse?.(method, parsed)) {
+        res.statusCode = 400;
+        return res.end(
+          JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: refused by the test" }),
+        );
+      }
       accepted.push(now);
       sends.push(now);
       lastAt = now;
@@ -60,6 +77,7 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
         );
       const chatId = String((JSON.parse(body) as { chat_id: string | number }).chat_id);
       perChat.set(chatId, (perChat.get(chatId) ?? 0) + 1);
+      texts.set(chatId, [...(texts.get(chatId) ?? []), String(parsed.text ?? "")]);
       const result = {
         message_id: messageId++,
         date: 1,
@@ -73,6 +91,10 @@ export async function startFakeBotApi(opts: { perSecond?: number; delayMs?: numb
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     perChat,
+    texts,
+    refuseWhile: (match: typeof refuse) => {
+      refuse = match;
+    },
     sends,
     calls,
     tooMany: () => tooMany,

@@ -33,6 +33,32 @@ export function keyboardRows(choices: Choice[]): InlineKeyboardButton[][] {
  * share-contact button away once it has served (on the first message that can carry it).
  */
 export function render(messages: OutboundMessage[], opts: { removeKeyboard?: boolean } = {}): TelegramSend[] {
+  return renderEach(messages, opts).flatMap(withinLimit);
+}
+
+/** Telegram refuses a text over 4,096 characters; a long one (a busy day's digest) goes in parts. */
+export const TEXT_LIMIT = 4096;
+
+/** Parts cut at line ends (else at a space), the buttons on the last. */
+function withinLimit(send: TelegramSend): TelegramSend[] {
+  if (send.document || send.text.length <= TEXT_LIMIT) return [send];
+  const parts: string[] = [];
+  let rest = send.text;
+  while (rest.length > TEXT_LIMIT) {
+    const window = rest.slice(0, TEXT_LIMIT);
+    let cut = window.lastIndexOf("\n");
+    if (cut < TEXT_LIMIT / 2) cut = window.lastIndexOf(" ");
+    if (cut < TEXT_LIMIT / 2) cut = TEXT_LIMIT;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\s+/, "");
+  }
+  if (rest) parts.push(rest);
+  return parts.map((text, i) =>
+    i === parts.length - 1 && send.reply_markup ? { text, reply_markup: send.reply_markup } : { text },
+  );
+}
+
+function renderEach(messages: OutboundMessage[], opts: { removeKeyboard?: boolean }): TelegramSend[] {
   let remove = Boolean(opts.removeKeyboard);
   return messages.map((m) => {
     if (m.type === "file") return { text: m.text, document: { fileName: m.fileName, content: m.content } };

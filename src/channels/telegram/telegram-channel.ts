@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { Api, Bot, GrammyError, InputFile } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
-import type { ChatAddress, InboundEvent, OutboundMessage } from "../../core/messages.ts";
+import type { ChatAddress, InboundEvent, OutboundMessage, SendProgress } from "../../core/messages.ts";
 import { LOCALES, type Translator } from "../../i18n/translator.ts";
 import { mapUpdate } from "./map-update.ts";
 import { type BotPacing, countedSends, pacedSends } from "./paced-sends.ts";
@@ -61,11 +61,13 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
   async function send(
     chatId: string,
     messages: OutboundMessage[],
-    opts: { removeKeyboard?: boolean; answer?: boolean } = {},
+    opts: { removeKeyboard?: boolean; answer?: boolean; progress?: SendProgress } = {},
   ) {
     const api = opts.answer ? bot.api : bulk;
+    const from = opts.progress?.from ?? 0;
     try {
-      for (const m of render(messages, opts)) {
+      for (const [i, m] of render(messages, opts).entries()) {
+        if (i < from) continue;
         if (m.document) {
           const file = new InputFile(Buffer.from(m.document.content, "utf8"), m.document.fileName);
           // The file follows the message it belongs to: failing it must not resend that message.
@@ -74,6 +76,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
             log.warn({ err: (e as Error).message }, "calendar file not delivered");
           });
         } else await api.sendMessage(chatId, m.text, m.reply_markup ? { reply_markup: m.reply_markup } : {});
+        await opts.progress?.sent(i + 1);
       }
       return "sent" as const;
     } catch (e) {

@@ -1,7 +1,7 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { mapUpdate } from "../../../../src/channels/telegram/map-update.ts";
-import { keyboardRows, render } from "../../../../src/channels/telegram/render.ts";
+import { keyboardRows, render, TEXT_LIMIT } from "../../../../src/channels/telegram/render.ts";
 
 const from = { id: 7, is_bot: false, first_name: "Dana", last_name: "Levi", language_code: "ru" };
 const msg = (extra: Record<string, unknown>, chatType = "private") =>
@@ -115,5 +115,26 @@ describe("render", () => {
       { removeKeyboard: true },
     );
     expect(after.map((m) => m.reply_markup)).toEqual([{ remove_keyboard: true }, undefined]);
+  });
+});
+
+describe("a text over Telegram's 4,096 characters", () => {
+  const digest = Array.from(
+    { length: 120 },
+    (_, i) => `${String(i).padStart(3, "0")} 09:00 תספורת גברים · יוסי כהן · ✓ confirmed`,
+  ).join("\n");
+
+  it("goes in parts cut at line ends, nothing lost, each part within the limit", () => {
+    expect(digest.length).toBeGreaterThan(4096);
+    const sends = render([{ type: "text", text: digest }]);
+    expect(sends.length).toBeGreaterThan(1);
+    for (const s of sends) expect(s.text.length).toBeLessThanOrEqual(TEXT_LIMIT);
+    expect(sends.map((s) => s.text).join("\n")).toBe(digest);
+  });
+
+  it("keeps the buttons on its last part", () => {
+    const sends = render([{ type: "choices", text: digest, choices: [{ id: "x", label: "OK" }] }]);
+    expect(sends.slice(0, -1).every((s) => !s.reply_markup)).toBe(true);
+    expect(sends.at(-1)!.reply_markup).toEqual({ inline_keyboard: [[{ text: "OK", callback_data: "x" }]] });
   });
 });
