@@ -50,6 +50,8 @@ import { foldCharacters, scriptOf } from "./understanding/normalize.ts";
 import { understand } from "./understanding/understand.ts";
 import type { FreedTime, WaitlistEntry, WaitlistPort } from "./waitlist-port.ts";
 
+const MAX_TEXT = 4096;
+
 export interface ConversationDeps {
   sites: (site: string) => { policy: SitePolicy; api: BookingApi } | undefined;
   catalog: CatalogCache;
@@ -193,6 +195,10 @@ export function createConversationEngine(deps: ConversationDeps) {
     }
 
     let message: Inbound = event.message;
+    // No request needs more than Telegram's 4,096 characters; a WhatsApp text may be 65,536, and
+    // reading all of it costs every other chat its turn.
+    if (message.type === "text" && message.text.length > MAX_TEXT)
+      message = { type: "text", text: message.text.slice(0, MAX_TEXT) };
     // "Try again" typed (its number on WhatsApp, or in words) is the button.
     if (message.type === "text" && state.retry && asksRetry(state, message.text, address))
       message = { type: "choice", id: RETRY_CHOICE };

@@ -16,9 +16,12 @@ export function pickFromText(last: readonly Choice[], input: string, numbered: b
   const byLabel = last.find((c) => normalizeText(c.label) === n);
   if (byLabel) return byLabel.id;
   // "2.", "#2", "2)" as typed by people numbering their own answer.
+  // (Trimmed first: "\s*" before an end anchor rescans every run of spaces, quadratic on long text.)
   const digits = foldCharacters(input)
     .trim()
-    .replace(/^[#№]\s*|\s*[.)]$/g, "");
+    .replace(/^[#№]\s*/, "")
+    .replace(/[.)]$/, "")
+    .trimEnd();
   if (/^\d{1,2}$/.test(digits)) {
     const k = Number(digits);
     const item = last[k - 1]?.id ?? null;

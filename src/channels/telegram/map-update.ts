@@ -77,5 +77,7 @@ function mediaKind(m: TelegramMessage): MediaKind | null {
   if (m.video) return "video";
   if (m.document) return "file";
   if (m.location || m.venue) return "location";
+  // Sent by a person, without words: answered like a picture ("text only"), not ignored.
+  if (m.dice || m.poll || m.story || m.game) return "sticker";
   return null;
 }

@@ -134,3 +134,9 @@ describe("part of a name picks the one choice it names", () => {
     expect(pickFromText(reminder, "time", false)).toBe("move");
   });
 });
+
+describe("a number typed with a mark and spaces after it", () => {
+  it.each(["2. ", "2 ) ", "  #2  "])("'%s' is still item 2", (typed) => {
+    expect(pickFromText(times, typed, true)).toBe("tm1");
+  });
+});

@@ -50,6 +50,15 @@ describe("mapUpdate", () => {
     ).toMatchObject({ own: false });
   });
 
+  it("answers a die, a poll or a story like a picture (text only) instead of saying nothing", () => {
+    for (const extra of [
+      { dice: { emoji: "🎲", value: 3 } },
+      { poll: { id: "p", question: "?" } },
+      { story: { id: 1 } },
+    ])
+      expect(mapUpdate("s", msg(extra as never))?.message).toEqual({ type: "media", kind: "sticker" });
+  });
+
   it("maps button presses and media without words, and ignores groups and edits", () => {
     const cq = {
       update_id: 2,
