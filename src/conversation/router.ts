@@ -137,8 +137,10 @@ async function routeText(state: ConversationState, input: string, ctx: StepConte
   if (picked) return routeChoice(state, picked, ctx, deps);
 
   const u = understand(input);
-  const intent: Intent | null = u.intent ?? matchIntent(input);
   const flow = state.flow;
+  // A day or time alone answers the question in progress, if any; only in a chat at rest is it a booking.
+  const intent: Intent | null =
+    u.onlyWhen && (flow || ctx.pending.length > 0) ? null : (u.intent ?? matchIntent(input));
   if (flow?.name === "person") return personMessage(ctx, deps.person, input);
   if (isStoppable(flow)) {
     if (flow.stopAsked) {

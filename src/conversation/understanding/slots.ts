@@ -1,4 +1,5 @@
 import { hebrewBases } from "./forms.ts";
+import { spokenTime } from "./hour-words.ts";
 
 /**
  * When the customer wants to come: a day (today, tomorrow, a weekday, next week or a date), a part
@@ -134,6 +135,7 @@ const PARTS = new Map<string, PartOfDay>([
   ["العصر", "afternoon"],
   ["عصر", "afternoon"],
   ["evening", "evening"],
+  ["eve", "evening"],
   ["tonight", "evening"],
   ["ערב", "evening"],
   ["הערב", "evening"],
@@ -345,6 +347,19 @@ export function readSlots(words: readonly string[]): { slots: WhenSlots; used: S
     ) {
       hour = { h: Number(w), m: 0, at: i, explicit: false };
       used.add(i);
+      continue;
+    }
+    // "в 4 дня", "в 2 часа дня": of the day, after noon.
+    if (w === "дня" && hour) {
+      meridiem ??= "pm";
+      used.add(i);
+      continue;
+    }
+    const spoken = hour ? null : spokenTime(words, i);
+    if (spoken) {
+      hour = { h: spoken.h, m: spoken.m, at: spoken.span.at(-1)!, explicit: false };
+      for (const k of spoken.span) used.add(k);
+      i = spoken.span.at(-1)!;
       continue;
     }
     if (w === "am" || w === "pm") {

@@ -1,4 +1,4 @@
-import { hebrewBases } from "./forms.ts";
+import { HALF, hourWord, QUARTER } from "./hour-words.ts";
 import { CLAUSE, QUESTION, tokenize } from "./normalize.ts";
 import { readSlots } from "./slots.ts";
 
@@ -14,38 +14,6 @@ export interface TypedTime {
   ambiguous: boolean;
 }
 
-/** Number words for the hours people say, after their prefixes are taken off (ב, ל, ال, в). */
-const HOUR_WORDS = new Map<string, number>([
-  ...pairs("one two three four five six seven eight nine ten eleven twelve"),
-  ...pairs("אחת שתיים שלוש ארבע חמש שש שבע שמונה תשע עשר"),
-  ["שתים", 2],
-  ["אחתעשרה", 11],
-  ["שתיםעשרה", 12],
-  ...pairs("час два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать"),
-  ["одного", 1],
-  ["двух", 2],
-  ["трех", 3],
-  ["четырех", 4],
-  ["пяти", 5],
-  ["шести", 6],
-  ["семи", 7],
-  ["восьми", 8],
-  ["девяти", 9],
-  ["десяти", 10],
-  ...pairs("واحده اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره حداش اطناش"),
-  ["تنتين", 2],
-  ["ثنتين", 2],
-  ["تلاته", 3],
-  ["تمانيه", 8],
-  ["ثمنيه", 8],
-  ["احدعش", 11],
-  ["اتناش", 12],
-]);
-
-function pairs(words: string): [string, number][] {
-  return words.split(" ").map((w, i) => [w, i + 1]);
-}
-
 /** Words that only lead up to the time: "at", "בשעה", "в", "الساعة", and a "please" or "ok". */
 const LEAD = new Set(
   (
@@ -55,25 +23,6 @@ const LEAD = new Set(
     "الساعه ساعه عالساعه ع ب تمام ممكن خلص طيب لو سمحت"
   ).split(" "),
 );
-
-const HALF = new Set(["half", "וחצי", "חצי", "ونص", "نص", "ونصف", "половиной", "половина", "thirty"]);
-const QUARTER = new Set(["ורבע", "وربع", "quarter", "fifteen"]);
-
-function hourWord(word: string): number | undefined {
-  const forms = /[\u05D0-\u05EA]/.test(word)
-    ? hebrewBases(word)
-    : /[\u0600-\u06FF]/.test(word)
-      ? [
-          word,
-          ...["بال", "ال", "ب", "ع", "ل"].filter((p) => word.startsWith(p)).map((p) => word.slice(p.length)),
-        ]
-      : [word];
-  for (const f of forms) {
-    const h = HOUR_WORDS.get(f);
-    if (h !== undefined) return h;
-  }
-  return undefined;
-}
 
 export function readTypedTime(input: string): TypedTime | null {
   const words = tokenize(input).filter((w) => w !== CLAUSE && w !== QUESTION);

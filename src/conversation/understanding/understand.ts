@@ -53,6 +53,8 @@ export interface Understanding {
   slots: Slots;
   /** The script the message is written in: the reply language when the chat has not chosen one. */
   script: Script | null;
+  /** "Tuesday at 10:00 please": a booking read from the day or time alone, no word asked for one. */
+  onlyWhen?: boolean;
 }
 
 /** Negating these flips them; the rest (sick, sorry, a question word) a negation passes by. */
@@ -276,7 +278,15 @@ export function understand(text: string): Understanding {
   const action =
     answer === "no" ? (pos("cancel") ? "cancel" : pos("change") ? "change" : undefined) : undefined;
 
-  const intent = requestOf({ pos, neg, hasWhen, lang, answer, questionMark, mentions });
+  let intent = requestOf({ pos, neg, hasWhen, lang, answer, questionMark, mentions });
+  // A day (or a day's time) named and nothing else: a free time wanted, read as booking when no
+  // question is open (the caller decides; a waiting reminder asks instead).
+  const onlyWhen =
+    !intent &&
+    !answer &&
+    Boolean(when.day || (when.time && when.part)) &&
+    mentions.every((m) => m.concept === "greet");
+  if (onlyWhen) intent = "book";
   if (!answer && !intent) confidence = 0;
   // A yes buried in a long run of words we do not know (pasted text, noise) is not a clear yes.
   else if (unknown >= 4 && unknown > 2 * mentions.length) confidence = Math.min(confidence, 0.3);
@@ -287,6 +297,7 @@ export function understand(text: string): Understanding {
     confidence,
     slots,
     script: scriptOf(text),
+    ...(onlyWhen ? { onlyWhen } : {}),
   };
 }
 

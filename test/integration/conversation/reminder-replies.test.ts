@@ -43,6 +43,28 @@ describe("a contact card shared in a linked chat while a reminder waits", () => 
   });
 });
 
+describe("a day and time typed alone", () => {
+  it("while a reminder waits, it asks about the reminder instead of starting a second booking", async () => {
+    const { c, stored } = await reminded();
+    const out = await c.text("Thursday at 11:00");
+    expect(out[0]?.type === "choices" && out[0].choices.map((x) => x.label)).toEqual([
+      "Yes, I'm coming",
+      "No, I can't come",
+      "Change time",
+    ]);
+    expect(stored().iscoming).toBe("0");
+  });
+
+  it("in a chat at rest, it starts a booking", async () => {
+    w = await startWorld();
+    const c = w.chat(DEMO_BARBER_SITEID);
+    await c.text("my appointments");
+    await c.shareOwnContact(DAVID, "דוד", "אברהם");
+    const out = await c.text("Thursday at 11:00");
+    expect(texts(out)).toMatch(/Which service would you like/);
+  });
+});
+
 describe("replies to a reminder", () => {
   it("shows business, service, staff and local time with three answers", async () => {
     const { out } = await reminded();

@@ -107,7 +107,7 @@ describe("the fifth held-out set's wrong-way and harmful readings", () => {
 describe("dates with a month name, and am/pm written onto the time", () => {
   it.each([
     ["ב-20 לדצמבר יש מקום?", { day: "12-20" }], // the day of the month is not 20:00
-    ["אפשר ב-15 בדצמבר בשתיים בצהריים?", { day: "12-15" }], // nor 15:00
+    ["אפשר ב-15 בדצמבר בשתיים בצהריים?", { day: "12-15", time: "14:00" }], // nor 15:00
     ["I'd like March 12 at 2pm", { day: "03-12", time: "14:00" }],
     ["Book me in for Jan 5th please", { day: "01-05" }],
     ["can I book on the 1st of June?", { day: "06-01" }],
@@ -120,6 +120,50 @@ describe("dates with a month name, and am/pm written onto the time", () => {
   ])("'%s' reads %o", (text, slots) => {
     const got = understand(text).slots;
     expect({ day: got.day, time: got.time }).toEqual({ time: undefined, ...slots });
+  });
+});
+
+describe("times said in words", () => {
+  it.each([
+    ["מחר בעשר וחצי בבוקר", "10:30"],
+    ["חמישי ברבע לשש בערב אפשר?", "17:45"],
+    ['מחר בשלוש אחה"צ מתאים לכם?', "15:00"],
+    ["Sunday at half past four in the afternoon please", "16:30"],
+    ["wed quarter to six pm?", "17:45"],
+    ["thursday at five in the evening", "17:00"],
+    ["завтра в полшестого вечера", "17:30"],
+    ["в среду без четверти шесть вечера", "17:45"],
+    ["завтра в 2 часа дня", "14:00"],
+    ["بكرا الساعة خمسة الا ربع العصر", "16:45"],
+    ["الخميس تلاتة ونص بعد الظهر", "15:30"],
+    ["بكرا ع الخمسة المسا", "17:00"],
+  ])("'%s' is at %s", (text, time) => {
+    expect(understand(text).slots.time).toBe(time);
+  });
+
+  it.each(["תור לשתיים בערב", "table for two tonight", "на два человека вечером", "two people tomorrow"])(
+    "a number of people is not a time: '%s'",
+    (text) => {
+      expect(understand(text).slots.time).toBeUndefined();
+    },
+  );
+});
+
+describe("a day or time alone", () => {
+  it.each([
+    ["שלישי ב-10:00 בבקשה", { day: "tuesday", time: "10:00" }],
+    ["this Friday at 11 am", { day: "friday", time: "11:00" }],
+    ["в пятницу в 9:30", { day: "friday", time: "09:30" }],
+    ["الاثنين الساعة 11:30", { day: "monday", time: "11:30" }],
+  ])("'%s' is a booking of that time, marked as read from the time alone", (text, slots) => {
+    const u = understand(text);
+    expect(u.intent).toBe("book");
+    expect(u.onlyWhen).toBe(true);
+    expect(u.slots).toMatchObject(slots);
+  });
+
+  it("'Friday morning if possible' is politeness, not a condition: a booking, not 'unsure'", () => {
+    expect(understand("Friday morning if possible").intent).toBe("book");
   });
 });
 
