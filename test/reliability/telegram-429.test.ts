@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
 import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
-import { createMetrics } from "../../src/http/metrics.ts";
-import { createBackground } from "../../src/roles/background.ts";
 import { waitFor } from "../integration/reminders/pipeline-world.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { startFakeBotApi } from "../support/fake-bot-api.ts";
+import { telegramOutbound } from "../support/telegram-outbound-world.ts";
 
 const N = 60;
 const PER_SECOND = 20;
@@ -25,23 +23,7 @@ afterAll(async () => {
 });
 
 it(`Telegram's 429 with retry_after is waited out: ${N} messages at once, each delivered exactly once`, async () => {
-  const channel = createTelegramChannel({
-    site: DEMO_BARBER_SITEID,
-    token: TOKEN,
-    apiRoot: botApi.url,
-    engine: demo.app.engine,
-    translator: demo.app.translator,
-    markUnreachable: async () => {},
-    logger: demo.logger,
-  });
-  const background = createBackground({
-    sites: demo.sites,
-    app: demo.app,
-    connection: demo.redis,
-    logger: demo.logger,
-    metrics: createMetrics(),
-    telegram: { has: () => true, send: (_site, chatId, messages) => channel.send(chatId, messages) },
-  });
+  const { background } = telegramOutbound(demo, TOKEN, botApi.url);
   background.jobs.startWorkers(["telegram-outbound"]);
   const started = Date.now();
   for (let i = 0; i < N; i++) {

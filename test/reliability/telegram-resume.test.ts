@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTelegramChannel } from "../../src/channels/telegram/telegram-channel.ts";
 import { DEMO_BARBER_SITEID } from "../../src/emulator/seed-demo.ts";
-import { createMetrics } from "../../src/http/metrics.ts";
-import { createBackground } from "../../src/roles/background.ts";
 import { waitFor } from "../integration/reminders/pipeline-world.ts";
 import { startDemoApp } from "../support/demo-app.ts";
 import { startFakeBotApi } from "../support/fake-bot-api.ts";
+import { telegramOutbound } from "../support/telegram-outbound-world.ts";
 
 const TOKEN = "123456:AAresumeresumeresumeresumeresume";
 let demo: Awaited<ReturnType<typeof startDemoApp>>;
@@ -22,26 +20,7 @@ afterAll(async () => {
 });
 
 it("a send of several messages refused part way goes on from the refused one when retried: none twice", async () => {
-  const channel = createTelegramChannel({
-    site: DEMO_BARBER_SITEID,
-    token: TOKEN,
-    apiRoot: botApi.url,
-    engine: demo.app.engine,
-    translator: demo.app.translator,
-    markUnreachable: async () => {},
-    logger: demo.logger,
-  });
-  const background = createBackground({
-    sites: demo.sites,
-    app: demo.app,
-    connection: demo.redis,
-    logger: demo.logger,
-    metrics: createMetrics(),
-    telegram: {
-      has: () => true,
-      send: (_site, chatId, messages, progress) => channel.send(chatId, messages, { progress }),
-    },
-  });
+  const { background } = telegramOutbound(demo, TOKEN, botApi.url);
   const chatId = String(70_000 + Math.floor(Math.random() * 10_000));
   // A staff digest: three messages in one job. Telegram refuses the third, once.
   let refused = 0;

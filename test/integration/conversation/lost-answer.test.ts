@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from "vitest";
 import { DEMO_BARBER_SITEID } from "../../../src/emulator/seed-demo.ts";
-import { startWorld, texts } from "./world.ts";
+import { barberUpToSummary, startWorld, texts } from "./world.ts";
 
 // A booking Tor4You made whose answer never reached us (the connection dropped after the work):
 // the customer hears they are booked, and "try again" never books the same time twice.
@@ -20,19 +20,7 @@ const live = (cell: string) => {
 
 async function upToConfirm() {
   const c = w.chat(DEMO_BARBER_SITEID);
-  await c.text("book");
-  await c.send({ type: "contact", phone: CELL, own: true, first: "Dana", last: "Levi" });
-  await c.tapLabel(/^תספורת גברים ·/);
-  await c.tapLabel("סניף מרכז");
-  const staff = c.transcript.at(-1)!.find((m) => m.type === "choices");
-  if (staff?.type === "choices" && !staff.choices.some((x) => x.label === "Tomorrow morning"))
-    await c.tap(staff.choices[0]!.id);
-  await c.tapLabel("Tomorrow morning");
-  const times = c.transcript.at(-1)!.find((m) => m.type === "choices");
-  const first =
-    times?.type === "choices" ? times.choices.find((x) => /^\d\d:\d\d$/.test(x.label)) : undefined;
-  await c.tapLabel(first!.label);
-  return { c, time: first!.label };
+  return { c, time: await barberUpToSummary(c, CELL) };
 }
 
 it("the booking was made but its answer was lost: the customer's appointments are looked up and it is confirmed", async () => {

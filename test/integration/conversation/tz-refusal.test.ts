@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from "vitest";
 import { DEMO_BARBER_SITEID, DEMO_STUDIO_SITEID } from "../../../src/emulator/seed-demo.ts";
-import { startWorld, texts } from "./world.ts";
+import { barberUpToSummary, startWorld, texts } from "./world.ts";
 
 // Issue 13 §2: siteinfo may not say that a site requires the ID number (tz). A refused booking
 // whose time is still free asks for it and tries once more; "that time was taken" is said only
@@ -46,18 +46,7 @@ it("a site that requires the ID number without siteinfo saying so: asked after t
 it("refused again with the ID number and the time still free: says so plainly, never 'taken'", async () => {
   w = await startWorld();
   const c = w.chat(DEMO_BARBER_SITEID);
-  await c.text("book");
-  await c.send({ type: "contact", phone: NEW_CELL, own: true, first: "Dana", last: "Levi" });
-  await c.tapLabel(/^תספורת גברים ·/);
-  await c.tapLabel("סניף מרכז");
-  const staff = c.transcript.at(-1)!.find((m) => m.type === "choices");
-  if (staff?.type === "choices" && !staff.choices.some((x) => x.label === "Tomorrow morning"))
-    await c.tap(staff.choices[0]!.id);
-  await c.tapLabel("Tomorrow morning");
-  const times = c.transcript.at(-1)!.find((m) => m.type === "choices");
-  const first =
-    times?.type === "choices" ? times.choices.find((x) => /^\d\d:\d\d$/.test(x.label)) : undefined;
-  await c.tapLabel(first!.label);
+  await barberUpToSummary(c, NEW_CELL);
   // Tor4You refuses every booking for a while, in words that do not say why.
   w.emulator.faults.add({ mode: "status0", calls: ["addappt"] });
   const asked = await c.tapLabel("Yes, book it");

@@ -72,3 +72,25 @@ export function texts(out: OutboundMessage[]): string {
     .join("\n---\n")
     .replace(/[\u2068\u2069]/g, "");
 }
+
+type Chat = ReturnType<Awaited<ReturnType<typeof startWorld>>["chat"]>;
+
+/**
+ * The demo barber's men's haircut at its central branch, tomorrow morning, up to the summary: the
+ * customer shares `phone` and taps the first time offered. Returns that time's label.
+ */
+export async function barberUpToSummary(c: Chat, phone: string): Promise<string> {
+  await c.text("book");
+  await c.send({ type: "contact", phone, own: true, first: "Dana", last: "Levi" });
+  await c.tapLabel(/^תספורת גברים ·/);
+  await c.tapLabel("סניף מרכז");
+  const staff = c.transcript.at(-1)!.find((m) => m.type === "choices");
+  if (staff?.type === "choices" && !staff.choices.some((x) => x.label === "Tomorrow morning"))
+    await c.tap(staff.choices[0]!.id);
+  await c.tapLabel("Tomorrow morning");
+  const times = c.transcript.at(-1)!.find((m) => m.type === "choices");
+  const first =
+    times?.type === "choices" ? times.choices.find((x) => /^\d\d:\d\d$/.test(x.label)) : undefined;
+  await c.tapLabel(first!.label);
+  return first!.label;
+}

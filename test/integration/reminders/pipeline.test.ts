@@ -148,7 +148,14 @@ describe("reminder pipeline (real Redis, BullMQ, emulator)", () => {
   }, 30_000);
 
   it("the ledger lets a reminder out at most once, and a send in flight at a crash is never repeated", async () => {
-    p = await startPipeline({ appointments: appointmentDueIn(3_000), plan: offsetsOnly([1]), offsets: [1] });
+    // A short lease: when both sends run at once, the second finds the first's claim in flight and
+    // waits the lease out before it sees "sent" (60 s in production, more than this test waits).
+    p = await startPipeline({
+      appointments: appointmentDueIn(3_000),
+      plan: offsetsOnly([1]),
+      offsets: [1],
+      takeover: { ledgerLeaseMs: 1_000 },
+    });
     p.jobs.startWorkers(["telegram-outbound"]);
     const ledger = { apptId: "8001", offsetMin: 1, start: "203001010900" };
     // Two enqueues of the same reminder (a retried remind job): two outbox entries, one ledger entry.
