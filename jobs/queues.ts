@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { OutboundMessage } from "../src/core/messages.ts";
 import { isCluster } from "../src/storage/redis-connection.ts";
+import { NOTIFICATION_ID } from "../src/tor4you/webhook.ts";
 
 /**
  * Every BullMQ queue and job payload, in one place. BullMQ refuses `:` in queue names and job
@@ -81,7 +82,7 @@ export type WebhookFacts = z.infer<typeof webhookFacts>;
 
 export const syncPayload = z.object({
   site: siteId,
-  notificationId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
+  notificationId: z.string().regex(NOTIFICATION_ID),
   apptId: numericId,
   action: z.enum(["create", "update", "cancel", "expire"]),
   /** We caused this change ourselves (iscoming, addappt, delappt): reconcile, but tell nobody. */

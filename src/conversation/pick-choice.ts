@@ -2,7 +2,7 @@ import type { Choice } from "../core/messages.ts";
 import { normalizeText } from "./intents.ts";
 import { foldCharacters } from "./understanding/normalize.ts";
 import { readTypedTime } from "./understanding/typed-time.ts";
-import { understand } from "./understanding/understand.ts";
+import { type Understanding, understand } from "./understanding/understand.ts";
 
 /**
  * A typed answer to the last choices shown, as the choice it means: its number, its label, or
@@ -10,7 +10,13 @@ import { understand } from "./understanding/understand.ts";
  * there a bare number is the item's, unless no item has it and one of the times is at that hour;
  * where the list is buttons without numbers, "10" in a list of times means ten o'clock first.
  */
-export function pickFromText(last: readonly Choice[], input: string, numbered: boolean): string | null {
+export function pickFromText(
+  last: readonly Choice[],
+  input: string,
+  numbered: boolean,
+  /** The message's understanding, read once for the caller too (else read here, if needed). */
+  read: () => Understanding = () => understand(input),
+): string | null {
   if (last.length === 0) return null;
   const n = normalizeText(input);
   const byLabel = last.find((c) => normalizeText(c.label) === n);
@@ -28,7 +34,7 @@ export function pickFromText(last: readonly Choice[], input: string, numbered: b
     if (numbered) return item ?? timeAtHour(last, k);
     return timeAtHour(last, k, true) ?? item ?? timeAtHour(last, k);
   }
-  const named = byWords(last, n, input);
+  const named = byWords(last, n, read);
   if (named) return named;
   const typed = readTypedTime(input);
   if (!typed) return null;
@@ -62,10 +68,10 @@ const NEGATORS = new Set([
  * the label, and only one label may have them all. Never for words that answer by themselves
  * ("come" is not a part of "Can't come", "אגיע" not of "לא אגיע"), nor for a label that says no.
  */
-function byWords(last: readonly Choice[], typed: string, input: string): string | null {
+function byWords(last: readonly Choice[], typed: string, read: () => Understanding): string | null {
   const words = typed.split(" ").filter((w) => w && !LEAD_INS.has(w));
   if (words.length === 0 || words.some((w) => [...w].length < 3)) return null;
-  const u = understand(input);
+  const u = read();
   if (u.intent || u.answer) return null;
   return only(
     last.filter((c) => {

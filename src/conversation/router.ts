@@ -25,7 +25,7 @@ import { type Intent, matchIntent, matchLanguageName } from "./intents.ts";
 import { pickFromText } from "./pick-choice.ts";
 import type { PersonRequestSink, StaffDirectory } from "./ports.ts";
 import type { ConversationState, Flow } from "./state.ts";
-import { reminderReading, type Slots, understand } from "./understanding/understand.ts";
+import { reminderReading, type Slots, type Understanding, understand } from "./understanding/understand.ts";
 
 export interface RouterDeps {
   translate: (locale: Locale, id: string) => string;
@@ -133,10 +133,12 @@ const OVER_REMINDER = new Set<Intent>([
 
 async function routeText(state: ConversationState, input: string, ctx: StepContext, deps: RouterDeps) {
   // A number or a label typed for one of the last choices (WhatsApp has no buttons) is that choice.
-  const picked = pickFromText(state.lastChoices, input, numbersShown(ctx.address.channel));
+  let read: Understanding | undefined;
+  const understood = () => (read ??= understand(input));
+  const picked = pickFromText(state.lastChoices, input, numbersShown(ctx.address.channel), understood);
   if (picked) return routeChoice(state, picked, ctx, deps);
 
-  const u = understand(input);
+  const u = understood();
   const flow = state.flow;
   // A day or time alone answers the question in progress, if any; only in a chat at rest is it a booking.
   const intent: Intent | null =
@@ -250,17 +252,19 @@ async function flowStep(flow: Flow, input: { action: string; arg: string }, ctx:
   }
 }
 
-/** Input that does not fit the question: ask it again, keeping the flow. */
+/** A contact's number is a cell other than the one this chat is linked to. */
 function isNewNumber(phone: string, ctx: StepContext): boolean {
   return isCell(phone) && normalizeCell(phone) !== ctx.identity?.cell;
 }
 
+/** A contact shared in a linked chat: not used, and the question in progress stays open. */
 function alreadyLinked(state: ConversationState, ctx: StepContext): StepResult {
   const lead = text(ctx.t("link-already"));
   if (state.lastChoices.length > 0) return { flow: state.flow, out: [lead, ...reask(state, ctx).out] };
   return { flow: state.flow, out: [lead] };
 }
 
+/** Input that does not fit the question: ask it again, keeping the flow. */
 function reask(state: ConversationState, ctx: StepContext): StepResult {
   if (state.lastChoices.length > 0)
     return { flow: state.flow, out: [choices(ctx.t("reask"), state.lastChoices)] };

@@ -121,6 +121,11 @@ export function isLu(input: unknown): input is string {
   return typeof input === "string" && /^\d{17}$/.test(input.trim());
 }
 
+/** MySQL's zero date ("0000-00-00 00:00:00", "00/00/0000") or zeros alone: no date at all. */
+export function isZeroDate(input: string | number): boolean {
+  return /^[0\s/:.T-]+$/.test(String(input).trim());
+}
+
 /**
  * Any date/time form a Tor4You response has been seen or guessed to use: `YYYYMMDD`,
  * `YYYYMMDDhhmm`, `YYYYMMDDhhmmss`, the 17-digit `lu` form, the webhook's `dd/mm/YYYY HH:MM:SS`,

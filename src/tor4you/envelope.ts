@@ -8,9 +8,12 @@ import { isRecord } from "./wire.ts";
 
 const ENVELOPE_KEYS = new Set(["status", "message", "msg", "error", "lu"]);
 export const NO_NEW_INFORMATION = /no new information/i;
-/** A refusal that only says the customer or their appointments are not there (wording undocumented). */
+/**
+ * A refusal that only says the customer or their appointments are not there (wording undocumented).
+ * It must name the customer: "site not found" or "key does not exist" is a real failure.
+ */
 export const NOTHING_FOUND =
-  /not found|no (such )?customer|unknown customer|does ?n[o']t exist|no appointments?|לא נמצא|לא קיים|אין תורים|אין לקוח/i;
+  /(customer|client|cell|phone|tz|record)s? (was |were )?not found|no (such )?(customer|client)|unknown (customer|client)|(customer|client) does ?n[o']t exist|no appointments?\b|לקוח לא נמצא|לא נמצא לקוח|לא נמצאו תורים|אין תורים|אין לקוח/i;
 
 export function isSuccess(body: Record<string, unknown>): boolean {
   return String(body.status ?? "").trim() === "1";

@@ -134,35 +134,29 @@ export function createTransport(deps: TransportDeps): CallFn {
         Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : msUntilWindowEnds("minute", deps.now());
       throw new Tor4YouUsageLimitError({ scope: "minute", retryAfterMs, source: "api", call });
     }
-    if (status < 200 || status > 299) {
-      // A limit may also come as a 403 or 503 whose body says so: waited out, not retried at once.
-      const scope = usageLimitScope(failureText(parsedOrEmpty(text)));
-      if (scope)
-        throw new Tor4YouUsageLimitError({
-          scope,
-          retryAfterMs: msUntilWindowEnds(scope, deps.now()),
-          source: "api",
-          call,
-        });
-      throw new Tor4YouHttpError(status, text, call);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
+    const json = jsonOf(text);
+    // Tor4You's own limit is told in words ("usage limit exceeded (minute)"), on a refusal or on a
+    // 403/503: waited out until its window ends, not retried at once nor shown as a failure.
+    const limit = (answer: Record<string, unknown>) => {
+      const scope = usageLimitScope(failureText(answer));
+      return scope
+        ? new Tor4YouUsageLimitError({
+            scope,
+            retryAfterMs: msUntilWindowEnds(scope, deps.now()),
+            source: "api",
+            call,
+          })
+        : null;
+    };
+    if (status < 200 || status > 299)
+      throw (isRecord(json) ? limit(json) : null) ?? new Tor4YouHttpError(status, text, call);
+    if (json === NOT_JSON)
       throw new Tor4YouHttpError(status, text, call, `HTTP ${status} but the answer is not JSON`);
-    }
     if (!isRecord(json)) throw new Tor4YouResponseError(["(root): expected a JSON object"], call);
     // apptlist's "no new information" said as a refusal (status 0) is still "nothing changed": as
     // a failure it would pause the site's calls (the breaker) on every quiet scan.
     if (!isSuccess(json) && !(endpoint === "apptlist" && saysNoNewInformation(json))) {
-      const message = failureText(json);
-      const scope = usageLimitScope(message);
-      if (scope) {
-        const retryAfterMs = msUntilWindowEnds(scope, deps.now());
-        throw new Tor4YouUsageLimitError({ scope, retryAfterMs, source: "api", call });
-      }
-      throw new Tor4YouApiError(message, call);
+      throw limit(json) ?? new Tor4YouApiError(failureText(json), call);
     }
     return json;
   }
@@ -211,11 +205,12 @@ function networkDetail(err: unknown): string {
   return err instanceof Error ? err.message : "unknown";
 }
 
-function parsedOrEmpty(text: string): Record<string, unknown> {
+const NOT_JSON = Symbol("not JSON");
+
+function jsonOf(text: string): unknown {
   try {
-    const v: unknown = JSON.parse(text);
-    return isRecord(v) ? v : {};
+    return JSON.parse(text);
   } catch {
-    return {};
+    return NOT_JSON;
   }
 }

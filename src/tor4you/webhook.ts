@@ -8,7 +8,7 @@ import {
   type Showstatus,
 } from "../domain/appointment.ts";
 import { normalizeCell } from "../domain/phone.ts";
-import { parseApiTimestamp, TOR4YOU_ZONE } from "./dates.ts";
+import { isZeroDate, parseApiTimestamp, TOR4YOU_ZONE } from "./dates.ts";
 import { hexEquals, signWebhook } from "./signature.ts";
 
 export type WebhookAction = "create" | "update" | "cancel" | "expire";
@@ -65,10 +65,11 @@ const numericId = z
  * notification". Any short token of letters, digits, "-" and "_" is taken (it becomes part of a
  * job id, where ":" is not allowed).
  */
+export const NOTIFICATION_ID = /^[A-Za-z0-9_-]{1,80}$/;
 const notificationId = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,80}$/));
+  .pipe(z.string().regex(NOTIFICATION_ID));
 
 const bodySchema = z.looseObject({
   id: notificationId,
@@ -97,12 +98,9 @@ const blankToUndefined = (s: string | undefined) =>
 const zeroToTwo = (s: string | undefined): 0 | 1 | 2 | undefined =>
   s === "0" || s === "1" || s === "2" ? (Number(s) as 0 | 1 | 2) : undefined;
 
-/** MySQL's zero date or zeros alone: no date. */
-const ZERO_DATE = /^[0\s/:.T-]+$/;
-
 /** dd/mm/YYYY HH:MM:SS as documented, or any other form Tor4You writes dates in elsewhere. */
 function dateField(value: string | undefined, field: string, zone: string): DateTime | undefined {
-  if (!value || ZERO_DATE.test(value)) return undefined;
+  if (!value || isZeroDate(value)) return undefined;
   try {
     return parseApiTimestamp(value, zone, field);
   } catch {

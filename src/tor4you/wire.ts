@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import { normalizeCell } from "../domain/phone.ts";
-import { parseApiTimestamp } from "./dates.ts";
+import { isZeroDate, parseApiTimestamp } from "./dates.ts";
 
 /**
  * Liberal readers for single wire values. Tor4You is a PHP back end: the same field arrives as a
@@ -108,9 +108,6 @@ export const boolFlag = z
     typeof v === "boolean" ? v : blank(v) ? undefined : TRUE_WORDS.has(String(v).trim().toLowerCase()),
   );
 
-/** MySQL's zero date ("0000-00-00 00:00:00", "00/00/0000") or zeros alone: no date. */
-const ZERO_DATE = /^[0\s/:.T-]+$/;
-
 /** A cell we can read becomes `05XXXXXXXX`; one we cannot is dropped rather than failing a whole list. */
 export const looseCell = raw.transform((v) => {
   if (blank(v)) return undefined;
@@ -135,7 +132,7 @@ export function timestamp(zone: string) {
 /** A date/time the product does not need (creation dates, subscription periods): unreadable = absent. */
 export function optionalTimestamp(zone: string, field = "datetime") {
   return raw.transform((v): DateTime | undefined => {
-    if (blank(v) || ZERO_DATE.test(String(v).trim())) return undefined;
+    if (blank(v) || isZeroDate(v as string | number)) return undefined;
     try {
       return parseApiTimestamp(v as string | number, zone);
     } catch {
@@ -152,7 +149,7 @@ export function optionalTimestamp(zone: string, field = "datetime") {
  */
 export function expiryTimestamp(zone: string) {
   return raw.transform((v): DateTime | "unreadable" | undefined => {
-    if (blank(v) || ZERO_DATE.test(String(v).trim())) return undefined;
+    if (blank(v) || isZeroDate(v as string | number)) return undefined;
     try {
       return parseApiTimestamp(v as string | number, zone);
     } catch {

@@ -26,8 +26,7 @@ export async function heldAt(
   }
   const made = mine.find(
     (a) =>
-      a.status !== "cancelled" &&
-      a.status !== "expired" &&
+      a.status === "live" &&
       formatApiMinute(a.start, zone) === want.from &&
       (!a.staffId || want.staffIds.includes(a.staffId)) &&
       (!a.serviceId || a.serviceId === want.serviceId),

@@ -59,7 +59,9 @@ const RU_ORDINAL = new Map<string, number>(
 );
 
 /** Words that say the next number is a time of day: "at", "в", "الساعة", "בשעה". */
-const AT = /^(at|around|by|в|к|ב|בשעה|שעה|الساعه|ساعه|عالساعه|ع|ب)$/;
+export const AT_WORD = /^(at|בשעה|שעה|ב|в|к|الساعه|ساعه|عالساعه|around|by)$/;
+/** Before an hour said in words, Arabic "ع" and "ب" (at) too: "ع الخمسة". */
+const AT_SPOKEN = /^(ع|ب)$/;
 const PAST = new Set(["past", "after"]);
 const TO = new Set(["to", "till", "before"]);
 
@@ -112,7 +114,11 @@ export function spokenTime(words: readonly string[], i: number): SpokenTime | nu
     return { h: h - 1 || 12, m: 45, span: [i, i + 1, i + 2] };
   const minute = next && HALF.has(next) ? 30 : next && QUARTER.has(next) ? 15 : undefined;
   // "בחמש" is at five; "לשתיים" is for two (people) as often as until two.
-  const marked = /^ב[\u05D0-\u05EA]/.test(w) || /^(ع|عال|بال)/.test(w) || AT.test(prev ?? "");
+  const marked =
+    /^ב[\u05D0-\u05EA]/.test(w) ||
+    /^(ع|عال|بال)/.test(w) ||
+    AT_WORD.test(prev ?? "") ||
+    AT_SPOKEN.test(prev ?? "");
   if (minute === undefined && !marked) return null;
   return { h, m: minute ?? 0, span: minute === undefined ? [i] : [i, i + 1] };
 }

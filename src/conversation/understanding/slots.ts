@@ -1,5 +1,5 @@
 import { hebrewBases } from "./forms.ts";
-import { spokenTime } from "./hour-words.ts";
+import { AT_WORD, spokenTime } from "./hour-words.ts";
 
 /**
  * When the customer wants to come: a day (today, tomorrow, a weekday, next week or a date), a part
@@ -222,7 +222,6 @@ function monthDates(words: readonly string[], used: Set<number>): DaySlot | unde
 }
 
 const DAY_WORD = /^(יום|ביום|ליום|ויום|يوم|ليوم|بيوم)$/;
-const AT_WORD = /^(at|בשעה|שעה|ב|в|к|الساعه|ساعه|عالساعه|around|by)$/;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

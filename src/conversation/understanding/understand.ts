@@ -269,8 +269,7 @@ export function understand(text: string): Understanding {
   else if ((yes || weakYes) && no) answer = null;
   else if (no) answer = "no";
   else if (yes) answer = "yes";
-  // "Can we do next week?" asks; only "I can" answers.
-  else if (weakYes && !questionMark) [answer, confidence] = ["yes", 0.6];
+  else if (weakYes) [answer, confidence] = ["yes", 0.6];
   else if (question) [answer, confidence] = ["question", pos("qword") || pos("timeq") ? 0.9 : 0.6];
   else if (pos("inshallah") || pos("could")) answer = "unsure";
   // A bare 🙏 (with a greeting at most) thanks for the reminder: a yes, a weak one.

@@ -123,12 +123,15 @@ describe("a customer Tor4You does not know yet", () => {
     },
   );
 
-  it("any other refusal of the lookup is still an error (a revoked key is not 'no appointments')", async () => {
-    const { client } = testClient(() => json({ status: 0, message: "invalid key" }), {
-      retry: { attempts: 1, baseMs: 0, maxMs: 0 },
-    });
-    await expect(client.apptbycellortz(lookup)).rejects.toThrow(/invalid key/);
-  });
+  it.each(["invalid key", "site not found", "key does not exist"])(
+    "any other refusal of the lookup is still an error: '%s' is not 'no appointments'",
+    async (message) => {
+      const { client } = testClient(() => json({ status: 0, message }), {
+        retry: { attempts: 1, baseMs: 0, maxMs: 0 },
+      });
+      await expect(client.apptbycellortz(lookup)).rejects.toThrow(message);
+    },
+  );
 });
 
 describe("other spellings of a usage limit and of a slot's staff", () => {
